@@ -1,0 +1,50 @@
+"""Cue words: which tokens mark an attribution, and the cue span as written.
+
+A cue is a reporting verb from the lexicon ("said", "has warned", "was quoted as
+saying"), a phrase ("according to", "as per"), or a colon that introduces a speaker's
+words. The span keeps the auxiliaries and particles that belong to the verb, because
+that is how a reader (and PolNeAR) marks a cue: "has said", "pointed out".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from attrib.lexicons import Lexicon
+
+VERB_AUX_DEPS = {"aux", "auxpass", "neg", "prt"}
+
+
+def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
+    if token.lemma_.lower() not in lexicon.cue_verbs:
+        return False
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return True
+    # The small tagger sometimes calls a verb a noun ('..." the statement read.') while
+    # the parser still gives it a subject and a clause: trust the parse.
+    return token.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "ccomp") for c in token.children)
+
+
+def cue_verb_tokens(verb: Token) -> list[Token]:
+    """The verb and its auxiliaries, negation and particle: "has not said", "pointed out"."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in VERB_AUX_DEPS:
+            tokens.append(child)
+    # "was quoted as saying": the cue runs on through "as saying".
+    if verb.lemma_ == "quote":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                tokens.append(child)
+                tokens.extend(t for t in child.children if t.pos_ == "VERB")
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_cue_head(token: Token) -> str | None:
+    """Recognise "according to" and "as per" at `token`; return the phrase name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        return "according to"
+    if token.lower_ == "per" and token.i > 0 and token.nbor(-1).lower_ == "as":
+        return "as per"
+    return None

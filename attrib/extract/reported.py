@@ -1,0 +1,399 @@
+"""Find attribution candidates in a parsed Doc: a content, a cue and a source mention.
+
+Patterns, each over the dependency parse:
+- a reporting verb with its clause ("X said that ...", "X emphasised ..."), also in
+  the inverted order ("..., said X") and as a parenthetical ("A, he said, B");
+- a reporting verb next to a quotation ('"...," the statement read', 'X wrote: "..."');
+- "according to X" / "as per X" with the clause they qualify;
+- a headline or transcript line "Name: words".
+Quotation marks then snap content boundaries: a content that starts or ends inside a
+quotation takes the whole quotation, so multi-sentence quotes come out whole.
+Speakers are returned as token spans; naming them is the resolver's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head
+from attrib.extract.quotes import Quote, find_quotes
+from attrib.lexicons import Lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+# Verbs whose direct object is what was said ("called the plan a disaster",
+# "announced a deal") rather than whom it was said to ("told reporters").
+OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
+CITING_VERBS = {"cite", "quote"}
+TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
+
+
+@dataclass
+class Candidate:
+    """One attribution found in the text, before its speaker is named."""
+
+    content: list[tuple[int, int]]  # character spans
+    cue: list[tuple[int, int]]  # character spans; empty when there is no cue word
+    source: Optional[tuple[int, int]]  # token span [start, end) of the speaker mention
+    cue_token: int  # token index of the cue's head word
+    sentence: int
+    pattern: str
+    # Speaker relayed by a named outlet or document ("a report in Axios, which cited sources").
+    relay: Optional[tuple[int, int]] = None
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def token_char_span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    """Token-index span [start, end) of a token's subtree."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
+    # A sentence-final period outside any quote belongs to the sentence, not the content.
+    if end > start and text[end - 1] == "." and not (end - 2 >= start and text[end - 2] == "."):
+        end -= 1
+    return start, end
+
+
+def _char_spans_excluding(doc: Doc, start: int, end: int, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of tokens [start, end) minus the excluded token ranges, trimmed."""
+    keep = [i for i in range(start, end) if not any(s <= i < e for s, e in excluded)]
+    runs: list[list[int]] = []
+    for i in keep:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        s, e = token_char_span([doc[run[0]], doc[run[-1]]])
+        s, e = _trim(doc.text, s, e)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _subject_of(verb: Token) -> Optional[Token]:
+    """The verb's speaker: its subject, the agent of a passive, or a governing verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":
+                # "It was reported that ..." has no speaker; the subject is the content.
+                return None
+            return child
+    # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        return _subject_of(verb.head)
+    return None
+
+
+def _content_of_verb(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
+    """The clause or object the reporting verb governs, as character spans."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start, end = subtree_span(clause)
+        return _char_spans_excluding(doc, start, end, []), "clause"
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
+        if objects and objects[0].pos_ != "PRON":
+            start = objects[0].left_edge.i
+            end = max(o.right_edge.i for o in objects) + 1
+            return _char_spans_excluding(doc, start, end, []), "object"
+    return None
+
+
+def _parenthetical_content(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
+    """ "The plan will work, he said, and soon." : the head clause around the verb."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    start, end = subtree_span(head)
+    return _char_spans_excluding(doc, start, end, [subtree_span(verb)])
+
+
+def _quote_after(verb_tokens: list[Token], quotes: list[Quote], doc: Doc) -> Optional[Quote]:
+    """ 'X said: "..."' or 'X said, "..."' : a quotation opening right after the cue."""
+    last = verb_tokens[-1]
+    end = last.idx + len(last.text)
+    gap_end = end
+    text = doc.text
+    while gap_end < len(text) and gap_end - end < 40 and text[gap_end] not in "\"\u201c\n":
+        gap_end += 1
+    gap = text[end:gap_end]
+    if not (gap.strip() in (":", ",", "") or gap.strip().endswith(":")):
+        return None
+    for q in quotes:
+        if q.start == gap_end:
+            return q
+    return None
+
+
+def _quote_before(verb_tokens: list[Token], quotes: list[Quote], sent: Span) -> Optional[Quote]:
+    """ '"...," the statement read.' : a quotation closing just before the speaker and cue."""
+    first = min(t.idx for t in verb_tokens)
+    candidates = [q for q in quotes if q.closed and sent.start_char - 2 <= q.end <= first and first - q.end < 80]
+    return candidates[-1] if candidates else None
+
+
+def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sent_index: int) -> Optional[Candidate]:
+    """ "according to X, Y" / "Y, as per a report in X, which cited sources". """
+    to = token.nbor(1) if phrase == "according to" else token
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    cue_first = token if phrase == "according to" else token.nbor(-1)
+    cue_tokens = [cue_first, to] if phrase == "according to" else [cue_first, token]
+    source = subtree_span(pobj)
+    phrase_end = source[1]
+    relay = None
+    # "a report in Axios, which cited sources": the speaker is the cited sources and the
+    # report's outlet relays them; the cue runs through "a report in".
+    if pobj.lemma_.lower() in lexicon.document_nouns:
+        cited = _cited_sources(pobj, lexicon)
+        owner_prep = next((c for c in pobj.children if c.dep_ == "prep"), None)
+        owner = next((c for c in owner_prep.children if c.dep_ == "pobj"), None) if owner_prep is not None else None
+        if cited is not None and owner is not None:
+            citing_verb, cited_noun = cited
+            relay = (owner.left_edge.i, min(owner.right_edge.i + 1, citing_verb.left_edge.i))
+            while relay[1] > relay[0] + 1 and doc[relay[1] - 1].is_punct:
+                relay = (relay[0], relay[1] - 1)
+            source = (cited_noun.i if cited_noun.i > citing_verb.i else cited_noun.left_edge.i, cited_noun.i + 1)
+            phrase_end = max(phrase_end, cited_noun.i + 1)
+            cue_tokens = list(doc[cue_first.i : owner_prep.i + 1])
+    phrase_span = (min(cue_first.i, source[0]), phrase_end)
+    content = _qualified_clause(token, doc, phrase_span)
+    if not content:
+        return None
+    return Candidate(
+        content=content,
+        cue=[token_char_span(cue_tokens)],
+        source=source,
+        cue_token=token.i,
+        sentence=sent_index,
+        pattern="according-to",
+        relay=relay,
+    )
+
+
+def _cited_sources(noun: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token]]:
+    """ "(a report in X,) which cited sources": the citing verb and the sources it cites.
+
+    The small parser often drops the object ("which cited" + "sources" as the next
+    clause's subject), so the word right after the verb counts too.
+    """
+    for token in noun.subtree:
+        if token.dep_ != "relcl" or token.lemma_.lower() not in CITING_VERBS:
+            continue
+        cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if cited is None and token.i + 1 < len(token.doc):
+            cited = token.nbor(1)
+        if cited is not None and cited.lemma_.lower() in lexicon.anonymous_heads:
+            return token, cited
+    return None
+
+
+def _qualified_clause(token: Token, doc: Doc, phrase_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause an "according to" phrase qualifies, without the phrase itself.
+
+    When the phrase hangs on a reporting verb ("..., according to one of the sources,
+    the publication reported") the clause is that verb's complement.
+    """
+    sent = token.sent
+    head = token.head if token.head is not token else token
+    clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
+    if clause is not None and not (clause.left_edge.i <= token.i <= clause.right_edge.i):
+        start, end = subtree_span(clause)
+    else:
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+            head = head.head
+        start, end = subtree_span(head) if head.i != token.i else (sent.start, sent.end)
+    start, end = max(start, sent.start), min(end, sent.end)
+    # A dateline or heading before a colon is not part of the statement.
+    colon = max((t.i for t in doc[start:min(end, phrase_span[0])] if t.text == ":"), default=None)
+    if colon is not None:
+        start = colon + 1
+    return _char_spans_excluding(doc, start, end, [phrase_span])
+
+
+def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
+    """ "Graham: Trump's rhetoric is destroying the party" on a line of its own."""
+    doc = sent.doc
+    colon = next((t for t in sent[:6] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    name = doc[sent.start : colon.i]
+    if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
+        return None
+    line_end = doc.text.find("\n", colon.idx)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    line_start = doc.text.rfind("\n", 0, name.start_char) + 1
+    if doc.text[line_start : name.start_char].strip():
+        return None
+    start, end = _trim(doc.text, colon.idx + 1, line_end)
+    if end - start < 10:
+        return None
+    return Candidate(
+        content=[(start, end)],
+        cue=[(colon.idx, colon.idx + 1)],
+        source=(name.start, name.end),
+        cue_token=colon.i,
+        sentence=sent_index,
+        pattern="headline-colon",
+    )
+
+
+def _snap_to_quotes(cand: Candidate, quotes: list[Quote], text: str) -> None:
+    """Grow a content that starts or ends inside a quotation to the whole quotation."""
+    if not cand.content:
+        return
+    start, end = cand.content[0][0], cand.content[-1][1]
+    cue_start = min(s for s, _ in cand.cue) if cand.cue else None
+    touched = [q for q in quotes if q.start < end and start < q.end]
+    for q in touched:
+        if cue_start is not None and q.start <= cue_start < q.end:
+            continue  # never swallow the cue itself
+        if q.start < start <= q.inner_end or q.start <= end <= q.end:
+            new_start, new_end = min(start, q.inner_start if q.start >= start - 1 else q.start), max(end, q.inner_end)
+            if start >= q.start:
+                new_start = q.inner_start
+            if end <= q.end and start <= q.start:
+                new_end = q.end
+            if end <= q.end and start >= q.start:
+                new_end = q.inner_end
+            start, end = new_start, new_end
+            cand.quotes.append(q)
+        elif start <= q.start and q.end <= end:
+            cand.quotes.append(q)
+    start, end = _trim(text, start, end)
+    if cue_start is not None and start < cue_start < end:
+        return  # the snapped region would swallow the cue: keep the parse's spans
+    if len(cand.content) == 1 or (start, end) != (cand.content[0][0], cand.content[-1][1]):
+        if len(cand.content) == 1:
+            cand.content = [(start, end)]
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    text = doc.text
+    quotes = find_quotes(text)
+    sentences = list(doc.sents)
+    sent_index_of = {}
+    for i, sent in enumerate(sentences):
+        for t in sent:
+            sent_index_of[t.i] = i
+    candidates: list[Candidate] = []
+
+    for si, sent in enumerate(sentences):
+        headline = _headline_candidate(sent, si)
+        if headline is not None:
+            candidates.append(headline)
+        for token in sent:
+            phrase = phrase_cue_head(token)
+            if phrase is not None:
+                cand = _phrase_candidate(token, phrase, doc, lexicon, si)
+                if cand is not None:
+                    candidates.append(cand)
+                continue
+            if not is_cue_verb(token, lexicon):
+                continue
+            cand = _verb_candidate(token, doc, lexicon, quotes, sent, si)
+            if cand is not None:
+                candidates.append(cand)
+
+    for cand in candidates:
+        _snap_to_quotes(cand, quotes, text)
+    return _drop_nested(candidates, doc)
+
+
+def _verb_candidate(
+    verb: Token, doc: Doc, lexicon: Lexicon, quotes: list[Quote], sent: Span, si: int
+) -> Optional[Candidate]:
+    # A cue word inside a quotation is part of what was said, not an attribution of it.
+    if any(q.inner_start <= verb.idx < q.inner_end for q in quotes):
+        return None
+    verb_tokens = cue_verb_tokens(verb)
+    subject = _subject_of(verb)
+    source = subtree_span(subject) if subject is not None else None
+    # Next to a quotation, only a verb with a speaker of its own introduces it.
+    quote = _quote_after(verb_tokens, quotes, doc) if subject is not None else None
+    content = None
+    pattern = ""
+    if quote is not None:
+        content, pattern = [(quote.inner_start, quote.inner_end)], "verb-quote-after"
+    else:
+        found = _content_of_verb(verb, doc)
+        if found is not None and found[0]:
+            content, pattern = found[0], f"verb-{found[1]}"
+        else:
+            paren = _parenthetical_content(verb, doc)
+            if paren:
+                content, pattern = paren, "verb-parenthetical"
+            else:
+                before = _quote_before(verb_tokens, quotes, sent) if subject is not None else None
+                if before is not None:
+                    content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
+    if not content:
+        return None
+    if source is not None:
+        # A subject that overlaps the content is a parse slip, not a speaker.
+        s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])
+        if any(s_start < e and s < s_end for s, e in content):
+            source = (subject.i, subject.i + 1)
+    return Candidate(
+        content=content,
+        cue=[token_char_span(verb_tokens)],
+        source=source,
+        cue_token=verb.i,
+        sentence=si,
+        pattern=pattern,
+    )
+
+
+def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Drop a candidate whose cue sits inside another's speaker mention, and duplicates.
+
+    "a report in Axios, which cited sources" holds the cue "cited", but it names the
+    speaker of the surrounding attribution; it is not a statement of its own.
+    """
+    source_char_spans = []
+    for c in candidates:
+        if c.source is not None:
+            s, e = c.source
+            source_char_spans.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+    kept: list[Candidate] = []
+    seen = set()
+    for c in candidates:
+        cue_start = c.cue[0][0] if c.cue else None
+        if cue_start is not None and any(s <= cue_start < e for s, e in source_char_spans):
+            continue
+        key = (tuple(c.content), tuple(c.cue))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(c)
+    return kept

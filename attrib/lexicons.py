@@ -1,0 +1,68 @@
+"""The word lists attrib reasons with, loaded once from `attrib/data/`.
+
+Lexicons are data, not literals in code: `lexicon.json` is written by hand,
+`cue_stats.json` is learned from PolNeAR train by `python -m attrib.train cues`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def read_data_file(name: str):
+    with resources.files("attrib").joinpath("data", name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_verbs: frozenset[str]
+    cue_phrases: tuple[tuple[str, ...], ...]
+    media_outlets: frozenset[str]
+    media_nouns: frozenset[str]
+    government_words: tuple[str, ...]
+    anonymous_heads: frozenset[str]
+    document_nouns: frozenset[str]
+    person_roles: frozenset[str]
+    channels: dict[str, str]
+    social_platforms: frozenset[str]
+    # lemma -> probability that the verb, when it has a subject or clause, is a cue.
+    cue_probability: dict[str, float]
+
+    def is_media_name(self, name: str) -> bool:
+        return _bare_name(name) in self.media_outlets
+
+
+
+def _bare_name(name: str) -> str:
+    """Outlet names compare without case or a leading article: 'The Hill' == 'the hill'."""
+    return name.lower().removeprefix("the ").strip()
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    from textacy.constants import REPORTING_VERBS  # textacy's list is the base we extend
+
+    data = read_data_file("lexicon.json")
+    try:
+        cue_stats = read_data_file("cue_stats.json")
+    except FileNotFoundError:
+        cue_stats = {}
+    cue_verbs = set(REPORTING_VERBS["en"]) | set(data["cue_verbs"])
+    cue_verbs.discard("according")  # handled as the phrase "according to"
+    return Lexicon(
+        cue_verbs=frozenset(cue_verbs),
+        cue_phrases=tuple(tuple(p) for p in data["cue_phrases"]),
+        media_outlets=frozenset(_bare_name(m) for m in data["media_outlets"]),
+        media_nouns=frozenset(data["media_nouns"]),
+        government_words=tuple(data["government_words"]),
+        anonymous_heads=frozenset(data["anonymous_heads"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        person_roles=frozenset(data["person_roles"]),
+        channels=dict(data["channels"]),
+        social_platforms=frozenset(data["social_platforms"]),
+        cue_probability={k: float(v) for k, v in cue_stats.get("verbs", {}).items()},
+    )

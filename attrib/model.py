@@ -1,0 +1,141 @@
+"""Plain dataclasses passed between the stages, and their JSON shape.
+
+`Attribution.to_dict()` produces exactly the contract in
+`attrib/data/attribution.schema.json`; `Attribution.from_dict()` reads it back
+(for `attrib eval --pred` and the spaCy component's Doc extension).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+Span = tuple[int, int]
+
+KINDS = ("direct", "indirect", "mixed")
+SPEAKER_TYPES = ("person", "organization", "government", "media", "anonymous", "document", "unknown")
+
+
+@dataclass(frozen=True)
+class Spans:
+    """One role of an attribution: its character spans and their joined text."""
+
+    text: str
+    spans: tuple[Span, ...]
+
+    @classmethod
+    def from_offsets(cls, text: str, spans: list[Span] | tuple[Span, ...]) -> "Spans":
+        ordered = tuple(sorted((int(s), int(e)) for s, e in spans))
+        return cls(text=" ... ".join(text[s:e] for s, e in ordered), spans=ordered)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "spans": [list(s) for s in self.spans]}
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict[str, Any]]) -> Optional["Spans"]:
+        if not data:
+            return None
+        return cls(text=data["text"], spans=tuple((int(s), int(e)) for s, e in data["spans"]))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    type: str
+    mention: Optional[Spans]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type, "mention": self.mention.to_dict() if self.mention else None}
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict[str, Any]]) -> Optional["Speaker"]:
+        if not data:
+            return None
+        return cls(name=data["name"], type=data["type"], mention=Spans.from_dict(data.get("mention")))
+
+
+@dataclass(frozen=True)
+class Via:
+    name: str
+    type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "type": self.type}
+
+    @classmethod
+    def from_dict(cls, data: Optional[dict[str, Any]]) -> Optional["Via"]:
+        return cls(name=data["name"], type=data["type"]) if data else None
+
+
+@dataclass
+class Attribution:
+    doc: str
+    kind: str
+    content: Spans
+    cue: Optional[Spans]
+    speaker: Optional[Speaker]
+    via: Optional[Via] = None
+    channel: Optional[str] = None
+    tier: int = 4
+    confidence: float = 0.5
+    # Index of the sentence holding the cue (or the content) in the article.
+    sentence: Optional[int] = None
+    # The evidence confidence was computed from; kept for calibration, not exported.
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: derived from where the content and cue are, not from run order."""
+        key = repr((self.content.spans, self.cue.spans if self.cue else None, self.content.text))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "id": self.id,
+            "kind": self.kind,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "via": self.via.to_dict() if self.via else None,
+            "channel": self.channel,
+            "tier": self.tier,
+            "confidence": round(float(self.confidence), 4),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Attribution":
+        return cls(
+            doc=data.get("doc", ""),
+            kind=data["kind"],
+            content=Spans.from_dict(data["content"]),
+            cue=Spans.from_dict(data.get("cue")),
+            speaker=Speaker.from_dict(data.get("speaker")),
+            via=Via.from_dict(data.get("via")),
+            channel=data.get("channel"),
+            tier=int(data.get("tier", 4)),
+            confidence=float(data.get("confidence", 0.5)),
+            sentence=data.get("sentence"),
+        )
+
+
+@dataclass
+class Article:
+    """One input article, as read. Offsets everywhere are into `text`."""
+
+    id: str
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    publisher: Optional[str] = None
+    url: Optional[str] = None
+    source_path: Optional[str] = None

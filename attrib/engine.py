@@ -18,7 +18,7 @@ from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
 from attrib.sourcing import channel_of, kind_of, tier_of
 
-# Below this learned precision a cue word is more often not an attribution.
+# A cue word never seen on train (too rare to have statistics) counts as this precise.
 DEFAULT_CUE_PROBABILITY = 0.5
 
 
@@ -27,7 +27,8 @@ def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
     return doc[tokens[0]].idx, last.idx + len(last.text)
 
 
-def _cue_lemma(doc: Doc, cand: Candidate) -> str:
+def cue_word(doc: Doc, cand: Candidate) -> str:
+    """The word cue statistics are kept by: the verb's lemma, or the phrase's head."""
     if cand.pattern == "according-to":
         return doc[cand.cue_token].lower_
     if cand.pattern == "headline-colon":
@@ -65,7 +66,11 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
     lexicon = lexicon or load_lexicon()
     text = doc.text
     quotes = find_quotes(text)
-    candidates = sorted(find_candidates(doc, lexicon), key=lambda c: (c.cue[0][0] if c.cue else c.start))
+    candidates = [
+        c for c in find_candidates(doc, lexicon)
+        if lexicon.cue_probability.get(cue_word(doc, c), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
+    ]
+    candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
     resolver = Resolver(doc, lexicon)
 
     # Resolve in reading order so pronouns see the speakers before them.
@@ -98,12 +103,13 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
         content = Spans.from_offsets(text, cand.content)
         mention = Spans.from_offsets(text, [_char_span(doc, cand.source)]) if cand.source else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
+        word = cue_word(doc, cand)
         content_tokens = len(doc.char_span(cand.start, cand.end, alignment_mode="expand") or [])
         vector = confidence.features(
             pattern=cand.pattern,
             how=speaker.how if speaker else "none",
             distance=speaker.distance if speaker else 0,
-            cue_probability=lexicon.cue_probability.get(_cue_lemma(doc, cand), DEFAULT_CUE_PROBABILITY),
+            cue_probability=lexicon.cue_probability.get(word, DEFAULT_CUE_PROBABILITY),
             content_tokens=content_tokens,
             kind=kind,
             speaker_type=speaker.type if speaker else "unknown",
@@ -122,6 +128,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
                 confidence=confidence.probability(vector),
                 sentence=cand.sentence,
                 features=vector,
+                cue_word=word,
             )
         )
     return attributions

@@ -29,8 +29,10 @@ class Lexicon:
     person_roles: frozenset[str]
     channels: dict[str, str]
     social_platforms: frozenset[str]
-    # lemma -> probability that the verb, when it has a subject or clause, is a cue.
+    # cue word -> precision of the attributions found with it on PolNeAR train.
     cue_probability: dict[str, float]
+    # Cue words less precise than this are dropped.
+    cue_min_precision: float
 
     def is_media_name(self, name: str) -> bool:
         return _bare_name(name) in self.media_outlets
@@ -65,4 +67,5 @@ def load_lexicon() -> Lexicon:
         channels=dict(data["channels"]),
         social_platforms=frozenset(data["social_platforms"]),
         cue_probability={k: float(v) for k, v in cue_stats.get("verbs", {}).items()},
+        cue_min_precision=float(cue_stats.get("min_precision", 0.0)),
     )

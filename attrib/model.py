@@ -89,8 +89,10 @@ class Attribution:
     confidence: float = 0.5
     # Index of the sentence holding the cue (or the content) in the article.
     sentence: Optional[int] = None
-    # The evidence confidence was computed from; kept for calibration, not exported.
+    # The evidence confidence was computed from, and the cue's word (lemma) that cue
+    # statistics are kept by; for refitting, not exported.
     features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    cue_word: str = field(default="", repr=False, compare=False)
 
     @property
     def id(self) -> str:

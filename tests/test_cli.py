@@ -1,0 +1,105 @@
+"""The command line, through Typer's CliRunner: outputs, the JSON contract, bad input."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from attrib.cli import app
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEED = FIXTURES / "us-venezuela-relations.txt"
+SCHEMA = json.loads((Path(__file__).parents[1] / "attrib" / "data" / "attribution.schema.json").read_text())
+POLNEAR = Path(__file__).parents[1] / ".." / "shared" / "polnear"
+
+runner = CliRunner()
+
+
+def test_analyze_table_names_the_speakers():
+    result = runner.invoke(app, ["analyze", str(SEED)])
+    assert result.exit_code == 0, result.output
+    for name in ("US State Department", "Doug Burgum", "Delcy Rodriguez", "Al Jazeera", "Axios sources"):
+        assert name in result.stdout
+
+
+def test_analyze_json_follows_the_contract():
+    result = runner.invoke(app, ["analyze", str(SEED), "--json"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) >= 11
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    text = SEED.read_text(encoding="utf-8")
+    for record in records:
+        validator.validate(record)
+        assert record["doc"] == "us-venezuela-relations"
+        for start, end in record["content"]["spans"]:
+            assert text[start:end] in record["content"]["text"]
+
+
+def test_analyze_reads_jsonl_and_stdin(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(json.dumps({"id": "a1", "text": "The mayor said that the bridge would reopen."}) + "\n")
+    result = runner.invoke(app, ["analyze", str(articles), "--json"])
+    assert result.exit_code == 0
+    assert [json.loads(l)["doc"] for l in result.stdout.splitlines()] == ["a1"]
+    result = runner.invoke(app, ["analyze", "-", "--json"], input="Officials said the talks had failed.")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout.splitlines()[0])["doc"] == "stdin"
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor said that the bridge would reopen.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n")
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "text": "Fine text, she said."}\n{not json\n{"id": "y"}\n')
+    result = runner.invoke(app, ["analyze", str(good), str(empty), str(broken), str(tmp_path / "missing.txt"), "--json"])
+    assert result.exit_code == 1
+    docs = {json.loads(l)["doc"] for l in result.stdout.splitlines()}
+    assert "good" in docs
+    assert f"{empty}: empty file" in result.stderr
+    assert f"{broken}:2: malformed JSON" in result.stderr
+    assert f"{broken}:3: article has no 'text'" in result.stderr
+    assert "missing.txt: no such file" in result.stderr
+
+
+def test_min_confidence_filters():
+    everything = runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout.splitlines()
+    confident = runner.invoke(app, ["analyze", str(SEED), "--json", "--min-confidence", "0.6"]).stdout.splitlines()
+    assert all(json.loads(l)["confidence"] >= 0.6 for l in confident)
+    assert len(confident) <= len(everything)
+
+
+def test_unknown_model_is_one_clear_error():
+    result = runner.invoke(app, ["analyze", str(SEED), "--model", "no_such_pipeline"])
+    assert result.exit_code == 2
+    assert "'no_such_pipeline' is not installed" in result.stderr
+
+
+def test_eval_on_the_seed_gold():
+    result = runner.invoke(app, ["eval", str(FIXTURES / "us-venezuela-relations.gold.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["attribution"]["recall"] == 100.0
+    assert report["end_to_end"]["recall"] == 100.0
+
+
+def test_eval_with_a_predictions_file(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout)
+    result = runner.invoke(app, ["eval", str(FIXTURES / "us-venezuela-relations.gold.json"), "--pred", str(pred)])
+    assert result.exit_code == 0
+    assert "end-to-end" in result.stdout.lower()
+
+
+@pytest.mark.skipif(not (POLNEAR / "dev.gold.jsonl").exists(), reason="PolNeAR is not beside the project")
+def test_polnear_dev_meets_the_floor():
+    """Issue 2's floor on real news: attribution F1 >= 60 and end-to-end F1 >= 50."""
+    result = runner.invoke(app, ["eval", str(POLNEAR / "dev.gold.jsonl"), "--json"])
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["attribution"]["f1"] >= 60
+    assert report["end_to_end"]["f1"] >= 50

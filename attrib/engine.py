@@ -20,6 +20,8 @@ from attrib.sourcing import channel_of, kind_of, tier_of
 
 # A cue word never seen on train (too rare to have statistics) counts as this precise.
 DEFAULT_CUE_PROBABILITY = 0.5
+# What outlets do: an organisation that "reported" something is acting as media.
+REPORTING_WORDS = {"report", "publish"}
 
 
 def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -71,7 +73,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
         if lexicon.cue_probability.get(cue_word(doc, c), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
     ]
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
-    resolver = Resolver(doc, lexicon)
+    resolver = Resolver(doc, lexicon, quotes)
 
     # Resolve in reading order so pronouns see the speakers before them.
     resolved: list[Optional[ResolvedSpeaker]] = []
@@ -98,6 +100,11 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
             if speaker is not None and speaker.type == "anonymous" and via_speaker is not None:
                 noun = speaker.name.split()[-1]
                 speaker = ResolvedSpeaker(f"{via_speaker.name} {noun}", "anonymous", speaker.how, speaker.distance, speaker.root_lemma)
+        # An organisation that reports, or that relays others' words, is an outlet.
+        if speaker is not None and speaker.type == "organization" and cue_word(doc, cand) in REPORTING_WORDS:
+            speaker = ResolvedSpeaker(speaker.name, "media", speaker.how, speaker.distance, speaker.root_lemma)
+        if via_speaker is not None and via_speaker.type == "organization":
+            via_speaker = ResolvedSpeaker(via_speaker.name, "media", via_speaker.how)
         via = Via(via_speaker.name, via_speaker.type) if via_speaker is not None else None
         kind = kind_of(cand.content, quotes, text)
         content = Spans.from_offsets(text, cand.content)

@@ -27,6 +27,8 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     document_nouns: frozenset[str]
     person_roles: frozenset[str]
+    media_name_words: frozenset[str]
+    organization_words: frozenset[str]
     channels: dict[str, str]
     social_platforms: frozenset[str]
     # cue word -> precision of the attributions found with it on PolNeAR train.
@@ -35,7 +37,15 @@ class Lexicon:
     cue_min_precision: float
 
     def is_media_name(self, name: str) -> bool:
-        return _bare_name(name) in self.media_outlets
+        """A known outlet, or a name built like one ("The Carrow Valley Gazette")."""
+        bare = _bare_name(name)
+        if bare in self.media_outlets:
+            return True
+        words = bare.split()
+        return len(words) >= 2 and (words[-1] in self.media_name_words or words[0] in self.media_name_words) and name[:1].isupper()
+
+    def looks_like_organization(self, name: str) -> bool:
+        return any(word in self.organization_words for word in _bare_name(name).replace(".", "").split())
 
 
 
@@ -64,6 +74,8 @@ def load_lexicon() -> Lexicon:
         anonymous_heads=frozenset(data["anonymous_heads"]),
         document_nouns=frozenset(data["document_nouns"]),
         person_roles=frozenset(data["person_roles"]),
+        media_name_words=frozenset(data["media_name_words"]),
+        organization_words=frozenset(data["organization_words"]),
         channels=dict(data["channels"]),
         social_platforms=frozenset(data["social_platforms"]),
         cue_probability={k: float(v) for k, v in cue_stats.get("verbs", {}).items()},

@@ -30,6 +30,11 @@ OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
+# Patterns whose content is a quotation, which a following quotation may continue.
+QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-parenthetical", "colon-quote"}
+# A clause ending in one of these after a comma is the writer's aside, not the speaker's
+# words: ", citing ...", ", who is 70", ", the presumed favourite".
+TRAILING_ASIDE_DEPS = {"advcl", "relcl", "appos", "acl"}
 
 
 @dataclass
@@ -44,6 +49,8 @@ class Candidate:
     pattern: str
     # Speaker relayed by a named outlet or document ("a report in Axios, which cited sources").
     relay: Optional[tuple[int, int]] = None
+    # Character span of a whole "according to ..." phrase: cues inside it are not cues.
+    phrase_span: Optional[tuple[int, int]] = None
     quotes: list[Quote] = field(default_factory=list)
 
     @property
@@ -118,6 +125,12 @@ def _content_of_verb(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = subtree_span(clause)
+        if clause.dep_ == "xcomp":
+            # "told his staff never to speak of it": the object belongs to the content.
+            objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+            if objects:
+                start = objects[0].left_edge.i
+        end = _without_trailing_aside(doc, start, end)
         return _char_spans_excluding(doc, start, end, []), "clause"
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
@@ -126,6 +139,23 @@ def _content_of_verb(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str]
             end = max(o.right_edge.i for o in objects) + 1
             return _char_spans_excluding(doc, start, end, []), "object"
     return None
+
+
+def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
+    """Cut ", citing ..." / ", who is 70" / ", a former senator" off the end of a content."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text != ",":
+            continue
+        nxt = doc[k + 1]
+        root = nxt
+        while root.head.i != root.i and start <= root.head.i < end and root.head.i > k:
+            root = root.head
+        if root.dep_ in TRAILING_ASIDE_DEPS and root.left_edge.i == k + 1 and root.right_edge.i >= end - 2:
+            if root.dep_ in ("advcl", "acl") and root.tag_ != "VBG":
+                continue
+            if start <= root.head.i < k:
+                return k
+    return end
 
 
 def _parenthetical_content(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
@@ -154,11 +184,16 @@ def _quote_after(verb_tokens: list[Token], quotes: list[Quote], doc: Doc) -> Opt
     return None
 
 
-def _quote_before(verb_tokens: list[Token], quotes: list[Quote], sent: Span) -> Optional[Quote]:
-    """ '"...," the statement read.' : a quotation closing just before the speaker and cue."""
-    first = min(t.idx for t in verb_tokens)
-    candidates = [q for q in quotes if q.closed and sent.start_char - 2 <= q.end <= first and first - q.end < 80]
-    return candidates[-1] if candidates else None
+def _quote_before(
+    verb_tokens: list[Token], source: Optional[tuple[int, int]], quotes: list[Quote], doc: Doc
+) -> Optional[Quote]:
+    """ '"...," the statement read.' : a quotation closing right before the speaker and cue."""
+    clause_start = min([t.i for t in verb_tokens] + ([source[0]] if source else []))
+    first = doc[clause_start].idx
+    for q in quotes:
+        if q.closed and q.end <= first and doc.text[q.end : first].strip() in ("", ","):
+            return q
+    return None
 
 
 def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sent_index: int) -> Optional[Candidate]:
@@ -198,6 +233,7 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
         sentence=sent_index,
         pattern="according-to",
         relay=relay,
+        phrase_span=token_char_span([doc[phrase_span[0]], doc[phrase_span[1] - 1]]),
     )
 
 
@@ -269,33 +305,43 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
 
 
 def _snap_to_quotes(cand: Candidate, quotes: list[Quote], text: str) -> None:
-    """Grow a content that starts or ends inside a quotation to the whole quotation."""
-    if not cand.content:
+    """Grow a content that starts or ends inside a quotation to the whole quotation.
+
+    The parser splits a multi-sentence quote into sentences and hands the cue only the
+    nearest one; the marks say where the speaker's words really begin and end.
+    """
+    if len(cand.content) != 1:
         return
-    start, end = cand.content[0][0], cand.content[-1][1]
-    cue_start = min(s for s, _ in cand.cue) if cand.cue else None
-    touched = [q for q in quotes if q.start < end and start < q.end]
-    for q in touched:
+    start, end = cand.content[0]
+    cue_start = cand.cue[0][0] if cand.cue else None
+    for q in quotes:
+        if not (q.start < end and start < q.end):
+            continue
         if cue_start is not None and q.start <= cue_start < q.end:
             continue  # never swallow the cue itself
-        if q.start < start <= q.inner_end or q.start <= end <= q.end:
-            new_start, new_end = min(start, q.inner_start if q.start >= start - 1 else q.start), max(end, q.inner_end)
-            if start >= q.start:
-                new_start = q.inner_start
-            if end <= q.end and start <= q.start:
-                new_end = q.end
-            if end <= q.end and start >= q.start:
-                new_end = q.inner_end
-            start, end = new_start, new_end
-            cand.quotes.append(q)
-        elif start <= q.start and q.end <= end:
-            cand.quotes.append(q)
+        cand.quotes.append(q)
+        if q.start <= start < q.end:
+            start = q.inner_start
+        if q.start < end <= q.end:
+            end = q.inner_end
     start, end = _trim(text, start, end)
-    if cue_start is not None and start < cue_start < end:
-        return  # the snapped region would swallow the cue: keep the parse's spans
-    if len(cand.content) == 1 or (start, end) != (cand.content[0][0], cand.content[-1][1]):
-        if len(cand.content) == 1:
-            cand.content = [(start, end)]
+    if end > start and not (cue_start is not None and start < cue_start < end):
+        cand.content = [(start, end)]
+
+
+def _continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc: Doc) -> None:
+    """ '"A," he said. "B."' : the quote right after the attribution's sentence, with no
+    cue of its own, goes on with the same speaker."""
+    sent_end = doc[cand.cue_token].sent.end_char
+    text = doc.text
+    for q in quotes:
+        if q.start < sent_end or q.start in covered:
+            continue
+        if q.start - sent_end <= 2 and "\n" not in text[sent_end : q.start] and cand.content[-1][1] <= q.start:
+            cand.content.append((q.inner_start, q.inner_end))
+            cand.quotes.append(q)
+            covered.add(q.start)
+        break
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
@@ -319,44 +365,49 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 if cand is not None:
                     candidates.append(cand)
                 continue
-            if not is_cue_verb(token, lexicon):
-                continue
-            cand = _verb_candidate(token, doc, lexicon, quotes, sent, si)
+            if is_cue_verb(token, lexicon):
+                cand = _verb_candidate(token, doc, quotes, sent, si)
+            else:
+                cand = _colon_introduction(token, doc, quotes, si)
             if cand is not None:
                 candidates.append(cand)
 
     for cand in candidates:
         _snap_to_quotes(cand, quotes, text)
-    return _drop_nested(candidates, doc)
+    candidates = _drop_nested(candidates, doc)
+    covered = {q.start for c in candidates for q in quotes if any(q.start <= s < q.end for s, _ in c.content)}
+    for cand in candidates:
+        if cand.quotes and cand.pattern in QUOTE_PATTERNS:
+            _continue_quote(cand, quotes, covered, doc)
+    return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
 
 
-def _verb_candidate(
-    verb: Token, doc: Doc, lexicon: Lexicon, quotes: list[Quote], sent: Span, si: int
-) -> Optional[Candidate]:
+def _verb_candidate(verb: Token, doc: Doc, quotes: list[Quote], sent: Span, si: int) -> Optional[Candidate]:
     # A cue word inside a quotation is part of what was said, not an attribution of it.
     if any(q.inner_start <= verb.idx < q.inner_end for q in quotes):
         return None
     verb_tokens = cue_verb_tokens(verb)
     subject = _subject_of(verb)
     source = subtree_span(subject) if subject is not None else None
-    # Next to a quotation, only a verb with a speaker of its own introduces it.
-    quote = _quote_after(verb_tokens, quotes, doc) if subject is not None else None
-    content = None
+    content: list[tuple[int, int]] = []
     pattern = ""
-    if quote is not None:
-        content, pattern = [(quote.inner_start, quote.inner_end)], "verb-quote-after"
+    # Next to a quotation, only a verb with a speaker of its own introduces it.
+    after = _quote_after(verb_tokens, quotes, doc) if subject is not None else None
+    before = _quote_before(verb_tokens, source, quotes, doc) if subject is not None else None
+    if after is not None:
+        content, pattern = [(after.inner_start, after.inner_end)], "verb-quote-after"
     else:
-        found = _content_of_verb(verb, doc)
+        found = _content_of_verb(_reported_verb(verb), doc)
         if found is not None and found[0]:
             content, pattern = found[0], f"verb-{found[1]}"
-        else:
+        elif subject is not None:
             paren = _parenthetical_content(verb, doc)
             if paren:
                 content, pattern = paren, "verb-parenthetical"
-            else:
-                before = _quote_before(verb_tokens, quotes, sent) if subject is not None else None
-                if before is not None:
-                    content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
+    if before is not None and not (content and content[0][0] < before.end):
+        # '"A," she said, "B."' is one attribution with two content spans.
+        content = [(before.inner_start, before.inner_end)] + content
+        pattern = pattern or "verb-quote-before"
     if not content:
         return None
     if source is not None:
@@ -374,22 +425,63 @@ def _verb_candidate(
     )
 
 
+def _reported_verb(verb: Token) -> Token:
+    """ "was quoted as saying that ...": the clause hangs on "saying", not "quoted"."""
+    if verb.lemma_ == "quote":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                saying = next((t for t in child.children if t.pos_ == "VERB"), None)
+                if saying is not None:
+                    return saying
+    return verb
+
+
+def _colon_introduction(verb: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
+    """ 'Mayor Lin put it simply: "..."' : any verb with a subject whose clause ends in a
+    colon right before a quotation introduces that quotation."""
+    if verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    colon = next((c for c in verb.children if c.text == ":" and c.i > verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+    if colon is None or subject is None:
+        return None
+    gap_end = colon.idx + 1
+    while gap_end < len(doc.text) and doc.text[gap_end] in " \t":
+        gap_end += 1
+    quote = next((q for q in quotes if q.start == gap_end), None)
+    if quote is None:
+        return None
+    return Candidate(
+        content=[(quote.inner_start, quote.inner_end)],
+        cue=[token_char_span(cue_verb_tokens(verb))],
+        source=subtree_span(subject),
+        cue_token=verb.i,
+        sentence=si,
+        pattern="colon-quote",
+    )
+
+
 def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     """Drop a candidate whose cue sits inside another's speaker mention, and duplicates.
 
     "a report in Axios, which cited sources" holds the cue "cited", but it names the
     speaker of the surrounding attribution; it is not a statement of its own.
     """
-    source_char_spans = []
-    for c in candidates:
+    # (owner, span): speaker mentions, long cues and "according to" phrases.
+    covering: list[tuple[int, tuple[int, int]]] = []
+    for n, c in enumerate(candidates):
         if c.source is not None:
             s, e = c.source
-            source_char_spans.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+            covering.append((n, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))))
+        # "quoted as saying": "saying" is part of the "quoted" cue, not a second one.
+        covering.extend((n, span) for span in c.cue if span[1] - span[0] > 8)
+        if c.phrase_span is not None:
+            covering.append((n, c.phrase_span))
     kept: list[Candidate] = []
     seen = set()
-    for c in candidates:
+    for n, c in enumerate(candidates):
         cue_start = c.cue[0][0] if c.cue else None
-        if cue_start is not None and any(s <= cue_start < e for s, e in source_char_spans):
+        if cue_start is not None and any(s <= cue_start < e for owner, (s, e) in covering if owner != n):
             continue
         key = (tuple(c.content), tuple(c.cue))
         if key in seen:

@@ -18,10 +18,11 @@ weigh it:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.names import PersonNames, clean_name, entity_type, is_government_name, title_words
 
@@ -51,13 +52,16 @@ class SpeakerHistory:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, lexicon: Lexicon):
+    def __init__(self, doc: Doc, lexicon: Lexicon, quotes: Sequence[Quote] = ()):
         self.doc = doc
         self.lexicon = lexicon
         self.names = PersonNames(doc)
         self.history: list[SpeakerHistory] = []
         self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.ent_of_token: dict[int, Span] = {}
+        # Names inside quotation marks are what a speaker talked about, not who spoke:
+        # they are never antecedents ("The United States remains committed," it said).
+        self.antecedents = [e for e in doc.ents if not any(q.start <= e.start_char < q.end for q in quotes)]
         for ent in doc.ents:
             for t in ent:
                 self.ent_of_token[t.i] = ent
@@ -176,19 +180,38 @@ class Resolver:
             wanted = {"organization", "government", "media", "document"}
         else:
             wanted = {"organization", "government", "media", "anonymous", "person"}
+        # The latest compatible subject wins: an earlier speaker, or a named entity that
+        # was the subject of a sentence since ("Priya Raman runs the clinic. ... she said").
+        best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
         for past in reversed(self.history):
             if past.position < position and past.speaker.type in wanted and sentence - past.sentence <= PRONOUN_WINDOW:
-                s = past.speaker
-                return ResolvedSpeaker(s.name, s.type, "pronoun", sentence - past.sentence, s.root_lemma)
-        # No earlier speaker: the latest named entity of the right kind.
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= position]):
-            found = self.named(ent) if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
-            if found is not None and found.type in wanted:
-                distance = sentence - self._sentence_of(ent.root)
-                if distance <= PRONOUN_WINDOW:
-                    return ResolvedSpeaker(found.name, found.type, "pronoun-entity", distance, found.root_lemma)
+                best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
-        return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
+        for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
+            distance = sentence - self._sentence_of(ent.root)
+            if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
+                break
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                found = self.named(ent)
+                if found.type in wanted:
+                    best = (ent.start_char, found, "pronoun-entity", distance)
+                    break
+        if best is None:
+            # Nothing as subject: the latest named entity of the right kind.
+            for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
+                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                found = self.named(ent)
+                distance = sentence - self._sentence_of(ent.root)
+                if distance > PRONOUN_WINDOW:
+                    break
+                if found.type in wanted:
+                    best = (ent.start_char, found, "pronoun-entity", distance)
+                    break
+        if best is None:
+            return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
+        _, found, how, distance = best
+        return ResolvedSpeaker(found.name, found.type, how, distance, found.root_lemma)
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
@@ -228,7 +251,7 @@ class Resolver:
                 s = past.speaker
                 return ResolvedSpeaker(s.name, s.type, how, sentence - past.sentence, s.root_lemma)
         if "media" in kinds:
-            for ent in reversed([e for e in self.doc.ents if e.end_char <= root.idx]):
+            for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx]):
                 if entity_type(ent, self.lexicon) == "media":
                     return ResolvedSpeaker(clean_name(ent.text), "media", how, sentence - self._sentence_of(ent.root))
         # A new referent ("the senator" with no name yet): later pronouns may point to it.
@@ -244,14 +267,14 @@ class Resolver:
         return None
 
     def _titled_person(self, role: str, position: int) -> Optional[ResolvedSpeaker]:
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= position and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.antecedents if e.end_char <= position and e.label_ == "PERSON"]):
             if role in title_words(ent):
                 found = self.named(ent)
                 return ResolvedSpeaker(found.name, "person", "description", 0, role)
         return None
 
     def _latest_entity_with_word(self, word: str, position: int, sentence: int) -> Optional[ResolvedSpeaker]:
-        for ent in reversed([e for e in self.doc.ents if e.end_char <= position and e.label_ in ("ORG", "GPE")]):
+        for ent in reversed([e for e in self.antecedents if e.end_char <= position and e.label_ in ("ORG", "GPE")]):
             if word in ent.text.lower():
                 found = self.named(ent)
                 return ResolvedSpeaker(found.name, found.type, "description", sentence - self._sentence_of(ent.root), word)

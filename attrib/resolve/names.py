@@ -43,9 +43,21 @@ def entity_type(ent: Span, lexicon: Lexicon) -> str:
         return "government"
     if is_government_name(name, lexicon):
         return "government"
+    if ent.label_ == "ORG" and _person_shaped(ent, lexicon):
+        # The small model often labels a two-word personal name ORG ("Nadia Petrova").
+        return "person"
     if ent.label_ in ("ORG", "NORP", "FAC"):
         return "organization"
     return "unknown"
+
+
+def _person_shaped(ent: Span, lexicon: Lexicon) -> bool:
+    words = clean_name(ent.text).split()
+    return (
+        2 <= len(words) <= 3
+        and all(t.pos_ == "PROPN" and t.is_title for t in ent if not t.is_punct)
+        and not lexicon.looks_like_organization(ent.text)
+    )
 
 
 class PersonNames:

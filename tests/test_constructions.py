@@ -1,0 +1,354 @@
+"""One short invented text per attribution construction.
+
+Every sentence here is made up for the test (names, places and outlets are fictional).
+Each test finds the attribution carrying a given piece of content and checks its cue,
+speaker (mention and canonical name), speaker type, kind and tier.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import describe
+
+QUOTE_AND_PUNCT = " \t\n.,;:!?\"'“”‘’«»"
+
+
+def carrying(attributions, needle: str):
+    return [a for a in attributions if needle in a.content.text]
+
+
+def the_attribution(attributions, needle: str, text: str):
+    """The single attribution whose content contains `needle`."""
+    found = carrying(attributions, needle)
+    assert len(found) == 1, (
+        f"expected exactly one attribution with content containing {needle!r} in\n  {text!r}\n"
+        f"got {len(found)}; all attributions:\n{describe(attributions)}"
+    )
+    return found[0]
+
+
+def check(
+    a,
+    text: str,
+    *,
+    cue: str | None = None,
+    name: str | None = None,
+    mention: str | None = None,
+    type: str | None = None,
+    kind: str | None = None,
+    tier: int | None = None,
+    contains: tuple[str, ...] = (),
+):
+    """Assert several properties of one attribution at once, reporting all mismatches."""
+    problems = []
+    if cue is not None and (a.cue is None or cue not in a.cue.text):
+        problems.append(f"cue: expected to contain {cue!r}, got {a.cue.text if a.cue else None!r}")
+    if name is not None or mention is not None or type is not None:
+        if a.speaker is None:
+            problems.append(f"speaker: expected {name!r}, got None")
+        else:
+            if name is not None and a.speaker.name != name:
+                problems.append(f"speaker name: expected {name!r}, got {a.speaker.name!r}")
+            got_mention = a.speaker.mention.text if a.speaker.mention else None
+            if mention is not None and (got_mention is None or mention not in got_mention):
+                problems.append(f"speaker mention: expected to contain {mention!r}, got {got_mention!r}")
+            if type is not None and a.speaker.type != type:
+                problems.append(f"speaker type: expected {type!r}, got {a.speaker.type!r}")
+    if kind is not None and a.kind != kind:
+        problems.append(f"kind: expected {kind!r}, got {a.kind!r}")
+    if tier is not None and a.tier != tier:
+        problems.append(f"tier: expected {tier}, got {a.tier}")
+    for piece in contains:
+        if piece not in a.content.text:
+            problems.append(f"content: expected to contain {piece!r}, got {a.content.text!r}")
+    assert not problems, f"in {text!r}:\n  " + "\n  ".join(problems) + f"\nattribution:\n{describe([a])}"
+
+
+# --- direct quotes -------------------------------------------------------------------
+
+
+def test_direct_quote_straight_marks(analyze):
+    text = '"The bridge will reopen in May," Lena Morales said.'
+    a = the_attribution(analyze(text), "The bridge will reopen in May", text)
+    check(a, text, cue="said", name="Lena Morales", mention="Lena Morales", type="person", kind="direct", tier=1)
+    assert not a.content.text.startswith('"') and not a.content.text.endswith('"'), a.content.text
+
+
+def test_direct_quote_curly_marks(analyze):
+    text = "“We have enough beds for the winter,” Priya Raman said."
+    a = the_attribution(analyze(text), "We have enough beds for the winter", text)
+    check(a, text, cue="said", name="Priya Raman", mention="Priya Raman", type="person", kind="direct", tier=1)
+    assert "“" not in a.content.text and "”" not in a.content.text, a.content.text
+
+
+def test_direct_quote_curly_marks_pronoun(analyze):
+    text = "Priya Raman runs the clinic in Eastbrook. “We have enough beds for the winter,” she said."
+    a = the_attribution(analyze(text), "We have enough beds for the winter", text)
+    check(a, text, cue="said", name="Priya Raman", mention="she", type="person", kind="direct", tier=1)
+    assert "“" not in a.content.text and "”" not in a.content.text, a.content.text
+
+
+def test_direct_quote_inverted_with_appositive_role(analyze):
+    text = "“The new rules will cut waiting times,” said Ilse Varga, a spokeswoman for the ministry."
+    a = the_attribution(analyze(text), "The new rules will cut waiting times", text)
+    check(a, text, cue="said", name="Ilse Varga", mention="Ilse Varga", type="person", kind="direct", tier=1)
+
+
+def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
+    text = '"The harvest was poor this year," Tomas Lindqvist said, "but the cooperative will survive."'
+    attributions = analyze(text)
+    first = carrying(attributions, "The harvest was poor this year")
+    second = carrying(attributions, "the cooperative will survive")
+    assert len(first) == 1 and len(second) == 1 and first[0] is second[0], (
+        f"expected one attribution carrying both halves of the quote in {text!r}; got:\n{describe(attributions)}"
+    )
+    a = first[0]
+    assert len(a.content.spans) == 2, f"expected two content spans, got {list(a.content.spans)}"
+    (s1, e1), (s2, e2) = a.content.spans
+    assert "The harvest was poor this year" in text[s1:e1]
+    assert "the cooperative will survive" in text[s2:e2]
+    check(a, text, cue="said", name="Tomas Lindqvist", mention="Lindqvist", type="person", kind="direct", tier=1)
+
+
+def test_multi_paragraph_quote(analyze):
+    text = (
+        "Elena Duarte spoke to reporters after the match in Porto Vell.\n\n"
+        '"We made too many mistakes in the first half. The players know it.\n\n'
+        '"In the second half we showed what this team can do," Duarte said.\n'
+    )
+    attributions = analyze(text)
+    a = the_attribution(attributions, "what this team can do", text)
+    check(
+        a, text, cue="said", name="Elena Duarte", mention="Duarte", type="person", kind="direct", tier=1,
+        contains=("too many mistakes in the first half", "The players know it", "what this team can do"),
+    )
+    assert len(carrying(attributions, "too many mistakes")) == 1, describe(attributions)
+
+
+def test_colon_introduction(analyze):
+    text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
+    a = the_attribution(analyze(text), "The library on Mill Street stays open", text)
+    check(a, text, cue="put", name="Hana Lindgren", mention="Hana Lindgren", type="person", kind="direct", tier=1)
+
+
+def test_colon_introduction_with_said(analyze):
+    text = 'Hana Lindgren said: "The library on Mill Street stays open."'
+    a = the_attribution(analyze(text), "The library on Mill Street stays open", text)
+    check(a, text, cue="said", name="Hana Lindgren", mention="Hana Lindgren", type="person", kind="direct", tier=1)
+
+
+# --- mixed and indirect speech ----------------------------------------------------------
+
+
+def test_mixed_quote(analyze):
+    text = 'Osman Adeyemi said that the tariff plan was "a gift to importers and a blow to growers."'
+    a = the_attribution(analyze(text), "a gift to importers", text)
+    check(
+        a, text, cue="said", name="Osman Adeyemi", mention="Osman Adeyemi", type="person", kind="mixed", tier=1,
+        contains=("the tariff plan was", "a gift to importers and a blow to growers"),
+    )
+
+
+INDIRECT = [
+    ("said that", "Karl Weiss said that the glass factory would close in June.",
+     "the glass factory would close in June", "said", "Karl Weiss"),
+    ("said (no that)", "Karl Weiss said the glass factory would close in June.",
+     "the glass factory would close in June", "said", "Karl Weiss"),
+    ("told reporters that", "Rosa Delgado told reporters that the talks with the union had stalled.",
+     "the talks with the union had stalled", "told", "Rosa Delgado"),
+    ("warned that", "Ahmed Qureshi warned that the Selva river could flood by Friday.",
+     "the Selva river could flood by Friday", "warned", "Ahmed Qureshi"),
+    ("emphasised that", "Ingrid Solberg emphasised that rural schools in Vesthavn need more teachers.",
+     "rural schools in Vesthavn need more teachers", "emphasised", "Ingrid Solberg"),
+    ("emphasised + noun object", "Ingrid Solberg emphasised the need for more teachers in rural schools.",
+     "the need for more teachers in rural schools", "emphasised", "Ingrid Solberg"),
+    ("confirmed that", "Nadia Petrova confirmed that two new cases had been found in the northern district.",
+     "two new cases had been found in the northern district", "confirmed", "Nadia Petrova"),
+    ("announced that", "Felix Amoah announced that the autumn festival would move to the harbour.",
+     "the autumn festival would move to the harbour", "announced", "Felix Amoah"),
+]
+
+
+@pytest.mark.parametrize("text,content,cue,name", [c[1:] for c in INDIRECT], ids=[c[0] for c in INDIRECT])
+def test_indirect_speech(analyze, text, content, cue, name):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue=cue, name=name, mention=name, type="person", kind="indirect", tier=1)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Karl Weiss said that the glass factory would close in June.", "that the glass factory would close in June"),
+    ("Felix Amoah announced that the autumn festival would move to the harbour.",
+     "that the autumn festival would move to the harbour"),
+], ids=["said-that", "announced-that"])
+def test_reported_content_keeps_the_whole_clause(analyze, text, content):
+    """The content of "X said that P" is the whole clause, complementizer included, as
+    PolNeAR annotates it (2,371 of 2,401 such contents in train start with "that")."""
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.strip() == content, f"content {a.content.text!r}, expected {content!r}"
+
+
+def test_according_to_person(analyze):
+    text = "The Kessel dam is safe for another decade, according to Carmen Ruiz, the chief engineer."
+    a = the_attribution(analyze(text), "The Kessel dam is safe for another decade", text)
+    check(a, text, cue="according to", name="Carmen Ruiz", mention="Carmen Ruiz", type="person", kind="indirect", tier=1)
+    assert "according" not in a.content.text
+
+
+def test_according_to_government(analyze):
+    text = "Bread prices rose by a tenth in March, according to the Ministry of Agriculture."
+    a = the_attribution(analyze(text), "Bread prices rose by a tenth in March", text)
+    check(a, text, cue="according to", mention="Ministry of Agriculture", type="government", kind="indirect", tier=1)
+    assert "Ministry of Agriculture" in a.speaker.name, a.speaker.name
+
+
+def test_as_per_report_citing_sources(analyze):
+    text = (
+        "As per a report in Coastline Times, which cited sources, "
+        "the port authority will double its fees next year."
+    )
+    a = the_attribution(analyze(text), "the port authority will double its fees next year", text)
+    check(a, text, cue="As per a report in", name="Coastline Times sources", type="anonymous", kind="indirect", tier=3)
+    assert a.via is not None, f"expected via Coastline Times, got None\n{describe([a])}"
+    assert a.via.name == "Coastline Times" and a.via.type == "media", a.via
+
+
+@pytest.mark.parametrize("text,content,outlet", [
+    ("The mining ministry will cut export quotas next month, Radio Meridian reported.",
+     "The mining ministry will cut export quotas next month", "Radio Meridian"),
+    ("The Carrow Valley Gazette reported that the hospital had run out of insulin.",
+     "the hospital had run out of insulin", "Carrow Valley Gazette"),
+], ids=["trailing-outlet-reported", "outlet-reported-that"])
+def test_media_outlet_reported(analyze, text, content, outlet):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="reported", mention=outlet, type="media", kind="indirect", tier=2)
+    assert a.speaker.name.removeprefix("The ").removeprefix("the ") == outlet, a.speaker.name
+
+
+def test_in_a_statement_said(analyze):
+    text = "In a statement, the Northfield Rail Company said that services would resume on Monday."
+    a = the_attribution(analyze(text), "services would resume on Monday", text)
+    check(a, text, cue="said", name="Northfield Rail Company", mention="Northfield Rail Company",
+          type="organization", kind="indirect", tier=1)
+    assert a.channel == "statement", f"channel {a.channel!r}, expected 'statement'"
+
+
+def test_passive_quoted_as_saying(analyze):
+    text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
+    a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)
+    check(a, text, cue="quoted", name="Dmitri Volkov", mention="Dmitri Volkov", type="person", tier=1)
+
+
+# --- speaker resolution ------------------------------------------------------------------
+
+
+def test_pronoun_resolves_to_full_name(analyze):
+    text = "Lucia Ferreira arrived in Monteverde on Tuesday. She said the new clinic would open in the spring."
+    a = the_attribution(analyze(text), "the new clinic would open in the spring", text)
+    check(a, text, cue="said", name="Lucia Ferreira", mention="She", type="person", kind="indirect", tier=1)
+
+
+def test_short_name_resolves_to_full_name(analyze):
+    text = "Henrik Dahl chairs the fisheries board in Nordvik. Dahl said that quotas would be cut by a fifth."
+    a = the_attribution(analyze(text), "quotas would be cut by a fifth", text)
+    check(a, text, cue="said", name="Henrik Dahl", mention="Dahl", type="person", kind="indirect", tier=1)
+    assert a.speaker.mention.text == "Dahl", a.speaker.mention.text
+
+
+def test_it_resolves_to_organisation(analyze):
+    text = (
+        "The Orbis Shipping Group posted record profits this quarter. "
+        '"Demand for container space remains strong," it said.'
+    )
+    a = the_attribution(analyze(text), "Demand for container space remains strong", text)
+    check(a, text, cue="said", name="Orbis Shipping Group", mention="it", type="organization", kind="direct", tier=1)
+
+
+def test_definite_description_resolves_to_name(analyze):
+    text = (
+        "President Selin Arslan visited the flooded villages on Sunday. "
+        "The president said that emergency funds would be released within days."
+    )
+    a = the_attribution(analyze(text), "emergency funds would be released within days", text)
+    check(a, text, cue="said", name="Selin Arslan", mention="The president", type="person", kind="indirect", tier=1)
+
+
+def test_appositive_name(analyze):
+    text = "The opposition leader, Viktor Hale, said the budget ignored small towns."
+    a = the_attribution(analyze(text), "the budget ignored small towns", text)
+    check(a, text, cue="said", name="Viktor Hale", type="person", kind="indirect", tier=1)
+
+
+def test_possessive_owner_is_speaker(analyze):
+    text = (
+        "Ruth Abara defeated Paul Mensah in the leadership vote in March. "
+        "In a statement posted on Abara's official website, the head of the party "
+        "expressed her gratitude to the volunteers."
+    )
+    a = the_attribution(analyze(text), "gratitude to the volunteers", text)
+    check(a, text, cue="expressed", name="Ruth Abara", mention="the head of the party", type="person",
+          kind="indirect", tier=1)
+    assert a.channel == "statement", f"channel {a.channel!r}, expected 'statement'"
+
+
+# --- sourcing tiers --------------------------------------------------------------------
+
+
+def test_anonymous_officials(analyze):
+    text = "Officials who spoke on condition of anonymity said the ceasefire talks would resume next week."
+    a = the_attribution(analyze(text), "the ceasefire talks would resume next week", text)
+    check(a, text, cue="said", mention="Officials", type="anonymous", kind="indirect", tier=3)
+    assert a.via is None
+
+
+def test_no_source_cue_is_tier_4(analyze):
+    text = "It is expected that the central bank of Ostland will raise rates in June."
+    attributions = analyze(text)
+    for a in carrying(attributions, "will raise rates in June"):
+        assert a.speaker is None, f"expected no speaker, got:\n{describe([a])}"
+        assert a.tier == 4, f"expected tier 4, got:\n{describe([a])}"
+
+
+# --- not attributions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('The so-called "modernisation" of the port cost millions.', "modernisation"),
+    ("The so-called “reform” of the pension system passed on Thursday.", "reform"),
+    ('Her cousin starred in "Winter Harbour" two years ago.', "Winter Harbour"),
+    ("The striker, known as “The Hawk”, scored twice against Lunden.", "The Hawk"),
+    ("Delegates from Marrowby arrived for the “summit” on Friday.", "summit"),
+], ids=["so-called-straight", "so-called-curly", "title", "nickname", "scare-quote-noun"])
+def test_scare_quotes_and_titles_are_not_attributions(analyze, text, fragment):
+    attributions = analyze(text)
+    bare = [a for a in attributions if a.content.text.strip(QUOTE_AND_PUNCT) == fragment]
+    assert not bare, f"{fragment!r} in {text!r} is not a statement, but attrib emitted:\n{describe(bare)}"
+
+
+# --- precision: one attribution in, one attribution out ---------------------------------
+
+SINGLE_ATTRIBUTION = [
+    '"The bridge will reopen in May," Lena Morales said.',
+    "“The new rules will cut waiting times,” said Ilse Varga, a spokeswoman for the ministry.",
+    '"The harvest was poor this year," Tomas Lindqvist said, "but the cooperative will survive."',
+    "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”",
+    'Osman Adeyemi said that the tariff plan was "a gift to importers and a blow to growers."',
+    *[c[1] for c in INDIRECT],
+    "The Kessel dam is safe for another decade, according to Carmen Ruiz, the chief engineer.",
+    "As per a report in Coastline Times, which cited sources, the port authority will double its fees next year.",
+    "The Carrow Valley Gazette reported that the hospital had run out of insulin.",
+    "In a statement, the Northfield Rail Company said that services would resume on Monday.",
+    "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair.",
+    "Lucia Ferreira arrived in Monteverde on Tuesday. She said the new clinic would open in the spring.",
+    "The opposition leader, Viktor Hale, said the budget ignored small towns.",
+    "Ruth Abara defeated Paul Mensah in the leadership vote in March. In a statement posted on Abara's "
+    "official website, the head of the party expressed her gratitude to the volunteers.",
+    "Officials who spoke on condition of anonymity said the ceasefire talks would resume next week.",
+]
+
+
+@pytest.mark.parametrize("text", SINGLE_ATTRIBUTION, ids=lambda t: "-".join(t.split()[:4]).strip('"“”,.'))
+def test_exactly_one_attribution_emitted(analyze, text):
+    """Each of these texts holds exactly one attribution; anything more is a false positive."""
+    attributions = analyze(text)
+    assert len(attributions) == 1, f"in {text!r} expected 1 attribution, got {len(attributions)}:\n{describe(attributions)}"

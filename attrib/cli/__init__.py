@@ -2,20 +2,19 @@
 
 Each command parses its options, calls one library function and formats the result.
 Data goes to stdout, messages to stderr; library errors become one-line messages and
-a non-zero exit status, and the rest of the work goes on.
+a non-zero exit status, and the rest of the work goes on. This module holds the app
+and what the commands share; each command group lives in a module of its own and
+registers itself on `app` when imported at the bottom.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 import attrib
-from attrib.errors import AttribError, InputError
+from attrib.errors import AttribError
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -45,125 +44,21 @@ def main_callback(
     pass
 
 
-def _error(message: str) -> None:
+def print_error(message: str) -> None:
     typer.echo(f"attrib: {message}", err=True)
 
 
-def _load_pipeline(model: Optional[str]):
+def load_pipeline_or_exit(model: Optional[str]):
     try:
         return attrib.load_pipeline(model)
-    except AttribError as error:
-        _error(str(error))
+    except AttribError as exc:
+        print_error(str(exc))
         raise typer.Exit(2)
-
-
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
-def format_table(attributions: list[attrib.Attribution]) -> str:
-    header = f"{'speaker':<28} {'tier':>4}  {'kind':<8} {'conf':>5}  content"
-    lines = [header, "-" * len(header)]
-    for a in attributions:
-        speaker = a.speaker.name if a.speaker else "(no source)"
-        lines.append(
-            f"{_shorten(speaker, 28):<28} {a.tier:>4}  {a.kind:<8} {a.confidence:>5.2f}  {_shorten(a.content.text, 70)}"
-        )
-    return "\n".join(lines)
-
-
-@app.command()
-def analyze(
-    paths: Annotated[list[str], typer.Argument(help=".txt or .jsonl files, or - for standard input.")],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one attribution a line, in the contract shape.")] = False,
-    model: ModelOption = None,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only attributions at least this confident.")
-    ] = 0.0,
-) -> None:
-    """Find every quotation and reported statement in articles, with its speaker."""
-    from attrib.readers import read_articles
-
-    nlp = _load_pipeline(model)
-    failures = 0
-
-    def articles():
-        nonlocal failures
-        for item in read_articles(paths):
-            if isinstance(item, InputError):
-                failures += 1
-                _error(str(item))
-            else:
-                yield item
-
-    out = sys.stdout
-    for article, attributions in attrib.analyze_articles(articles(), nlp=nlp):
-        kept = [a for a in attributions if a.confidence >= min_confidence]
-        if as_json:
-            for a in kept:
-                out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            title = article.title or article.id
-            out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n\n")
-        out.flush()
-    if failures:
-        _error(f"{failures} input(s) could not be read")
-        raise typer.Exit(1)
-
-
-@app.command("eval")
-def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold: PolNeAR .jsonl, a seed .gold.json, or a brat folder.")],
-    pred: Annotated[
-        Optional[Path], typer.Option("--pred", help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
-    model: ModelOption = None,
-) -> None:
-    """Score attrib (or a predictions file) against gold attributions."""
-    from attrib.evaluate import GoldFormatError, format_report, read_gold, score
-
-    try:
-        gold_docs = read_gold(gold)
-    except (GoldFormatError, OSError) as error:
-        _error(str(error))
-        raise typer.Exit(2)
-    predictions: dict[str, list[attrib.Attribution]] = {}
-    if pred is not None:
-        try:
-            predictions = _read_predictions(pred)
-        except AttribError as error:
-            _error(str(error))
-            raise typer.Exit(2)
-    else:
-        nlp = _load_pipeline(model)
-        articles = (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher) for d in gold_docs)
-        for article, attributions in attrib.analyze_articles(articles, nlp=nlp):
-            predictions[article.id] = attributions
-    report = score(gold_docs, predictions)
-    if as_json:
-        typer.echo(json.dumps(report.to_dict(), indent=2))
-    else:
-        typer.echo(format_report(report))
-
-
-def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:
-    predictions: dict[str, list[attrib.Attribution]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(str(path), f"cannot read ({error})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            a = attrib.Attribution.from_dict(json.loads(line))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-            raise InputError(str(path), f"not an attribution record ({error})", number) from None
-        predictions.setdefault(a.doc, []).append(a)
-    return predictions
 
 
 def main() -> None:
     app()
+
+
+# Command modules register themselves on `app`.
+from attrib.cli import analyze  # noqa: E402,F401

@@ -25,3 +25,11 @@ class InputError(AttribError):
         self.path = path
         self.line = line
         self.message = message
+
+
+class StoreError(AttribError):
+    """The quote database can't be opened or queried."""
+
+
+class ReadOnlyQueryError(StoreError):
+    """`attrib sql` was given something other than a read: a write, DDL or ATTACH."""

@@ -32,6 +32,14 @@ CITING_VERBS = {"cite", "quote"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
 # Patterns whose content is a quotation, which a following quotation may continue.
 QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-parenthetical", "colon-quote"}
+# Which pattern to believe when two find the same words: a clause the parser hung on
+# the verb beats a quotation beside it, which beats an object or a parenthetical.
+PATTERN_PRIORITY = {
+    p: i for i, p in enumerate([
+        "according-to", "verb-clause", "verb-quote-after", "colon-quote", "verb-quote-before",
+        "headline-colon", "verb-object", "verb-parenthetical",
+    ])
+}
 # A clause ending in one of these after a comma is the writer's aside, not the speaker's
 # words: ", citing ...", ", who is 70", ", the presumed favourite".
 TRAILING_ASIDE_DEPS = {"advcl", "relcl", "appos", "acl"}
@@ -168,19 +176,21 @@ def _parenthetical_content(verb: Token, doc: Doc) -> list[tuple[int, int]] | Non
 
 
 def _quote_after(verb_tokens: list[Token], quotes: list[Quote], doc: Doc) -> Optional[Quote]:
-    """ 'X said: "..."' or 'X said, "..."' : a quotation opening right after the cue."""
+    """ 'X said: "..."' or 'X said, "..."' : a quotation opening right after the cue.
+
+    After a colon the quotation may start in the next paragraph.
+    """
     last = verb_tokens[-1]
     end = last.idx + len(last.text)
-    gap_end = end
-    text = doc.text
-    while gap_end < len(text) and gap_end - end < 40 and text[gap_end] not in "\"\u201c\n":
-        gap_end += 1
-    gap = text[end:gap_end]
-    if not (gap.strip() in (":", ",", "") or gap.strip().endswith(":")):
-        return None
     for q in quotes:
-        if q.start == gap_end:
+        if q.start < end or q.start - end > 40:
+            continue
+        gap = doc.text[end : q.start].strip()
+        if gap in (":", ",", "") and ("\n" not in doc.text[end : q.start] or gap == ":"):
             return q
+        if gap.endswith(":") and "\n" not in gap:
+            return q
+        return None
     return None
 
 
@@ -191,7 +201,8 @@ def _quote_before(
     clause_start = min([t.i for t in verb_tokens] + ([source[0]] if source else []))
     first = doc[clause_start].idx
     for q in quotes:
-        if q.closed and q.end <= first and doc.text[q.end : first].strip() in ("", ","):
+        gap = doc.text[q.end : first]
+        if q.closed and q.end <= first and gap.strip() in ("", ",") and "\n" not in gap:
             return q
     return None
 
@@ -405,9 +416,13 @@ def _verb_candidate(verb: Token, doc: Doc, quotes: list[Quote], sent: Span, si: 
             if paren:
                 content, pattern = paren, "verb-parenthetical"
     if before is not None and not (content and content[0][0] < before.end):
-        # '"A," she said, "B."' is one attribution with two content spans.
-        content = [(before.inner_start, before.inner_end)] + content
-        pattern = pattern or "verb-quote-before"
+        # '"A," she said, "B."' is one attribution with two content spans; a quote that
+        # ends its own sentence ('"A." She said B.') is not interrupted.
+        interrupted = doc.text[before.inner_start : before.inner_end].rstrip().endswith((",", "\u2014", "-"))
+        if not content:
+            content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
+        elif interrupted:
+            content = [(before.inner_start, before.inner_end)] + content
     if not content:
         return None
     if source is not None:
@@ -461,13 +476,20 @@ def _colon_introduction(verb: Token, doc: Doc, quotes: list[Quote], si: int) -> 
     )
 
 
-def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
-    """Drop a candidate whose cue sits inside another's speaker mention, and duplicates.
+def _char_set(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
 
-    "a report in Axios, which cited sources" holds the cue "cited", but it names the
-    speaker of the surrounding attribution; it is not a statement of its own.
+
+def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    """Keep one attribution per statement, and none inside another.
+
+    A cue inside another attribution's speaker mention, cue, "according to" phrase or
+    content is part of that attribution, not a statement of its own: "a report in
+    Axios, which cited sources" holds the cue "cited"; in "X said Y believes Z" the
+    statement is X's. (PolNeAR never nests attributions either.) A parenthetical's
+    clause is the parser's guess at the words around it, so it does not swallow cues.
+    Two candidates over the same words keep the one found by the more reliable pattern.
     """
-    # (owner, span): speaker mentions, long cues and "according to" phrases.
     covering: list[tuple[int, tuple[int, int]]] = []
     for n, c in enumerate(candidates):
         if c.source is not None:
@@ -477,15 +499,21 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         covering.extend((n, span) for span in c.cue if span[1] - span[0] > 8)
         if c.phrase_span is not None:
             covering.append((n, c.phrase_span))
-    kept: list[Candidate] = []
-    seen = set()
+        if c.pattern != "verb-parenthetical":
+            covering.extend((n, span) for span in c.content)
+    outer = []
     for n, c in enumerate(candidates):
         cue_start = c.cue[0][0] if c.cue else None
-        if cue_start is not None and any(s <= cue_start < e for owner, (s, e) in covering if owner != n):
+        if cue_start is None or not any(s <= cue_start < e for owner, (s, e) in covering if owner != n):
+            outer.append(c)
+    kept: list[Candidate] = []
+    for c in sorted(outer, key=lambda c: PATTERN_PRIORITY.get(c.pattern, len(PATTERN_PRIORITY))):
+        chars = _char_set(c.content)
+        if any(_dice(chars, _char_set(k.content)) >= 0.5 for k in kept):
             continue
-        key = (tuple(c.content), tuple(c.cue))
-        if key in seen:
-            continue
-        seen.add(key)
         kept.append(c)
-    return kept
+    return sorted(kept, key=lambda c: (c.cue[0][0] if c.cue else c.start))
+
+
+def _dice(a: set[int], b: set[int]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0

@@ -1,7 +1,8 @@
 """The word lists attrib reasons with, loaded once from `attrib/data/`.
 
 Lexicons are data, not literals in code: `lexicon.json` is written by hand,
-`cue_stats.json` is learned from PolNeAR train by `python -m attrib.train cues`.
+`cue_stats.json` is learned from PolNeAR train by `python -m attrib.train cues`: more
+cue verbs (those that head gold cues often enough) and each cue word's precision.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def load_lexicon() -> Lexicon:
         cue_stats = read_data_file("cue_stats.json")
     except FileNotFoundError:
         cue_stats = {}
-    cue_verbs = set(REPORTING_VERBS["en"]) | set(data["cue_verbs"])
+    cue_verbs = set(REPORTING_VERBS["en"]) | set(data["cue_verbs"]) | set(cue_stats.get("learned_verbs", []))
     cue_verbs.discard("according")  # handled as the phrase "according to"
     return Lexicon(
         cue_verbs=frozenset(cue_verbs),

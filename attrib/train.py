@@ -4,13 +4,14 @@
     python -m attrib.train confidence  [--polnear ../shared/polnear]
     python -m attrib.train all
 
-`cues` writes `data/cue_stats.json`: for each cue word, how often an attribution
-attrib finds with it is a real one on train (smoothed precision). The engine drops
-cue words that are wrong more often than `min_precision` and gives the precision to
-confidence as evidence. `confidence` writes `data/confidence.json`: logistic weights
-from the evidence features to the probability that content and speaker are both
-right. Run `cues` first: confidence is fitted on what the filtered engine emits.
-Only train is read; dev stays for measuring.
+`cues` writes `data/cue_stats.json`: first the verbs that head gold cues often enough
+on train to be worth trying (`learned_verbs`, added to the hand lexicon), then, for
+each cue word, how often an attribution attrib finds with it is a real one (smoothed
+precision). The engine drops cue words less precise than `min_precision` and gives
+the precision to confidence as evidence. `confidence` writes `data/confidence.json`:
+logistic weights from the evidence features to the probability that content and
+speaker are both right, fitted on what the filtered engine emits. Only train is read;
+dev stays for measuring.
 """
 
 from __future__ import annotations
@@ -20,37 +21,68 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from attrib.engine import attribute
-from attrib.evaluate import per_prediction_outcomes, read_gold
+from attrib.evaluate import GoldDocument, per_prediction_outcomes, read_gold
+from attrib.extract.cues import verb_lemma
+from attrib.extract.quotes import find_quotes
 from attrib.lexicons import load_lexicon
 from attrib.model import Attribution
 
 DATA_DIR = Path(__file__).parent / "data"
+# A verb joins the lexicon when it heads at least this many gold cues on train, and
+# heads a cue at least this often when it appears outside quotation marks.
+MIN_GOLD_HEADS = 5
+MIN_HEAD_PRECISION = 0.3
 # Smoothing toward the overall precision: a cue seen twice says little on its own.
 PRIOR_WEIGHT = 3.0
 MIN_SUPPORT = 4
 # Cue words below this train precision are dropped; tuned on dev (see docs/accuracy.md).
 MIN_PRECISION = 0.3
 
+Corpus = list[tuple[GoldDocument, Doc]]
 
-def _analyse(polnear: Path, split: str, n_process: int) -> tuple[list, dict[str, list[Attribution]]]:
+
+def parse_split(polnear: Path, split: str, n_process: int) -> Corpus:
     from attrib.pipeline import load_pipeline
 
     gold_docs = read_gold(polnear / f"{split}.gold.jsonl")
     nlp = load_pipeline(with_attrib=False)
-    predictions: dict[str, list[Attribution]] = {}
-    texts = ((g.text, g.doc) for g in gold_docs)
-    for doc, doc_id in nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=16):
-        predictions[doc_id] = attribute(doc, doc_id)
-    return gold_docs, predictions
+    docs = nlp.pipe((g.text for g in gold_docs), n_process=n_process, batch_size=16)
+    return list(zip(gold_docs, docs))
 
 
-def fit_cues(polnear: Path, n_process: int) -> dict:
-    load_lexicon.cache_clear()
-    _write(DATA_DIR / "cue_stats.json", {"verbs": {}, "min_precision": 0.0})  # unfiltered engine
-    load_lexicon.cache_clear()
-    gold_docs, predictions = _analyse(polnear, "train", n_process)
-    outcomes = per_prediction_outcomes(gold_docs, predictions)
+def _predict(corpus: Corpus) -> dict[str, list[Attribution]]:
+    load_lexicon.cache_clear()  # pick up the data files as they are now
+    return {gold.doc: attribute(doc, gold.doc) for gold, doc in corpus}
+
+
+def learn_cue_verbs(corpus: Corpus) -> list[str]:
+    """Verbs that head gold cues on train, often enough and reliably enough."""
+    heads, seen = Counter(), Counter()
+    for gold, doc in corpus:
+        quoted = [(q.start, q.end) for q in find_quotes(doc.text)]
+        for token in doc:
+            if token.pos_ == "VERB" and not any(s <= token.idx < e for s, e in quoted):
+                seen[verb_lemma(token)] += 1
+        for attribution in gold.attributions:
+            for start, end in attribution.cue:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and span.root.pos_ == "VERB":
+                    heads[verb_lemma(span.root)] += 1
+    return sorted(
+        lemma for lemma, n in heads.items()
+        if n >= MIN_GOLD_HEADS and n / max(seen[lemma], n) >= MIN_HEAD_PRECISION
+    )
+
+
+def fit_cues(corpus: Corpus) -> dict:
+    learned = learn_cue_verbs(corpus)
+    # Precision is measured on the unfiltered engine, with the learned verbs in.
+    _write(DATA_DIR / "cue_stats.json", {"learned_verbs": learned, "verbs": {}, "min_precision": 0.0})
+    predictions = _predict(corpus)
+    outcomes = per_prediction_outcomes([g for g, _ in corpus], predictions)
     seen, right = Counter(), Counter()
     for outcome in outcomes:
         word = outcome.prediction.cue_word
@@ -63,21 +95,21 @@ def fit_cues(polnear: Path, n_process: int) -> dict:
         if seen[word] >= MIN_SUPPORT
     }
     data = {
-        "about": "Precision of each cue word on PolNeAR train; refit with `python -m attrib.train cues`.",
+        "about": "Learned from PolNeAR train by `python -m attrib.train cues`: verbs that head gold cues "
+        "(learned_verbs) and the precision of each cue word (verbs).",
+        "learned_verbs": learned,
         "overall_precision": round(overall, 4),
         "min_precision": MIN_PRECISION,
         "verbs": stats,
     }
     _write(DATA_DIR / "cue_stats.json", data)
-    load_lexicon.cache_clear()
     return data
 
 
-def fit_confidence(polnear: Path, n_process: int) -> dict:
+def fit_confidence(corpus: Corpus) -> dict:
     from sklearn.linear_model import LogisticRegression
 
-    gold_docs, predictions = _analyse(polnear, "train", n_process)
-    outcomes = per_prediction_outcomes(gold_docs, predictions)
+    outcomes = per_prediction_outcomes([g for g, _ in corpus], _predict(corpus))
     names = sorted({name for o in outcomes for name in o.prediction.features})
     rows = [[o.prediction.features.get(name, 0.0) for name in names] for o in outcomes]
     labels = [int(o.correct) for o in outcomes]
@@ -105,11 +137,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args(argv)
+    corpus = parse_split(args.polnear, "train", args.processes)
     if args.what in ("cues", "all"):
-        data = fit_cues(args.polnear, args.processes)
-        print(f"cue_stats.json: {len(data['verbs'])} cue words, overall precision {data['overall_precision']}")
+        data = fit_cues(corpus)
+        print(f"cue_stats.json: {len(data['learned_verbs'])} learned verbs, {len(data['verbs'])} cue words, "
+              f"overall precision {data['overall_precision']}")
     if args.what in ("confidence", "all"):
-        data = fit_confidence(args.polnear, args.processes)
+        data = fit_confidence(corpus)
         print(f"confidence.json: fitted on {data['trained_on']} predictions")
 
 

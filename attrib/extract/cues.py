@@ -15,8 +15,22 @@ from attrib.lexicons import Lexicon
 VERB_AUX_DEPS = {"aux", "auxpass", "neg", "prt"}
 
 
+VOWELS = set("aeiou")
+
+
+def verb_lemma(token: Token, known: frozenset[str] = frozenset()) -> str:
+    """The token's lemma, mending a lemmatizer slip on -ing/-ed forms of verbs in -e:
+    "hoping" comes out "hop", but "hopping" would double the p, so "hope" is meant."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lemma + "e" in known and lemma not in known and lower in (lemma + "ing", lemma + "ed"):
+        if len(lemma) >= 3 and lemma[-1] not in VOWELS and lemma[-2] in VOWELS:
+            return lemma + "e"
+    return lemma
+
+
 def is_cue_verb(token: Token, lexicon: Lexicon) -> bool:
-    if token.lemma_.lower() not in lexicon.cue_verbs:
+    if verb_lemma(token, lexicon.cue_verbs) not in lexicon.cue_verbs:
         return False
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return True

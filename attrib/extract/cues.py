@@ -62,3 +62,33 @@ def phrase_cue_head(token: Token) -> str | None:
     if token.lower_ == "per" and token.i > 0 and token.nbor(-1).lower_ == "as":
         return "as per"
     return None
+
+
+# Words a cue takes along, as annotators mark cues: "has often said", "later told",
+# "said in a statement on Monday", "called for", "wrote in an email".
+CUE_LEFT_DEPS = {"aux", "auxpass", "neg", "advmod"}
+CUE_RIGHT_DEPS = {"prt", "prep", "npadvmod", "advmod", "agent"}
+
+
+def widen_cue(verb: Token, tokens: list[Token], content_start: int, source: tuple[int, int] | None) -> list[Token]:
+    """Grow the cue over the verb's own modifiers next to it, up to where the content
+    starts (character offset), never into the speaker mention."""
+    doc = verb.doc
+    chosen = {t.i for t in tokens}
+
+    def is_source(i: int) -> bool:
+        return source is not None and source[0] <= i < source[1]
+
+    i = min(chosen) - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in CUE_LEFT_DEPS and not is_source(i):
+        chosen.add(i)
+        i -= 1
+    limit = content_start if content_start > verb.idx else verb.sent.end_char
+    modifiers = {t.i for child in verb.children if child.dep_ in CUE_RIGHT_DEPS and child.i > verb.i for t in child.subtree}
+    j = max(chosen) + 1
+    while j < len(doc) and doc[j].idx < limit and j in modifiers and not is_source(j):
+        chosen.add(j)
+        j += 1
+    while len(chosen) > 1 and doc[max(chosen)].is_punct:
+        chosen.discard(max(chosen))
+    return [doc[i] for i in sorted(chosen)]

@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head
+from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head, widen_cue
 from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import Lexicon
 
@@ -484,6 +484,7 @@ def _verb_candidate(
         s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])
         if any(s_start < e and s < s_end for s, e in content):
             source = (subject.i, subject.i + 1)
+    verb_tokens = widen_cue(verb, verb_tokens, content[0][0], source)
     return Candidate(
         content=content,
         cue=[token_char_span(verb_tokens)],

@@ -141,3 +141,4 @@ class Article:
     publisher: Optional[str] = None
     url: Optional[str] = None
     source_path: Optional[str] = None
+    author: Optional[str] = None

@@ -1,4 +1,5 @@
-"""Read inputs into Articles: `.txt` files, `.jsonl` article files and standard input.
+"""Read inputs into Articles: `.txt`, `.html` pages, `.jsonl` and `.json` article
+files, folders (recursively), glob patterns and standard input.
 
 `read_articles` streams: one article at a time, never the whole corpus. A bad input
 does not stop the stream: it yields an `InputError` naming the file (and the JSONL
@@ -7,10 +8,13 @@ line) in place of the article, and the caller reports it and goes on.
 
 from __future__ import annotations
 
+import glob
 import json
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from attrib.errors import InputError
 from attrib.model import Article
@@ -18,6 +22,14 @@ from attrib.model import Article
 ArticleOrError = Union[Article, InputError]
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED = ".txt, .html, .json or .jsonl"
+# Gold annotations sit beside the articles they annotate (fixtures/, PolNeAR): a folder
+# walk leaves them to `attrib eval`.
+GOLD_SUFFIXES = (".gold.json", ".gold.jsonl")
+GLOB_CHARACTERS = ("*", "?", "[")
+SENTENCE_END = re.compile(r"\w[.!?]['\"\u201d\u2019)]*(\s|$)")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -36,22 +48,30 @@ def read_text_article(path: str, data: bytes, doc_id: str) -> Article:
     return Article(id=doc_id, text=text, source_path=path)
 
 
-def article_from_json(record: object, path: str, line: int) -> Article:
+def article_from_json(record: object, path: str, line: Optional[int] = None, item: Optional[int] = None) -> Article:
+    """One article object, from a JSONL `line` or the `item`-th element of a JSON array."""
+
+    def error(message: str) -> InputError:
+        return InputError(path, f"item {item}: {message}" if item is not None else message, line)
+
     if not isinstance(record, dict):
-        raise InputError(path, "expected a JSON object with 'id' and 'text'", line)
+        raise error("expected a JSON object with 'id' and 'text'")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(path, "article has no 'text'", line)
+        raise error("article has no 'text'")
     doc_id = record.get("id")
-    doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(path).stem}-{line}"
+    where = line if line is not None else item
+    if doc_id in (None, ""):
+        doc_id = f"{Path(path).stem}-{where}" if where is not None else Path(path).stem
     return Article(
-        id=doc_id,
+        id=str(doc_id),
         text=text,
         title=record.get("title"),
         published=record.get("published"),
         publisher=record.get("publisher"),
         url=record.get("url"),
         source_path=path,
+        author=record.get("author"),
     )
 
 
@@ -73,8 +93,107 @@ def read_jsonl(path: str, lines: Iterable[bytes]) -> Iterator[ArticleOrError]:
             yield error
 
 
+def read_json(path: str, data: bytes) -> Iterator[ArticleOrError]:
+    """A `.json` file: one article object, or an array of them."""
+    try:
+        record = json.loads(decode(data, path))
+    except json.JSONDecodeError as error:
+        yield InputError(path, f"malformed JSON ({error.msg})", error.lineno)
+        return
+    if not isinstance(record, list):
+        yield article_from_json(record, path)
+        return
+    if not record:
+        yield InputError(path, "empty JSON array, no articles")
+    for number, item in enumerate(record, start=1):
+        try:
+            yield article_from_json(item, path, item=number)
+        except InputError as error:
+            yield error
+
+
+def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
+    """The article in a web page: trafilatura finds the main text (no menus, footers or
+    comments) and the metadata. Offsets are into the extracted text. Precision is
+    favoured: boilerplate taken for text would be searched for speakers too."""
+    import trafilatura  # slow to import; only HTML inputs pay for it
+
+    if b"\x00" in data[:4096]:
+        raise InputError(path, "binary file, not HTML")
+    document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, favor_precision=True)
+    # On a page with no article, what trafilatura keeps is menu words: no sentence.
+    if document is None or not SENTENCE_END.search(document.text or ""):
+        raise InputError(path, "no article text found in the page")
+    return Article(
+        id=doc_id,
+        text=document.text,
+        title=document.title,
+        published=document.date,
+        publisher=document.sitename,
+        url=document.url,
+        source_path=path,
+        author=document.author,
+    )
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every file under `folder`, in name order, but hidden ones and gold annotations.
+    Files of other types are kept, so that each gets its own error rather than being
+    passed over in silence."""
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(
+            Path(root) / name for name in names if not name.startswith(".") and not name.endswith(GOLD_SUFFIXES)
+        )
+    return sorted(files)
+
+
+def input_files(path: str) -> Iterator[Union[Path, InputError]]:
+    """The files a path stands for: the file itself, a folder's files, or the matches of
+    a glob pattern the shell did not expand (quoted, or no shell at all)."""
+    file = Path(path)
+    if not file.exists() and any(c in path for c in GLOB_CHARACTERS):
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            yield InputError(path, "no files match")
+        for match in matches:
+            yield from input_files(match)
+    elif not file.exists():
+        yield InputError(path, "no such file")
+    elif file.is_dir():
+        files = folder_files(file)
+        if not files:
+            yield InputError(path, "folder holds no files to read")
+        yield from files
+    else:
+        yield file
+
+
+def read_file(file: Path) -> Iterator[ArticleOrError]:
+    path = str(file)
+    suffix = file.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with file.open("rb") as handle:
+                yield from read_jsonl(path, handle)
+        elif suffix in JSON_SUFFIXES:
+            yield from read_json(path, file.read_bytes())
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_article(path, file.read_bytes(), file.stem)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_text_article(path, file.read_bytes(), file.stem)
+        else:
+            yield InputError(path, f"unsupported file type {suffix!r} (use {SUPPORTED})")
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(path, f"cannot read ({error.strerror})")
+
+
 def read_path(path: str) -> Iterator[ArticleOrError]:
-    """One path: a file, or '-' for standard input (JSONL when it looks like it, else text)."""
+    """One path: a file, a folder, a glob pattern, or '-' for standard input (JSONL when
+    it looks like it, else text)."""
     if path == "-":
         data = sys.stdin.buffer.read()
         if data.lstrip().startswith(b"{"):
@@ -85,28 +204,33 @@ def read_path(path: str) -> Iterator[ArticleOrError]:
             except InputError as error:
                 yield error
         return
-    file = Path(path)
-    if not file.exists():
-        yield InputError(path, "no such file")
-        return
-    if file.is_dir():
-        yield InputError(path, "is a folder; give the files in it")
-        return
-    suffix = file.suffix.lower()
-    try:
-        if suffix in JSONL_SUFFIXES:
-            with file.open("rb") as handle:
-                yield from read_jsonl(path, handle)
-        elif suffix in TEXT_SUFFIXES:
-            yield read_text_article(path, file.read_bytes(), file.stem)
+    for file in input_files(path):
+        if isinstance(file, InputError):
+            yield file
         else:
-            yield InputError(path, f"unsupported file type {suffix!r} (use .txt or .jsonl)")
-    except InputError as error:
-        yield error
-    except OSError as error:
-        yield InputError(path, f"cannot read ({error.strerror})")
+            yield from read_file(file)
 
 
 def read_articles(paths: Iterable[str]) -> Iterator[ArticleOrError]:
     for path in paths:
         yield from read_path(path)
+
+
+def count_articles(paths: Iterable[str]) -> Optional[int]:
+    """About how many articles `read_articles(paths)` yields, found without parsing (for
+    a progress bar): a JSONL file counts its lines, any other file one. None when
+    standard input is among the paths, since it can only be read once."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        for file in input_files(path):
+            if isinstance(file, Path) and file.suffix.lower() in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total

@@ -1,0 +1,181 @@
+"""`attrib ingest` fills the quote database; `who-said`, `quotes`, `speakers` and
+`sql` query it; `attrib db path` names it (for `datasette "$(attrib db path)"`)."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli.output import output_options
+from attrib.errors import StoreError
+from attrib.model import KINDS
+from attrib.readers import count_articles
+from attrib.store import queries
+from attrib.store.db import database_path, failed_paths, open_database
+from attrib.store.ingest import Ingest
+
+DbOption = Annotated[
+    Optional[Path], typer.Option("--db", help="The database file (default: $ATTRIB_DB, else ./attrib.db).")
+]
+LimitOption = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
+
+def date_option(help: str):
+    return typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help)
+
+
+def open_or_exit(db: Optional[Path], *, create: bool = False):
+    try:
+        return open_database(database_path(db), create=create)
+    except StoreError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        Optional[list[str]], typer.Argument(help="Files (.txt, .html, .json, .jsonl), folders, glob patterns, or -.")
+    ] = None,
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parse in this many processes.")] = 1,
+    model: ModelOption = None,
+    retry: Annotated[bool, typer.Option("--retry", help="Read again the inputs that failed in earlier runs.")] = False,
+) -> None:
+    """Analyse articles and store their attributions; articles already stored are skipped."""
+    database = open_or_exit(db, create=True)
+    paths = list(paths or [])
+    if retry:
+        paths += [p for p in failed_paths(database) if p != "<stdin>"]
+    if not paths:
+        raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATHS")
+    progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
+    say = progress.say if progress else print_error
+    run = Ingest(
+        database,
+        lambda: load_pipeline_or_exit(model),
+        n_process=workers,
+        on_failure=lambda error: say(str(error)),
+        on_progress=progress.advance if progress else lambda n: None,
+    )
+    try:
+        with progress or nullcontext():
+            run.run(paths)
+    except KeyboardInterrupt:
+        print_error(f"interrupted: {run.counts}")
+        raise typer.Exit(130)
+    typer.echo(str(run.counts), err=True)
+    if run.counts.failed:
+        raise typer.Exit(1)
+
+
+class Progress:
+    """A progress bar on stderr (articles/s, ETA), for terminals only: piped output
+    stays clean. Messages printed while it runs go above it."""
+
+    def __init__(self, total: Optional[int]):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as RichProgress
+
+        self.bar = RichProgress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.bar.add_task("ingest", total=total, rate="")
+
+    def say(self, message: str) -> None:
+        self.bar.console.print(f"attrib: {message}", markup=False, highlight=False)
+
+    def advance(self, n: int) -> None:
+        self.bar.advance(self.task, n)
+        speed = self.bar.tasks[0].speed
+        self.bar.update(self.task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+    def __enter__(self) -> "Progress":
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+
+@app.command("who-said")
+@output_options
+def who_said(
+    phrase: Annotated[str, typer.Argument(help="Words to find in quotes and statements, searched as a phrase.")],
+    db: DbOption = None,
+    limit: LimitOption = 50,
+) -> list[queries.Row]:
+    """Who said a phrase: each attribution whose content holds it, with speaker and article."""
+    return queries.who_said(open_or_exit(db), phrase, limit=limit)
+
+
+@app.command()
+@output_options
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Part of a speaker's name or alias, any case.")] = None,
+    tier: Annotated[
+        Optional[list[int]], typer.Option(min=1, max=4, help="Sourcing tier 1-4 (1 on-record ... 4 unsourced); repeatable.")
+    ] = None,
+    kind: Annotated[Optional[str], typer.Option(help=f"One of {', '.join(KINDS)}.")] = None,
+    article: Annotated[Optional[str], typer.Option(help="An article id.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="A publisher, any case.")] = None,
+    since: Annotated[Optional[datetime], date_option("Published on or after this date.")] = None,
+    until: Annotated[Optional[datetime], date_option("Published on or before this date.")] = None,
+    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only attributions at least this confident.")] = 0.0,
+    limit: LimitOption = 100,
+) -> list[queries.Row]:
+    """Attributions by speaker, tier, kind, article, publisher, date and confidence."""
+    if kind is not None and kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
+    filters = queries.QuoteFilters(
+        speaker=speaker,
+        tiers=list(tier or []),
+        kind=kind,
+        article=article,
+        publisher=publisher,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        min_confidence=min_confidence,
+        limit=limit,
+    )
+    return queries.quotes(open_or_exit(db), filters)
+
+
+@app.command()
+@output_options
+def speakers(db: DbOption = None, limit: LimitOption = 0) -> list[queries.Row]:
+    """Each speaker with its attributions counted by sourcing tier, most quoted first."""
+    return queries.speakers(open_or_exit(db), limit=limit)
+
+
+@app.command()
+@output_options
+def sql(
+    query: Annotated[str, typer.Argument(help="One SQL statement; only reads are allowed.")],
+    db: DbOption = None,
+) -> Iterator[queries.Row]:
+    """Run read-only SQL against the database (writes and ATTACH are refused)."""
+    return queries.sql(database_path(db), query)
+
+
+db_app = typer.Typer(no_args_is_help=True, help="The database file itself.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print the database's path, e.g. for `datasette "$(attrib db path)"`."""
+    typer.echo(str(database_path(db).resolve()))

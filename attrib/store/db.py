@@ -1,0 +1,221 @@
+"""Open the quote database and write analysed articles into it.
+
+The database is SQLite in WAL mode, so queries read while an ingest writes, with a
+busy timeout, so two ingests on one file take turns instead of failing. Writes are
+whole articles: an article and all its attributions go in one transaction (many
+articles share a transaction when written as a batch), so a crash leaves each article
+either fully stored or absent. An article is known by the hash of its text: storing
+it again is a no-op, which makes re-running an ingest, or two overlapping ones, safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from sqlite_utils import Database
+
+from attrib.errors import InputError, StoreError
+from attrib.model import Article, Attribution, Spans, Speaker
+from attrib.store.schema import migrate
+
+ENV_VAR = "ATTRIB_DB"
+DEFAULT_PATH = "attrib.db"
+# Long enough to wait out another process's batch commit, short enough to notice a stuck one.
+BUSY_TIMEOUT_SECONDS = 30.0
+
+
+def database_path(path: Optional[str | Path] = None) -> Path:
+    """The database to use: the one given, else $ATTRIB_DB, else ./attrib.db."""
+    return Path(path or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+def open_database(path: str | Path, *, create: bool = True) -> Database:
+    """Open (or create) a quote database, in WAL mode, with its schema up to date."""
+    path = Path(path)
+    if not create and not path.is_file():
+        raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.enable_wal()
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot open the database ({error})") from None
+    return db
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def has_article(db: Database, text_hash: str) -> bool:
+    return db.execute("SELECT 1 FROM articles WHERE content_hash = ?", [text_hash]).fetchone() is not None
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock at the start.
+
+    A deferred BEGIN would read first and upgrade to writing later, and in WAL mode
+    that upgrade fails at once if another process committed in between; IMMEDIATE
+    waits for the lock (up to the busy timeout) instead.
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
+def store_articles(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> list[bool]:
+    """Write a batch of analysed articles in one transaction; True for each one added,
+    False for each already stored (the same text was ingested before)."""
+    with write_transaction(db):
+        return [write_article(db, article, attributions) for article, attributions in analysed]
+
+
+def write_article(db: Database, article: Article, attributions: list[Attribution]) -> bool:
+    """Insert one article and its attributions; call inside `write_transaction`.
+
+    The duplicate check is made here, under the write lock, as well as before parsing:
+    another process may have stored the same text in the meantime.
+    """
+    text_hash = content_hash(article.text)
+    if has_article(db, text_hash):
+        return False
+    article_id = _free_article_id(db, article.id, text_hash)
+    db.execute(
+        """INSERT INTO articles (id, title, published, publisher, author, url, source_path,
+                                 content_hash, text, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            article_id, article.title, article.published, article.publisher, article.author, article.url,
+            article.source_path, text_hash, article.text, now(),
+        ],
+    )
+    for a in attributions:
+        speaker = a.speaker
+        db.execute(
+            """INSERT INTO attributions (article_id, speaker_id, kind, content, content_spans, cue, cue_spans,
+                                         speaker_mention, mention_spans, via, via_type, channel, tier,
+                                         confidence, sentence)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                article_id,
+                _speaker_id(db, speaker) if speaker else None,
+                a.kind,
+                a.content.text,
+                _spans_json(a.content),
+                a.cue.text if a.cue else None,
+                _spans_json(a.cue),
+                speaker.mention.text if speaker and speaker.mention else None,
+                _spans_json(speaker.mention if speaker else None),
+                a.via.name if a.via else None,
+                a.via.type if a.via else None,
+                a.channel,
+                a.tier,
+                round(float(a.confidence), 4),
+                a.sentence,
+            ],
+        )
+    return True
+
+
+def _spans_json(spans: Optional[Spans]) -> Optional[str]:
+    return json.dumps([list(s) for s in spans.spans]) if spans else None
+
+
+def _free_article_id(db: Database, wanted: str, text_hash: str) -> str:
+    """The reader's id, unless another article already has it (two folders holding a
+    `story.txt`, say): then the id gets the start of the text's hash."""
+    taken = db.execute("SELECT 1 FROM articles WHERE id = ?", [wanted]).fetchone()
+    return f"{wanted}-{text_hash[:8]}" if taken else wanted
+
+
+def _speaker_id(db: Database, speaker: Speaker) -> int:
+    """The one row for this canonical name, created on first sight; the mention joins
+    its aliases when it is another name for the speaker."""
+    alias = alias_of(speaker)
+    row = db.execute("SELECT id, type, aliases FROM speakers WHERE name = ?", [speaker.name]).fetchone()
+    if row is None:
+        cursor = db.execute(
+            "INSERT INTO speakers (name, type, aliases) VALUES (?, ?, ?)",
+            [speaker.name, speaker.type, json.dumps([alias] if alias else [], ensure_ascii=False)],
+        )
+        return cursor.lastrowid
+    speaker_id, stored_type, stored_aliases = row
+    aliases = json.loads(stored_aliases or "[]")
+    # A speaker first seen untyped takes the type a later article gives it.
+    better_type = speaker.type if stored_type == "unknown" and speaker.type != "unknown" else stored_type
+    if (alias and alias not in aliases) or better_type != stored_type:
+        if alias and alias not in aliases:
+            aliases.append(alias)
+        db.execute(
+            "UPDATE speakers SET type = ?, aliases = ? WHERE id = ?",
+            [better_type, json.dumps(aliases, ensure_ascii=False), speaker_id],
+        )
+    return speaker_id
+
+
+NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
+LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Lower-case words that may sit inside a name ("Secretary of State", "Bashar al-Assad").
+NAME_JOINERS = {"of", "the", "and", "for", "on", "de", "del", "la", "le", "van", "von", "al", "bin"}
+
+
+def alias_of(speaker: Speaker) -> Optional[str]:
+    """The mention as another name for the speaker ("Burgum", "Interior Secretary Doug
+    Burgum"), or None. It must look like a name (capitalised words) and share a word
+    with the canonical one: pronouns, descriptions ("the official") and mentions that
+    run on ("Trump, speaking to a veterans group") would make `--speaker` match wrongly."""
+    if speaker.mention is None:
+        return None
+    mention = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", " ".join(speaker.mention.text.split()))).strip(" ,;:")
+    if not mention or mention == speaker.name:
+        return None
+    words = mention.split()
+    if not all(w[0].isupper() or w[0].isdigit() or w in NAME_JOINERS for w in words):
+        return None
+    name_words = {w for w in NAME_WORD.findall(speaker.name) if w[0].isupper() and len(w) > 2}
+    mention_words = {w.rstrip(".") for w in NAME_WORD.findall(mention)}
+    return mention if name_words & mention_words else None
+
+
+def record_failure(db: Database, error: InputError) -> None:
+    """Keep an input that could not be read (one row per file and line, the latest error)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM failures WHERE path = ? AND line IS ?", [error.path, error.line])
+        db.execute(
+            "INSERT INTO failures (path, line, error, at) VALUES (?, ?, ?, ?)",
+            [error.path, error.line, error.message, now()],
+        )
+
+
+def forget_failures(db: Database, paths: Iterable[str], before: str) -> None:
+    """Drop failures recorded before `before` for paths read again since: those inputs
+    now read cleanly (a failure that recurred was recorded again, with a later time)."""
+    paths = sorted(set(paths))
+    with write_transaction(db):
+        for path in paths:
+            db.execute("DELETE FROM failures WHERE path = ? AND at < ?", [path, before])
+
+
+def failed_paths(db: Database) -> list[str]:
+    """The inputs with failures on record, for a run that retries them."""
+    return [row[0] for row in db.execute("SELECT DISTINCT path FROM failures ORDER BY path")]

@@ -1,0 +1,114 @@
+"""Ingest: read inputs, analyse the articles not yet stored, write them in batches.
+
+Everything that can be settled without spaCy is settled first: an unreadable input
+is recorded in `failures`, an article whose text is already stored is skipped, and
+the pipeline is loaded only once there is a new article to parse. Analysed articles
+are committed in batches; what was analysed before an interrupt or a crash is still
+committed, and a run cut short is simply run again.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from itertools import chain
+from typing import Callable, Iterable, Iterator, Optional
+
+from sqlite_utils import Database
+
+import attrib
+from attrib.errors import InputError
+from attrib.model import Article, Attribution
+from attrib.readers import read_articles
+from attrib.store.db import content_hash, forget_failures, has_article, now, record_failure, store_articles
+
+# A batch is committed when it holds this many articles or is this old, whichever
+# comes first: few commits on a fast corpus, little work redone after a crash on a slow one.
+BATCH_ARTICLES = 32
+BATCH_SECONDS = 2.0
+
+
+@dataclass
+class IngestCounts:
+    ingested: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        return f"ingested {self.ingested}, skipped {self.skipped}, failed {self.failed}"
+
+
+class Ingest:
+    """One ingest run into `db`; `counts` is kept up to date as it goes, so a caller
+    interrupted mid-run can still say how far it got."""
+
+    def __init__(
+        self,
+        db: Database,
+        load_pipeline: Callable[[], object],
+        *,
+        n_process: int = 1,
+        on_failure: Callable[[InputError], None] = lambda error: None,
+        on_progress: Callable[[int], None] = lambda n: None,
+    ):
+        self.db = db
+        self.load_pipeline = load_pipeline
+        self.n_process = n_process
+        self.on_failure = on_failure
+        self.on_progress = on_progress
+        self.counts = IngestCounts()
+        self.read_paths: set[str] = set()
+        self.batch: list[tuple[Article, list[Attribution]]] = []
+
+    def run(self, paths: Iterable[str]) -> IngestCounts:
+        started = now()
+        articles = self.new_articles(read_articles(paths))
+        first = next(articles, None)
+        # The pipeline takes a while to load: not worth it when nothing is new.
+        if first is not None:
+            nlp = self.load_pipeline()
+            batch_started = time.monotonic()
+            try:
+                for pair in attrib.analyze_articles(chain([first], articles), nlp=nlp, n_process=self.n_process):
+                    self.batch.append(pair)
+                    if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
+                        self.flush()
+                        batch_started = time.monotonic()
+            finally:
+                self.flush()
+        # Only a run that read everything knows which old failures are gone.
+        forget_failures(self.db, self.read_paths, before=started)
+        return self.counts
+
+    def new_articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.read_paths.add(item.path)
+                record_failure(self.db, item)
+                self.counts.failed += 1
+                self.on_failure(item)
+                self.on_progress(1)
+                continue
+            self.read_paths.add(item.source_path or "")
+            if has_article(self.db, content_hash(item.text)):
+                self.counts.skipped += 1
+                self.on_progress(1)
+            else:
+                yield item
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        for added in store_articles(self.db, self.batch):
+            if added:
+                self.counts.ingested += 1
+            else:
+                # Stored meanwhile: earlier in this batch, or by another process.
+                self.counts.skipped += 1
+        self.on_progress(len(self.batch))
+        self.batch.clear()
+
+
+def ingest(db: Database, paths: Iterable[str], nlp: Optional[object] = None, *, n_process: int = 1) -> IngestCounts:
+    """Ingest `paths` into `db` with the given pipeline (default: attrib's)."""
+    return Ingest(db, lambda: nlp or attrib.load_pipeline(), n_process=n_process).run(paths)

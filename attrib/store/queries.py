@@ -1,0 +1,201 @@
+"""Questions asked of the quote database: who said a phrase, quotes by filter,
+speakers with their sourcing, and read-only SQL.
+
+User text never becomes SQL or FTS syntax: filters are bound parameters, LIKE
+patterns escape their wildcards, and a phrase is searched as one quoted FTS5 string,
+so `AND`, `NEAR(`, `*` or a stray `"` are words to find, not operators. Results come
+in the order stored (ingest order, reading order within an article): that order is
+the FTS index's own, so a search stops at its LIMIT instead of ranking every match.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from sqlite_utils import Database
+
+from attrib.errors import ReadOnlyQueryError, StoreError
+
+Row = dict[str, Any]
+
+WORD = re.compile(r"\w")
+
+
+def fts_phrase(text: str) -> Optional[str]:
+    """`text` as one FTS5 phrase (a double-quoted string, inner quotes doubled), or
+    None when it holds no word to search for."""
+    if not WORD.search(text):
+        return None
+    return '"' + text.replace('"', '""') + '"'
+
+
+def who_said(db: Database, phrase: str, limit: int = 50) -> list[Row]:
+    """The attributions whose content holds `phrase`, with speaker and article (at most
+    `limit`, 0 for all)."""
+    match = fts_phrase(phrase)
+    if match is None:
+        return []
+    # The FTS subquery walks the index in rowid order and stops at the limit; joining
+    # first, or ordering by rank or date, would visit every match of a common phrase.
+    return _rows(
+        db.execute(
+            """SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
+                      attributions.content, articles.id AS article, articles.published
+               FROM (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :match
+                     ORDER BY rowid LIMIT :limit) AS hits
+               JOIN attributions ON attributions.id = hits.rowid
+               JOIN articles ON articles.id = attributions.article_id
+               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
+               ORDER BY attributions.id""",
+            # SQLite reads a negative LIMIT as none.
+            {"match": match, "limit": limit or -1},
+        )
+    )
+
+
+@dataclass
+class QuoteFilters:
+    speaker: Optional[str] = None  # part of a canonical name or an alias, any case
+    tiers: list[int] = field(default_factory=list)
+    kind: Optional[str] = None
+    article: Optional[str] = None  # an article id
+    publisher: Optional[str] = None  # any case
+    since: Optional[date] = None  # published on or after
+    until: Optional[date] = None  # published on or before
+    min_confidence: float = 0.0
+    limit: int = 100  # 0 for no limit
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, its own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if filters.speaker:
+        where.append(
+            """attributions.speaker_id IN (SELECT id FROM speakers
+                   WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')"""
+        )
+        params["speaker"] = like_pattern(filters.speaker)
+    if filters.tiers:
+        names = [f"tier{i}" for i in range(len(filters.tiers))]
+        where.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
+        params.update(zip(names, filters.tiers))
+    if filters.kind:
+        where.append("attributions.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.article:
+        where.append("attributions.article_id = :article")
+        params["article"] = filters.article
+    if filters.publisher:
+        where.append("articles.publisher = :publisher COLLATE NOCASE")
+        params["publisher"] = filters.publisher
+    if filters.since:
+        where.append("articles.published >= :since")
+        params["since"] = filters.since.isoformat()
+    if filters.until:
+        # `published` may carry a time after the date: compare with the next day.
+        where.append("articles.published < date(:until, '+1 day')")
+        params["until"] = filters.until.isoformat()
+    if filters.min_confidence:
+        where.append("attributions.confidence >= :min_confidence")
+        params["min_confidence"] = filters.min_confidence
+    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.tier,
+                     attributions.confidence, attributions.content, attributions.via,
+                     articles.id AS article, articles.published
+              FROM attributions
+              JOIN articles ON articles.id = attributions.article_id
+              LEFT JOIN speakers ON speakers.id = attributions.speaker_id
+              {"WHERE " + " AND ".join(where) if where else ""}
+              ORDER BY attributions.id"""
+    if filters.limit:
+        sql += " LIMIT :limit"
+        params["limit"] = filters.limit
+    return _rows(db.execute(sql, params))
+
+
+def speakers(db: Database, limit: int = 0) -> list[Row]:
+    """Each speaker with the number of its attributions in each sourcing tier."""
+    sql = """SELECT speakers.name AS speaker, speakers.type,
+                    sum(attributions.tier = 1) AS on_record,
+                    sum(attributions.tier = 2) AS second_hand,
+                    sum(attributions.tier = 3) AS anonymous,
+                    sum(attributions.tier = 4) AS unsourced,
+                    count(*) AS total
+             FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
+             GROUP BY speakers.id
+             ORDER BY total DESC, speakers.name"""
+    params: dict[str, Any] = {}
+    if limit:
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return _rows(db.execute(sql, params))
+
+
+# The read-only file refuses writes by itself; these would still work on it: ATTACH
+# (an attached file is writable, and could be any file) and temporary tables.
+REFUSED_ACTIONS = {
+    sqlite3.SQLITE_ATTACH,
+    sqlite3.SQLITE_DETACH,
+    sqlite3.SQLITE_CREATE_TEMP_TABLE,
+    sqlite3.SQLITE_CREATE_TEMP_INDEX,
+    sqlite3.SQLITE_CREATE_TEMP_TRIGGER,
+    sqlite3.SQLITE_CREATE_TEMP_VIEW,
+}
+
+
+def _authorizer(action: int, *args: Any) -> int:
+    return sqlite3.SQLITE_DENY if action in REFUSED_ACTIONS else sqlite3.SQLITE_OK
+
+
+def sql(path: str | Path, query: str, params: Optional[dict[str, Any]] = None) -> Iterator[Row]:
+    """Run one read-only SQL statement; rows stream as they are read.
+
+    The file is opened read-only (`mode=ro`), so SQLite itself refuses any write to
+    it, and an authorizer refuses what a read-only file still allows (ATTACH, TEMP).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot open the database ({error})") from None
+    conn.set_authorizer(_authorizer)
+    try:
+        cursor = conn.execute(query, params or {})
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        message = str(error)
+        if any(refusal in message for refusal in ("not authorized", "authorization denied", "readonly")):
+            raise ReadOnlyQueryError(f"{_shorten(query)} is refused: the database is opened read-only") from None
+        raise StoreError(f"SQL error: {message}") from None
+    return _stream(conn, cursor)
+
+
+def _stream(conn: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[Row]:
+    try:
+        columns = [c[0] for c in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(columns, row))
+    finally:
+        conn.close()
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[Row]:
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor]
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[: width - 1] + "\u2026")

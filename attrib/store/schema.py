@@ -1,0 +1,159 @@
+"""The quote database's schema, built and upgraded by forward-only migrations.
+
+Each migration is a small function appended to MIGRATIONS and recorded by name in
+`_migrations` once applied. `migrate()` runs on every open and applies the ones not
+yet recorded, so an old database is upgraded in place. A migration that has shipped
+is never edited: a change is a new migration at the end of the list.
+
+The shape serves Datasette as much as attrib: the foreign keys point at tables whose
+label column is `name` or `title`, so links read as names; the FTS tables let it
+offer a search box; `attributions_view` joins everything for browsing.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime, timezone
+from typing import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(function: Migration) -> Migration:
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
+def m001_tables(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "title": str,
+            "published": str,
+            "publisher": str,
+            "author": str,
+            "url": str,
+            "source_path": str,
+            "content_hash": str,
+            "text": str,
+            "ingested_at": str,
+        },
+        pk="id",
+        not_null={"content_hash", "text"},
+    )
+    db["speakers"].create(
+        {"id": int, "name": str, "type": str, "aliases": str},
+        pk="id",
+        not_null={"name"},
+        defaults={"aliases": "[]"},
+    )
+    db["attributions"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "speaker_id": int,
+            "kind": str,
+            "content": str,
+            "content_spans": str,
+            "cue": str,
+            "cue_spans": str,
+            "speaker_mention": str,
+            "mention_spans": str,
+            "via": str,
+            "via_type": str,
+            "channel": str,
+            "tier": int,
+            "confidence": float,
+            "sentence": int,
+        },
+        pk="id",
+        not_null={"article_id", "kind", "content", "tier", "confidence"},
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    )
+    # Inputs that could not be read, kept until a later run reads the same path cleanly.
+    db["failures"].create({"path": str, "line": int, "error": str, "at": str}, not_null={"path", "error", "at"})
+
+
+@migration
+def m002_full_text_search(db: Database) -> None:
+    # Triggers keep the indexes in step with every write, whoever makes it.
+    db["attributions"].enable_fts(["content"], create_triggers=True)
+    db["speakers"].enable_fts(["name", "aliases"], create_triggers=True)
+
+
+@migration
+def m003_indexes(db: Database) -> None:
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["articles"].create_index(["publisher"])
+    db["articles"].create_index(["published"])
+    db["speakers"].create_index(["name"], unique=True)
+    for column in ("article_id", "speaker_id", "tier", "kind", "confidence"):
+        db["attributions"].create_index([column])
+    db["failures"].create_index(["path"])
+
+
+@migration
+def m004_browsing_view(db: Database) -> None:
+    db.create_view(
+        "attributions_view",
+        textwrap.dedent(
+            """\
+        SELECT
+            attributions.id,
+            attributions.article_id,
+            articles.title,
+            articles.published,
+            articles.publisher,
+            speakers.name AS speaker,
+            speakers.type AS speaker_type,
+            attributions.kind,
+            attributions.tier,
+            attributions.confidence,
+            attributions.content,
+            attributions.cue,
+            attributions.speaker_mention,
+            attributions.via,
+            attributions.channel
+        FROM attributions
+        JOIN articles ON articles.id = attributions.article_id
+        LEFT JOIN speakers ON speakers.id = attributions.speaker_id"""
+        ),
+    )
+
+
+def applied_migrations(db: Database) -> set[str]:
+    if not db["_migrations"].exists():
+        return set()
+    return {row[0] for row in db.execute("SELECT name FROM _migrations")}
+
+
+def pending_migrations(db: Database) -> list[Migration]:
+    applied = applied_migrations(db)
+    return [m for m in MIGRATIONS if m.__name__ not in applied]
+
+
+def migrate(db: Database) -> None:
+    """Apply the migrations not yet recorded, all in one write transaction.
+
+    The pending list is read again once the write lock is held, so two processes
+    opening a new database at the same moment don't both create the tables.
+    """
+    if not pending_migrations(db):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+        for function in pending_migrations(db):
+            function(db)
+            db.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                [function.__name__, datetime.now(timezone.utc).isoformat()],
+            )
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()

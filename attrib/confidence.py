@@ -15,7 +15,7 @@ from attrib.lexicons import read_data_file
 
 PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
-    "according-to", "headline-colon",
+    "according-to", "headline-colon", "colon-quote", "dash-signature",
 )
 RESOLUTIONS = (
     "name", "pronoun", "pronoun-entity", "owner", "relative", "description", "description-new", "anonymous",

@@ -13,6 +13,7 @@ Speakers are returned as token spans; naming them is the resolver's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -43,7 +44,7 @@ QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-
 PATTERN_PRIORITY = {
     p: i for i, p in enumerate([
         "according-to", "verb-clause", "verb-quote-after", "colon-quote", "verb-quote-before",
-        "headline-colon", "verb-object", "verb-parenthetical",
+        "headline-colon", "dash-signature", "verb-object", "verb-parenthetical",
     ])
 }
 # A clause ending in one of these after a comma is the writer's aside, not the speaker's
@@ -356,6 +357,42 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
     )
 
 
+# "... — Paul Ryan (@SpeakerRyan) July 5, 2016": a dash, a name, maybe a handle and a
+# date, then the end of the line.
+DASH_SIGNATURE = re.compile(
+    r"[\u2015\u2014\u2013]\s*"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*\(@\w+\))?)"
+    r"[^\S\n]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[\s.\u00a0<]*?(?=\n|<|$)"
+)
+
+
+def _dash_candidates(doc: Doc, quotes: list[Quote], sent_index_of: dict[int, int]) -> list[Candidate]:
+    """ '"...." ― Sonya Herridge' and tweets signed '— Name (@handle) Date'."""
+    text = doc.text
+    found = []
+    for match in DASH_SIGNATURE.finditer(text):
+        dash = match.start()
+        quote = next((q for q in quotes if q.closed and 0 <= dash - q.end <= 3), None)
+        if quote is not None:
+            content = (quote.inner_start, quote.inner_end)
+        else:
+            line_start = max(text.rfind("\n", 0, dash), text.rfind(">", 0, dash)) + 1
+            content = _trim(text, line_start, dash)
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+        cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+        if name is None or cue is None or content[1] - content[0] < 10:
+            continue
+        found.append(Candidate(
+            content=[content],
+            cue=[(dash, dash + 1)],
+            source=(name.start, name.end),
+            cue_token=cue.start,
+            sentence=sent_index_of.get(cue.start, 0),
+            pattern="dash-signature",
+        ))
+    return found
+
+
 def _snap_to_quotes(cand: Candidate, quotes: list[Quote], text: str) -> None:
     """Grow a content that starts or ends inside a quotation to the whole quotation.
 
@@ -424,6 +461,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if cand is not None:
                 candidates.append(cand)
 
+    candidates.extend(_dash_candidates(doc, quotes, sent_index_of))
     for cand in candidates:
         _snap_to_quotes(cand, quotes, text)
     candidates = _drop_nested(candidates, doc)
@@ -451,7 +489,8 @@ def _verb_candidate(
         return None
     if _is_purpose(verb, lexicon):
         return None
-    verb_tokens = cue_verb_tokens(verb)
+    # The parser sometimes hangs a quoted word on the verb ('"... Probably not," she said').
+    verb_tokens = [t for t in cue_verb_tokens(verb) if not any(q.start <= t.idx < q.end for q in quotes)]
     subject = _subject_of(verb)
     source = subtree_span(subject) if subject is not None else None
     content: list[tuple[int, int]] = []

@@ -12,10 +12,11 @@ import math
 from functools import lru_cache
 
 from attrib.lexicons import read_data_file
+from attrib.model import SPEAKER_TYPES
 
 PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
-    "according-to", "headline-colon", "colon-quote", "dash-signature",
+    "according-to", "headline-colon", "colon-quote", "dash-signature", "noun-cue", "stance",
 )
 RESOLUTIONS = (
     "name", "pronoun", "pronoun-entity", "owner", "relative", "description", "description-new", "anonymous",
@@ -33,6 +34,10 @@ def features(
     kind: str,
     speaker_type: str,
     source_after_cue: bool,
+    mention_tokens: int,
+    content_spans: int,
+    content_before_cue: bool,
+    sentence: int,
 ) -> dict[str, float]:
     vector = {f"pattern={p}": float(pattern == p) for p in PATTERNS}
     vector.update({f"speaker={r}": float(how == r) for r in RESOLUTIONS})
@@ -42,8 +47,16 @@ def features(
     vector["short_content"] = float(content_tokens < 4)
     vector["direct"] = float(kind == "direct")
     vector["mixed"] = float(kind == "mixed")
-    vector["speaker_unknown_type"] = float(speaker_type == "unknown")
+    vector.update({f"type={t}": float(speaker_type == t) for t in SPEAKER_TYPES})
     vector["source_after_cue"] = float(source_after_cue)
+    # The cue's precision on train, on the log-odds scale where the model is linear.
+    p = min(max(cue_probability, 0.01), 0.99)
+    vector["cue_log_odds"] = math.log(p / (1 - p))
+    vector["log_mention_tokens"] = math.log1p(mention_tokens)
+    vector["long_mention"] = float(mention_tokens > 6)
+    vector["several_content_spans"] = float(content_spans > 1)
+    vector["content_before_cue"] = float(content_before_cue)
+    vector["headline"] = float(sentence == 0)
     return vector
 
 

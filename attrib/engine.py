@@ -36,6 +36,10 @@ def cue_word(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
         return doc[cand.cue_token].lower_
     if cand.pattern == "headline-colon":
         return ":"
+    if cand.pattern == "noun-cue":
+        return f"{doc[cand.cue_token].lemma_.lower()} (noun)"
+    if cand.pattern == "stance":
+        return f"be {doc[cand.cue_token].lemma_.lower()}"
     verb = doc[cand.cue_token]
     lemma = verb_lemma(verb, lexicon.cue_verbs)
     # "met ... to discuss oil" is a purpose, not a report: infinitives keep statistics of their own.
@@ -98,6 +102,10 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
             kind=kind,
             speaker_type=speaker.type if speaker else "unknown",
             source_after_cue=bool(cand.source and cand.cue and cand.source[0] > cand.cue_token),
+            mention_tokens=cand.source[1] - cand.source[0] if cand.source else 0,
+            content_spans=len(cand.content),
+            content_before_cue=bool(cand.cue and cand.start < cand.cue[0][0]),
+            sentence=cand.sentence,
         )
         attributions.append(
             Attribution(

@@ -21,6 +21,9 @@ def read_data_file(name: str):
 @dataclass(frozen=True)
 class Lexicon:
     cue_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    # Words after "be" that make it a cue: "is critical of", "was eager to".
+    stance_words: frozenset[str]
     cue_phrases: tuple[tuple[str, ...], ...]
     media_outlets: frozenset[str]
     media_nouns: frozenset[str]
@@ -68,6 +71,8 @@ def load_lexicon() -> Lexicon:
     cue_verbs.discard("according")  # handled as the phrase "according to"
     return Lexicon(
         cue_verbs=frozenset(cue_verbs),
+        cue_nouns=frozenset(cue_stats.get("learned_nouns", [])),
+        stance_words=frozenset(cue_stats.get("learned_stances", [])),
         cue_phrases=tuple(tuple(p) for p in data["cue_phrases"]),
         media_outlets=frozenset(_bare_name(m) for m in data["media_outlets"]),
         media_nouns=frozenset(data["media_nouns"]),

@@ -4,8 +4,10 @@
     python -m attrib.train confidence  [--polnear ../shared/polnear]
     python -m attrib.train all
 
-`cues` writes `data/cue_stats.json`: first the verbs that head gold cues often enough
-on train to be worth trying (`learned_verbs`, added to the hand lexicon), then, for
+`cues` writes `data/cue_stats.json`: first the verbs and nouns that head gold cues
+often enough on train to be worth trying (`learned_verbs`, added to the hand
+lexicon; `learned_nouns`: "her criticism of", "his claim that"; `learned_stances`:
+"is critical of", "was eager to"), then, for
 each cue word, how often an attribution attrib finds with it is a real one (smoothed
 precision). The engine drops cue words less precise than `min_precision` and gives
 the precision to confidence as evidence. `confidence` writes `data/confidence.json`:
@@ -31,10 +33,13 @@ from attrib.lexicons import load_lexicon
 from attrib.model import Attribution
 
 DATA_DIR = Path(__file__).parent / "data"
-# A verb joins the lexicon when it heads at least this many gold cues on train, and
-# heads a cue at least this often when it appears outside quotation marks.
+# A word joins the lexicon when it heads at least this many gold cues on train, and
+# heads a cue at least this often when it appears outside quotation marks. Nouns get
+# a low bar: only a noun with a speaker and a clause of its own ("her claim that ...")
+# is tried as a cue, and that structure does the filtering.
 MIN_GOLD_HEADS = 5
-MIN_HEAD_PRECISION = 0.3
+MIN_HEAD_PRECISION = {"VERB": 0.3, "NOUN": 0.05, "STANCE": 0.25}
+MIN_STANCE_HEADS = 3
 # Smoothing toward the overall precision: a cue seen twice says little on its own.
 PRIOR_WEIGHT = 3.0
 MIN_SUPPORT = 4
@@ -58,29 +63,53 @@ def _predict(corpus: Corpus) -> dict[str, list[Attribution]]:
     return {gold.doc: attribute(doc, gold.doc) for gold, doc in corpus}
 
 
-def learn_cue_verbs(corpus: Corpus) -> list[str]:
-    """Verbs that head gold cues on train, often enough and reliably enough."""
+def learn_cue_words(corpus: Corpus, pos: str) -> list[str]:
+    """Words of one part of speech (VERB, NOUN) that head gold cues on train, often
+    enough and reliably enough."""
     heads, seen = Counter(), Counter()
     for gold, doc in corpus:
         quoted = [(q.start, q.end) for q in find_quotes(doc.text)]
         for token in doc:
-            if token.pos_ == "VERB" and not any(s <= token.idx < e for s, e in quoted):
+            if token.pos_ == pos and not any(s <= token.idx < e for s, e in quoted):
                 seen[verb_lemma(token)] += 1
         for attribution in gold.attributions:
             for start, end in attribution.cue:
                 span = doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and span.root.pos_ == "VERB":
+                if span is not None and span.root.pos_ == pos:
                     heads[verb_lemma(span.root)] += 1
     return sorted(
         lemma for lemma, n in heads.items()
-        if n >= MIN_GOLD_HEADS and n / max(seen[lemma], n) >= MIN_HEAD_PRECISION
+        if n >= MIN_GOLD_HEADS and n / max(seen[lemma], n) >= MIN_HEAD_PRECISION[pos]
+    )
+
+
+def learn_stance_words(corpus: Corpus) -> list[str]:
+    """Words that make "be" a cue on train: "is critical of", "was eager to", "is a supporter of"."""
+    heads, seen = Counter(), Counter()
+    for gold, doc in corpus:
+        cue_tokens = set()
+        for attribution in gold.attributions:
+            for start, end in attribution.cue:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                cue_tokens.update(t.i for t in span or ())
+        for token in doc:
+            if token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be":
+                seen[token.lemma_.lower()] += 1
+                heads[token.lemma_.lower()] += token.i in cue_tokens
+    return sorted(
+        word for word, n in heads.items()
+        if n >= MIN_STANCE_HEADS and n / seen[word] >= MIN_HEAD_PRECISION["STANCE"]
     )
 
 
 def fit_cues(corpus: Corpus) -> dict:
-    learned = learn_cue_verbs(corpus)
-    # Precision is measured on the unfiltered engine, with the learned verbs in.
-    _write(DATA_DIR / "cue_stats.json", {"learned_verbs": learned, "verbs": {}, "min_precision": 0.0})
+    learned = learn_cue_words(corpus, "VERB")
+    nouns = learn_cue_words(corpus, "NOUN")
+    stances = learn_stance_words(corpus)
+    # Precision is measured on the unfiltered engine, with the learned words in.
+    _write(DATA_DIR / "cue_stats.json", {
+        "learned_verbs": learned, "learned_nouns": nouns, "learned_stances": stances, "verbs": {}, "min_precision": 0.0,
+    })
     predictions = _predict(corpus)
     outcomes = per_prediction_outcomes([g for g, _ in corpus], predictions)
     seen, right = Counter(), Counter()
@@ -98,6 +127,8 @@ def fit_cues(corpus: Corpus) -> dict:
         "about": "Learned from PolNeAR train by `python -m attrib.train cues`: verbs that head gold cues "
         "(learned_verbs) and the precision of each cue word (verbs).",
         "learned_verbs": learned,
+        "learned_nouns": nouns,
+        "learned_stances": stances,
         "overall_precision": round(overall, 4),
         "min_precision": MIN_PRECISION,
         "verbs": stats,

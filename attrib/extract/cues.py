@@ -86,7 +86,7 @@ def widen_cue(verb: Token, tokens: list[Token], content_start: int, source: tupl
     limit = content_start if content_start > verb.idx else verb.sent.end_char
     modifiers = {t.i for child in verb.children if child.dep_ in CUE_RIGHT_DEPS and child.i > verb.i for t in child.subtree}
     j = max(chosen) + 1
-    while j < len(doc) and doc[j].idx < limit and j in modifiers and not is_source(j):
+    while j < len(doc) and doc[j].idx < limit and j in modifiers and not is_source(j) and not doc[j].is_space:
         chosen.add(j)
         j += 1
     while len(chosen) > 1 and doc[max(chosen)].is_punct:

@@ -44,7 +44,7 @@ QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-
 PATTERN_PRIORITY = {
     p: i for i, p in enumerate([
         "according-to", "verb-clause", "verb-quote-after", "colon-quote", "verb-quote-before",
-        "headline-colon", "dash-signature", "verb-object", "verb-parenthetical",
+        "headline-colon", "dash-signature", "verb-object", "stance", "noun-cue", "verb-parenthetical",
     ])
 }
 # A clause ending in one of these after a comma is the writer's aside, not the speaker's
@@ -456,6 +456,10 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 continue
             if is_cue_verb(token, lexicon):
                 cand = _verb_candidate(token, doc, lexicon, quotes, sent, si)
+            elif token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be" and token.lemma_.lower() in lexicon.stance_words:
+                cand = _stance_candidate(token, doc, quotes, si)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.cue_nouns:
+                cand = _noun_candidate(token, doc, quotes, si)
             else:
                 cand = _colon_introduction(token, doc, quotes, si)
             if cand is not None:
@@ -531,6 +535,87 @@ def _verb_candidate(
         cue_token=verb.i,
         sentence=si,
         pattern=pattern,
+    )
+
+
+def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
+    """ "Nervo's conclusion that ...", "her criticism of the plan", "a call by X for Y".
+
+    Only a noun with both a speaker (a possessive, or "by"/"from" someone) and what
+    was said (a "that" clause, or the object of "of"/"for"/"about"...) is a cue.
+    """
+    if any(q.start <= noun.idx < q.end for q in quotes):
+        return None
+    source = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            source = subtree_span(child)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and source is None:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                source = subtree_span(pobj)
+    if source is None:
+        return None
+    cue_tokens = [noun]
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            content = subtree_span(child)
+            break
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS | {"over", "with"}:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content = subtree_span(pobj)
+                cue_tokens.append(child)
+                break
+    if content is None:
+        return None
+    spans = _char_spans_excluding(doc, content[0], content[1], [])
+    if not spans:
+        return None
+    return Candidate(
+        content=spans,
+        cue=[token_char_span(sorted(cue_tokens, key=lambda t: t.i))],
+        source=source,
+        cue_token=noun.i,
+        sentence=si,
+        pattern="noun-cue",
+    )
+
+
+def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
+    """ "Ryan is critical of the plan", "She was eager to debate", "He is a supporter of X"."""
+    be = word.head
+    if any(q.start <= be.idx < q.end for q in quotes):
+        return None
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    cue_tokens = [t for t in be.children if t.dep_ in ("aux", "neg") and t.i < be.i] + [be, word]
+    content = None
+    for child in word.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            content = subtree_span(child)
+            break
+        if child.dep_ == "prep" and child.i > word.i:
+            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content = subtree_span(pobj)
+                cue_tokens.append(child)
+                break
+    if content is None:
+        return None
+    spans = _char_spans_excluding(doc, content[0], content[1], [])
+    if not spans:
+        return None
+    cue_tokens.sort(key=lambda t: t.i)
+    return Candidate(
+        content=spans,
+        cue=[token_char_span([cue_tokens[0], cue_tokens[-1]])],
+        source=subtree_span(subject),
+        cue_token=word.i,
+        sentence=si,
+        pattern="stance",
     )
 
 

@@ -63,3 +63,4 @@ def main() -> None:
 # Command modules register themselves on `app`.
 from attrib.cli import analyze  # noqa: E402,F401
 from attrib.cli import store  # noqa: E402,F401
+from attrib.cli import report  # noqa: E402,F401

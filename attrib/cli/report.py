@@ -1,0 +1,112 @@
+"""`attrib report`: how well an article, an outlet, a speaker or a corpus is sourced.
+
+With PATH, the articles there are analysed directly (no database); otherwise the
+report reads the quote database: `--article ID`, `--publisher NAME`, `--speaker NAME`,
+or, with none of them, the whole corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli.store import DbOption, open_or_exit
+from attrib.store.db import database_path
+from attrib.errors import AttribError, InputError
+from attrib.report.data import CHECK_BELOW
+
+
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def report(
+    path: Annotated[
+        Optional[str],
+        typer.Argument(help="Articles to analyse directly (a file, folder, glob or -); leave out to use the database."),
+    ] = None,
+    db: DbOption = None,
+    article: Annotated[Optional[str], typer.Option(help="Report on one stored article, by id.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Report on a publisher's stored articles, any case.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Report on a speaker: part of a name or alias, any case.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="How to write the report.")] = ReportFormat.terminal,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    check_below: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="List attributions less confident than this for checking by hand.")
+    ] = CHECK_BELOW,
+    model: ModelOption = None,
+) -> None:
+    """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims."""
+    from attrib import report as reports
+
+    scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
+    if len(scopes) > 1:
+        raise typer.BadParameter(f"give one of {', '.join(scopes)}")
+    if path is not None and (scopes or db is not None):
+        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher and --speaker")
+
+    failures = 0
+    try:
+        if path is not None:
+            articles, errors = _read(path)
+            result = reports.articles_report(articles, load_pipeline_or_exit(model), check_below=check_below)
+            failures = len(errors)
+        else:
+            database = open_or_exit(db)
+            if article:
+                result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below)
+            elif publisher:
+                result = reports.publisher_report(database, publisher, check_below=check_below)
+            elif speaker:
+                result = reports.speaker_report(database, speaker, check_below=check_below)
+            else:
+                title = f"all articles in {database_path(db).name}"
+                result = reports.corpus_report(database, title=title, check_below=check_below)
+    except AttribError as error:
+        print_error(str(error))
+        raise typer.Exit(1 if path is not None else 2)
+
+    to_terminal = output is None and sys.stdout.isatty()
+    text = reports.render(
+        result, fmt.value, color=to_terminal, width=shutil.get_terminal_size().columns if to_terminal else 100
+    )
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            print_error(f"{output}: cannot write ({error.strerror})")
+            raise typer.Exit(2)
+        print_error(f"wrote {output}")
+    if failures:
+        print_error(f"{failures} input(s) could not be read")
+        raise typer.Exit(1)
+
+
+def _read(path: str):
+    """The articles at `path`, read lazily; unreadable ones are reported as they come
+    and collected in `errors`, and the rest are still reported on."""
+    from attrib.readers import read_articles
+
+    errors: list[InputError] = []
+
+    def articles():
+        for item in read_articles([path]):
+            if isinstance(item, InputError):
+                errors.append(item)
+                print_error(str(item))
+            else:
+                yield item
+
+    return articles(), errors

@@ -1,0 +1,311 @@
+"""What a sourcing report holds, as plain dataclasses, and the tally that fills it.
+
+Every scope (one article, a file of articles, a publisher, a speaker, the corpus)
+feeds its attributions one at a time into a `Tally`, which counts them (tiers, kinds,
+speaker types, speakers, relaying outlets, publishers, publication days) and keeps
+capped lists (the attributions themselves, the least confident ones). So a report over
+a large corpus never holds every attribution, and all scopes share one shape: the
+renderers show a section whenever it carries information (a publisher table only when
+there are several publishers, a time line only when there are several periods).
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any, Optional
+
+from attrib.model import KINDS, SPEAKER_TYPES, Article, Attribution
+from attrib.report.claims import Claim
+from attrib.report.findings import findings
+
+TIERS = ("1", "2", "3", "4")
+TIER_NAMES = {"1": "on the record", "2": "second-hand", "3": "anonymous", "4": "unsourced"}
+# The speaker type of an attribution with no speaker at all (tier 4).
+NO_SPEAKER = "none"
+# An attribution less likely than this to be right is listed for checking by hand;
+# confidence is a calibrated probability, so below 0.6 means wrong about 2 times in 5.
+CHECK_BELOW = 0.6
+# Lists a report keeps whole up to these sizes; the counts always cover everything.
+MAX_ATTRIBUTIONS = 1000
+MAX_TO_CHECK = 25
+MAX_CLAIMS = 100
+# `published` as stored: a date, maybe followed by a time.
+PUBLISHED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+# A time line needs this many points to show a trend: a corpus spanning fewer months
+# is shown by week.
+MIN_PERIODS = 3
+
+
+@dataclass
+class ReportAttribution:
+    """One attribution as a report shows it: flat, with its article's publisher and date."""
+
+    article: str
+    speaker: Optional[str]
+    speaker_type: str
+    kind: str
+    tier: int
+    confidence: float
+    content: str
+    content_spans: list[tuple[int, int]]
+    cue: Optional[str] = None
+    via: Optional[str] = None
+    channel: Optional[str] = None
+    publisher: Optional[str] = None
+    published: Optional[str] = None
+
+    @classmethod
+    def from_attribution(cls, a: Attribution, article: Article) -> "ReportAttribution":
+        return cls(
+            article=article.id,
+            speaker=a.speaker.name if a.speaker else None,
+            speaker_type=a.speaker.type if a.speaker else NO_SPEAKER,
+            kind=a.kind,
+            tier=a.tier,
+            confidence=round(float(a.confidence), 4),
+            content=a.content.text,
+            content_spans=[tuple(s) for s in a.content.spans],
+            cue=a.cue.text if a.cue else None,
+            via=a.via.name if a.via else None,
+            channel=a.channel,
+            publisher=article.publisher,
+            published=article.published,
+        )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "ReportAttribution":
+        """From a row of `attrib.store.report_queries.attributions`."""
+        return cls(
+            article=row["article"],
+            speaker=row["speaker"],
+            speaker_type=row["speaker_type"] or NO_SPEAKER,
+            kind=row["kind"],
+            tier=int(row["tier"]),
+            confidence=float(row["confidence"]),
+            content=row["content"],
+            content_spans=[tuple(s) for s in json.loads(row["content_spans"] or "[]")],
+            cue=row["cue"],
+            via=row["via"],
+            channel=row["channel"],
+            publisher=row["publisher"],
+            published=row["published"],
+        )
+
+
+@dataclass
+class SpeakerSummary:
+    name: str
+    type: str
+    count: int
+    tiers: dict[str, int]
+
+
+@dataclass
+class Relay:
+    """Statements relayed through another outlet (`via`)."""
+
+    via: str
+    count: int
+    tiers: dict[str, int]
+    speakers: list[str]
+
+
+@dataclass
+class PublisherSummary:
+    publisher: str
+    count: int
+    tiers: dict[str, int]
+
+    @property
+    def anonymous_share(self) -> float:
+        return self.tiers["3"] / self.count if self.count else 0.0
+
+
+@dataclass
+class Period:
+    """Attributions in the articles published in one month or week."""
+
+    period: str  # YYYY-MM for a month, the Monday's YYYY-MM-DD for a week
+    count: int
+    anonymous: int
+
+    @property
+    def share(self) -> float:
+        return self.anonymous / self.count if self.count else 0.0
+
+
+@dataclass
+class Report:
+    scope: str  # article | articles | publisher | speaker | corpus
+    title: str
+    articles: int
+    total: int  # attributions counted
+    tiers: dict[str, int]
+    kinds: dict[str, int]
+    speaker_types: dict[str, int]
+    on_record_share: float
+    sources: int  # distinct speakers
+    speakers: list[SpeakerSummary]  # most quoted first
+    relayed: list[Relay]
+    to_check: list[ReportAttribution]  # least confident first, at most MAX_TO_CHECK
+    to_check_total: int
+    check_below: float
+    attributions: list[ReportAttribution]  # reading order, at most MAX_ATTRIBUTIONS
+    unattributed_claims: list[Claim]
+    # False when the scope does not look for claims (they need each article parsed again).
+    claims_checked: bool
+    publishers: list[PublisherSummary]
+    over_time: list[Period]
+    over_time_unit: str  # month | week
+    meta: dict[str, Optional[str]] = field(default_factory=dict)  # the article's title, publisher, date
+    findings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        # Shares are properties, which asdict leaves out.
+        for entry, publisher in zip(data["publishers"], self.publishers):
+            entry["anonymous_share"] = round(publisher.anonymous_share, 4)
+        for entry, period in zip(data["over_time"], self.over_time):
+            entry["share"] = round(period.share, 4)
+        data["on_record_share"] = round(self.on_record_share, 4)
+        for claim in data["unattributed_claims"]:
+            claim["spans"] = [list(s) for s in claim["spans"]]
+        for a in data["attributions"] + data["to_check"]:
+            a["content_spans"] = [list(s) for s in a["content_spans"]]
+        return data
+
+
+def tier_counts() -> dict[str, int]:
+    return {tier: 0 for tier in TIERS}
+
+
+class Tally:
+    """Counts attributions as they come, keeping capped lists of them."""
+
+    def __init__(self, check_below: float = CHECK_BELOW):
+        self.check_below = check_below
+        self.total = 0
+        self.tiers = tier_counts()
+        self.kinds: Counter[str] = Counter({kind: 0 for kind in KINDS})
+        self.speaker_types: Counter[str] = Counter()
+        self.speakers: dict[str, SpeakerSummary] = {}
+        self.relays: dict[str, Relay] = {}
+        self.publishers: dict[str, PublisherSummary] = {}
+        self.days: dict[date, Period] = {}
+        self.attributions: list[ReportAttribution] = []
+        # A max-heap on confidence (negated) holding the least confident ones seen.
+        self._to_check: list[tuple[float, int, ReportAttribution]] = []
+        self.to_check_total = 0
+        self.claims: list[Claim] = []
+
+    def add(self, a: ReportAttribution) -> None:
+        tier = str(a.tier)
+        self.total += 1
+        self.tiers[tier] += 1
+        self.kinds[a.kind] += 1
+        self.speaker_types[a.speaker_type] += 1
+        if a.speaker:
+            speaker = self.speakers.setdefault(a.speaker, SpeakerSummary(a.speaker, a.speaker_type, 0, tier_counts()))
+            speaker.count += 1
+            speaker.tiers[tier] += 1
+        if a.via:
+            relay = self.relays.setdefault(a.via, Relay(a.via, 0, tier_counts(), []))
+            relay.count += 1
+            relay.tiers[tier] += 1
+            if a.speaker and a.speaker not in relay.speakers:
+                relay.speakers.append(a.speaker)
+        if a.publisher:
+            publisher = self.publishers.setdefault(a.publisher, PublisherSummary(a.publisher, 0, tier_counts()))
+            publisher.count += 1
+            publisher.tiers[tier] += 1
+        day = _published_day(a.published)
+        if day is not None:
+            period = self.days.setdefault(day, Period(day.isoformat(), 0, 0))
+            period.count += 1
+            period.anonymous += tier == "3"
+        if len(self.attributions) < MAX_ATTRIBUTIONS:
+            self.attributions.append(a)
+        if a.confidence < self.check_below:
+            self.to_check_total += 1
+            entry = (-a.confidence, -self.total, a)
+            if len(self._to_check) < MAX_TO_CHECK:
+                heapq.heappush(self._to_check, entry)
+            else:
+                heapq.heappushpop(self._to_check, entry)
+
+    def add_claims(self, claims: list[Claim]) -> None:
+        self.claims.extend(claims[: MAX_CLAIMS - len(self.claims)])
+
+    def report(
+        self,
+        scope: str,
+        title: str,
+        articles: int,
+        *,
+        claims_checked: bool,
+        meta: Optional[dict[str, Optional[str]]] = None,
+    ) -> Report:
+        # Every known type, zero or not, so the JSON has one shape; any other type after them.
+        types = {t: self.speaker_types.get(t, 0) for t in (*SPEAKER_TYPES, NO_SPEAKER)}
+        types |= {t: n for t, n in self.speaker_types.items() if t not in types}
+        to_check = [a for _, _, a in sorted(self._to_check, key=lambda e: (-e[0], -e[1]))]
+        unit, over_time = periods(self.days)
+        report = Report(
+            scope=scope,
+            title=title,
+            articles=articles,
+            total=self.total,
+            tiers=dict(self.tiers),
+            kinds=dict(self.kinds),
+            speaker_types=types,
+            on_record_share=self.tiers["1"] / self.total if self.total else 0.0,
+            sources=len(self.speakers),
+            speakers=sorted(self.speakers.values(), key=lambda s: (-s.count, s.name)),
+            relayed=sorted(self.relays.values(), key=lambda r: (-r.count, r.via)),
+            to_check=to_check,
+            to_check_total=self.to_check_total,
+            check_below=self.check_below,
+            attributions=self.attributions,
+            unattributed_claims=self.claims,
+            claims_checked=claims_checked,
+            publishers=sorted(self.publishers.values(), key=lambda p: (-p.count, p.publisher)),
+            over_time=over_time,
+            over_time_unit=unit,
+            meta=meta or {},
+        )
+        report.findings = findings(report)
+        return report
+
+
+def _published_day(published: Optional[str]) -> Optional[date]:
+    match = PUBLISHED_DATE.match(published or "")
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+def periods(days: dict[date, Period]) -> tuple[str, list[Period]]:
+    """Days summed into months, or into weeks (labelled by their Monday) when the
+    corpus spans fewer than MIN_PERIODS months and weeks give more points."""
+    months = _summed(days, lambda day: day.strftime("%Y-%m"))
+    if len(months) >= MIN_PERIODS:
+        return "month", months
+    weeks = _summed(days, lambda day: (day - timedelta(days=day.weekday())).isoformat())
+    return ("week", weeks) if len(weeks) > len(months) else ("month", months)
+
+
+def _summed(days: dict[date, Period], key) -> list[Period]:
+    summed: dict[str, Period] = {}
+    for day, period in days.items():
+        total = summed.setdefault(key(day), Period(key(day), 0, 0))
+        total.count += period.count
+        total.anonymous += period.anonymous
+    return sorted(summed.values(), key=lambda p: p.period)

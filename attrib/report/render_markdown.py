@@ -1,0 +1,109 @@
+"""A report as Markdown: headings, bullet findings and tables padded into columns, so
+it reads as well in a terminal (`attrib report ... --format markdown | less`) as it
+renders on a forge or in a notebook."""
+
+from __future__ import annotations
+
+from attrib.report import sections as s
+from attrib.report.data import TIERS, Report
+
+
+def render_markdown(report: Report) -> str:
+    out: list[str] = [f"# Sourcing report: {report.title}", "", s.subtitle(report), ""]
+    out += ["## Findings", ""] + [f"- {finding}" for finding in report.findings] + [""]
+
+    out += ["## Sourcing tiers", ""]
+    out += table(
+        ["Tier", "Meaning", "Statements", "Share"],
+        [[r.tier, r.name, r.count, s.share(r.share)] for r in s.tier_rows(report)],
+        right={0, 2, 3},
+    )
+    kinds = ", ".join(f"{kind} {n}" for kind, n in report.kinds.items() if n)
+    types = ", ".join(f"{t} {n}" for t, n in report.speaker_types.items() if n)
+    out += ["", f"Kinds: {kinds or 'none'}. Speaker types: {types or 'none'}.", ""]
+
+    if report.speakers:
+        out += ["## Speakers", ""]
+        out += table(
+            ["Speaker", "Type", "Statements", "On record", "Second-hand", "Anonymous", "Unsourced"],
+            [[s.clip(sp.name, s.NAME_WIDTH), sp.type, sp.count, *(sp.tiers[t] for t in TIERS)]
+             for sp in s.top_speakers(report)],
+            right={2, 3, 4, 5, 6},
+        )
+        if s.more_speakers(report):
+            out += ["", f"And {s.more_speakers(report)} more speakers."]
+        out.append("")
+
+    if s.shows_publishers(report):
+        out += ["## Tiers per publisher", ""]
+        out += table(
+            ["Publisher", "Statements", "On record", "Second-hand", "Anonymous", "Unsourced", "Anonymous share"],
+            [[p.publisher, p.count, *(p.tiers[t] for t in TIERS), s.share(p.anonymous_share)] for p in report.publishers],
+            right={1, 2, 3, 4, 5, 6},
+        )
+        out.append("")
+
+    if s.shows_over_time(report):
+        out += [f"## {s.period_heading(report)}", ""]
+        out += table(
+            [s.period_column(report), "Statements", "Anonymous", "Share"],
+            [[p.period, p.count, p.anonymous, s.share(p.share)] for p in report.over_time],
+            right={1, 2, 3},
+        )
+        out.append("")
+
+    if report.relayed:
+        out += ["## Relayed through other outlets", ""]
+        for relay in report.relayed:
+            out.append(f"- **{relay.via}**: {relay.count} statement{'s' if relay.count != 1 else ''}"
+                       f" ({', '.join(relay.speakers) or 'no named speaker'})")
+        out.append("")
+
+    out += ["## Unattributed claims", ""]
+    note = s.claims_note(report)
+    if note:
+        out += [note, ""]
+    for number, claim in enumerate(report.unattributed_claims, start=1):
+        where = f"{claim.article}, chars" if report.scope != "article" else "chars"
+        out.append(f"{number}. {s.clip(claim.text)} _({where} {s.span_label(claim.spans)})_")
+    if report.unattributed_claims:
+        out.append("")
+
+    if report.to_check:
+        out += [f"## To check by hand (confidence below {report.check_below:.2f})", ""]
+        for a in report.to_check:
+            out.append(f"- {a.confidence:.2f} **{a.speaker or '(no source)'}**: \u201c{s.clip(a.content)}\u201d")
+        if report.to_check_total > len(report.to_check):
+            out.append(f"- \u2026 and {report.to_check_total - len(report.to_check)} more")
+        out.append("")
+
+    groups = s.speaker_groups(report)
+    if groups:
+        out += ["## Statements by speaker", ""]
+        for group in groups:
+            out += [f"### {group.name} ({group.type}, {group.count})", ""]
+            for a in group.statements:
+                via = f", via {a.via}" if a.via else ""
+                out.append(f"- \u201c{s.clip(a.content)}\u201d \u2014 tier {a.tier}, {a.kind}{via}, {a.confidence:.2f}")
+            if group.more:
+                out.append(f"- \u2026 and {group.more} more")
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def table(headers: list[str], rows: list[list[object]], right: set[int] = frozenset()) -> list[str]:
+    """A Markdown table with its columns padded to one width, numbers to the right."""
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) if cells else len(h) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        padded = [v.rjust(w) if i in right else v.ljust(w) for i, (v, w) in enumerate(zip(values, widths))]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(widths)) + "|"
+    return [line(headers), rule, *(line(row) for row in cells)]
+
+
+def cell(value: object) -> str:
+    # A pipe would end the cell early.
+    return " ".join(str(value).split()).replace("|", "\\|")

@@ -1,0 +1,112 @@
+"""The questions `attrib report` asks of the quote database: one article, the
+attributions of a scope (an article, a publisher, a speaker, or everything), and how
+many articles a scope covers.
+
+Attributions stream from the cursor in the order stored, so a report over a large
+corpus counts them without holding them all. Filters are bound parameters; a speaker
+matches by part of its canonical name or of an alias, any case, as `attrib quotes
+--speaker` does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional
+
+from sqlite_utils import Database
+
+from attrib.store.queries import like_pattern
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Scope:
+    """At most one of these is set; none means the whole corpus."""
+
+    article: Optional[str] = None  # an article id
+    publisher: Optional[str] = None  # any case
+    speaker: Optional[str] = None  # part of a name or alias, any case
+
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `attributions` joined to `articles`, and its parameters."""
+        if self.article is not None:
+            return "WHERE attributions.article_id = :article", {"article": self.article}
+        if self.publisher is not None:
+            return "WHERE articles.publisher = :publisher COLLATE NOCASE", {"publisher": self.publisher}
+        if self.speaker is not None:
+            return (
+                """WHERE attributions.speaker_id IN (SELECT id FROM speakers
+                       WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')""",
+                {"speaker": like_pattern(self.speaker)},
+            )
+        return "", {}
+
+
+def article(db: Database, article_id: str) -> Optional[Row]:
+    """One article with its text, or None."""
+    cursor = db.execute(
+        "SELECT id, title, published, publisher, url, author, text FROM articles WHERE id = ?", [article_id]
+    )
+    row = cursor.fetchone()
+    return dict(zip([c[0] for c in cursor.description], row)) if row else None
+
+
+def attributions(db: Database, scope: Scope) -> Iterator[Row]:
+    """The scope's attributions, with speaker, article, publisher and date, in the order stored."""
+    where, params = scope.where()
+    cursor = db.execute(
+        f"""SELECT attributions.article_id AS article, speakers.name AS speaker, speakers.type AS speaker_type,
+                   attributions.kind, attributions.tier, attributions.confidence, attributions.content,
+                   attributions.content_spans, attributions.cue_spans, attributions.mention_spans,
+                   attributions.cue, attributions.via, attributions.channel,
+                   articles.publisher, articles.published
+            FROM attributions
+            JOIN articles ON articles.id = attributions.article_id
+            LEFT JOIN speakers ON speakers.id = attributions.speaker_id
+            {where}
+            ORDER BY attributions.id""",
+        params,
+    )
+    columns = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(columns, row))
+
+
+def count_articles(db: Database, scope: Scope) -> int:
+    """Articles in the scope: for a publisher or the corpus, those without any
+    attribution count too; for a speaker, the articles quoting them."""
+    if scope.article is not None:
+        sql, params = "SELECT count(*) FROM articles WHERE id = :article", {"article": scope.article}
+    elif scope.publisher is not None:
+        sql, params = "SELECT count(*) FROM articles WHERE publisher = :publisher COLLATE NOCASE", {
+            "publisher": scope.publisher
+        }
+    elif scope.speaker is not None:
+        where, params = scope.where()
+        sql = f"SELECT count(DISTINCT attributions.article_id) FROM attributions {where}"
+    else:
+        sql, params = "SELECT count(*) FROM articles", {}
+    return db.execute(sql, params).fetchone()[0]
+
+
+def publisher_name(db: Database, publisher: str) -> Optional[str]:
+    """The publisher as stored (its own case), or None when no article has it."""
+    row = db.execute(
+        "SELECT publisher FROM articles WHERE publisher = ? COLLATE NOCASE LIMIT 1", [publisher]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def speaker_names(db: Database, speaker: str) -> list[str]:
+    """The canonical names a speaker search matches, most quoted first."""
+    return [
+        row[0]
+        for row in db.execute(
+            """SELECT speakers.name FROM speakers
+               LEFT JOIN attributions ON attributions.speaker_id = speakers.id
+               WHERE speakers.name LIKE :speaker ESCAPE '\\' OR speakers.aliases LIKE :speaker ESCAPE '\\'
+               GROUP BY speakers.id ORDER BY count(attributions.id) DESC, speakers.name""",
+            {"speaker": like_pattern(speaker)},
+        )
+    ]

@@ -38,11 +38,31 @@ def analyze(text: str, doc_id: str = "", nlp=None) -> list[Attribution]:
 def analyze_articles(
     articles: Iterable[Article], nlp=None, *, n_process: int = 1, batch_size: int = 16
 ) -> Iterator[tuple[Article, list[Attribution]]]:
-    """Stream (article, attributions) pairs; articles are parsed in batches, never all held."""
+    """Stream (article, attributions) pairs; articles are parsed in batches, never all held.
+
+    A text longer than the pipeline should parse at once is analysed in pieces cut
+    between paragraphs; what each piece holds is moved back into the whole text, so
+    offsets are into `article.text` whatever its length.
+    """
+    from attrib.pipeline import chunk_bounds, chunk_limit, moved_into_text
+
     nlp = nlp or load_pipeline()
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        attributions = doc._.attributions
-        for a in attributions:
+    limit = chunk_limit(nlp)
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+        for article in articles:
+            bounds = chunk_bounds(article.text, limit)
+            for number, (start, end) in enumerate(bounds):
+                yield article.text[start:end], (article, start, number == len(bounds) - 1)
+
+    found: list[Attribution] = []
+    sentences_before = 0  # in the article's earlier pieces
+    for doc, (article, offset, last) in nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        found.extend(moved_into_text(a, offset, sentences_before) for a in doc._.attributions)
+        if not last:
+            sentences_before += sum(1 for _ in doc.sents)
+            continue
+        for a in found:
             a.doc = article.id
-        yield article, attributions
+        yield article, found
+        found, sentences_before = [], 0

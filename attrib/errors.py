@@ -16,12 +16,16 @@ class ModelNotFound(AttribError):
         self.name = name
 
 
+def location(path: str, line: int | None = None) -> str:
+    """Where an input is, as messages name it: `path`, or `path:line` in a JSONL file."""
+    return f"{path}:{line}" if line is not None else path
+
+
 class InputError(AttribError):
     """An input that can't be read: names the file and, for JSONL, the line."""
 
     def __init__(self, path: str, message: str, line: int | None = None):
-        where = f"{path}:{line}" if line is not None else path
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{location(path, line)}: {message}")
         self.path = path
         self.line = line
         self.message = message
@@ -33,3 +37,8 @@ class StoreError(AttribError):
 
 class ReadOnlyQueryError(StoreError):
     """`attrib sql` was given something other than a read: a write, DDL or ATTACH."""
+
+
+class QueryTextError(StoreError):
+    """Text given to a query that can't be searched for: it holds bytes that are not
+    UTF-8 (a command-line argument in another encoding, say) or a NUL."""

@@ -142,3 +142,6 @@ class Article:
     url: Optional[str] = None
     source_path: Optional[str] = None
     author: Optional[str] = None
+    # How the input was read when that needs saying ("...: read as Windows-1252"),
+    # naming the file; the caller shows it, the article is analysed all the same.
+    warning: Optional[str] = None

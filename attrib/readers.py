@@ -3,7 +3,8 @@ files, folders (recursively), glob patterns and standard input.
 
 `read_articles` streams: one article at a time, never the whole corpus. A bad input
 does not stop the stream: it yields an `InputError` naming the file (and the JSONL
-line) in place of the article, and the caller reports it and goes on.
+line) in place of the article, and the caller reports it and goes on. Text that is
+not UTF-8 is still read (see `decode`), and the article carries a warning saying so.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
-from attrib.errors import InputError
+from attrib.errors import InputError, location
 from attrib.model import Article
 
 ArticleOrError = Union[Article, InputError]
@@ -30,25 +31,44 @@ SUPPORTED = ".txt, .html, .json or .jsonl"
 GOLD_SUFFIXES = (".gold.json", ".gold.jsonl")
 GLOB_CHARACTERS = ("*", "?", "[")
 SENTENCE_END = re.compile(r"\w[.!?]['\"\u201d\u2019)]*(\s|$)")
+# Text never holds a NUL byte, and images, PDFs and archives do within their first bytes.
+BINARY_SNIFF_BYTES = 4096
 
 
-def decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not text")
+def check_not_binary(data: bytes, path: str, line: Optional[int] = None) -> None:
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError(path, "binary file, not text", line)
+
+
+def decode(data: bytes, path: str, line: Optional[int] = None) -> tuple[str, Optional[str]]:
+    """The text in `data`, and a warning naming the input when it is not UTF-8.
+
+    Such text is nearly always Windows-1252 (Word, older publishing systems and
+    Windows tools write it; it is Latin-1 with printable characters, such as curly
+    quotes, where Latin-1 has control codes), so it is read as that rather than lost.
+    The five bytes Windows-1252 leaves undefined can only be Latin-1.
+    """
+    check_not_binary(data, path, line)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from None
+        try:
+            text, encoding = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "Latin-1"
+        return text, f"{location(path, line)}: not UTF-8 (byte {error.start}); read as {encoding}"
 
 
 def read_text_article(path: str, data: bytes, doc_id: str) -> Article:
-    text = decode(data, path)
+    text, warning = decode(data, path)
     if not text.strip():
         raise InputError(path, "empty file")
-    return Article(id=doc_id, text=text, source_path=path)
+    return Article(id=doc_id, text=text, source_path=path, warning=warning)
 
 
-def article_from_json(record: object, path: str, line: Optional[int] = None, item: Optional[int] = None) -> Article:
+def article_from_json(
+    record: object, path: str, line: Optional[int] = None, item: Optional[int] = None, warning: Optional[str] = None
+) -> Article:
     """One article object, from a JSONL `line` or the `item`-th element of a JSON array."""
 
     def error(message: str) -> InputError:
@@ -72,44 +92,50 @@ def article_from_json(record: object, path: str, line: Optional[int] = None, ite
         url=record.get("url"),
         source_path=path,
         author=record.get("author"),
+        warning=warning,
     )
 
 
 def read_jsonl(path: str, lines: Iterable[bytes]) -> Iterator[ArticleOrError]:
+    empty = True
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        empty = False
         try:
-            record = json.loads(decode(raw, path))
-        except InputError as error:
-            yield InputError(path, error.message, number)
-            continue
-        except json.JSONDecodeError as error:
-            yield InputError(path, f"malformed JSON ({error.msg})", number)
-            continue
-        try:
-            yield article_from_json(record, path, number)
+            text, warning = decode(raw, path, number)
+            yield article_from_json(json.loads(text), path, number, warning=warning)
         except InputError as error:
             yield error
+        except json.JSONDecodeError as error:
+            yield InputError(path, f"malformed JSON ({error.msg})", number)
+    if empty:
+        yield InputError(path, "empty file")
 
 
 def read_json(path: str, data: bytes) -> Iterator[ArticleOrError]:
     """A `.json` file: one article object, or an array of them."""
+    text, warning = decode(data, path)
+    if not text.strip():
+        raise InputError(path, "empty file")
     try:
-        record = json.loads(decode(data, path))
+        record = json.loads(text)
     except json.JSONDecodeError as error:
         yield InputError(path, f"malformed JSON ({error.msg})", error.lineno)
         return
     if not isinstance(record, list):
-        yield article_from_json(record, path)
+        yield article_from_json(record, path, warning=warning)
         return
     if not record:
         yield InputError(path, "empty JSON array, no articles")
     for number, item in enumerate(record, start=1):
         try:
-            yield article_from_json(item, path, item=number)
+            article = article_from_json(item, path, item=number, warning=warning)
         except InputError as error:
             yield error
+        else:
+            warning = None  # said once for the file
+            yield article
 
 
 def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
@@ -118,8 +144,9 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
     favoured: boilerplate taken for text would be searched for speakers too."""
     import trafilatura  # slow to import; only HTML inputs pay for it
 
-    if b"\x00" in data[:4096]:
-        raise InputError(path, "binary file, not HTML")
+    if not data.strip():
+        raise InputError(path, "empty file")
+    check_not_binary(data, path)
     document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, favor_precision=True)
     # On a page with no article, what trafilatura keeps is menu words: no sentence.
     if document is None or not SENTENCE_END.search(document.text or ""):
@@ -176,6 +203,9 @@ def read_file(file: Path) -> Iterator[ArticleOrError]:
     try:
         if suffix in JSONL_SUFFIXES:
             with file.open("rb") as handle:
+                # One error for a binary file, rather than one for each of its "lines".
+                check_not_binary(handle.read(BINARY_SNIFF_BYTES), path)
+                handle.seek(0)
                 yield from read_jsonl(path, handle)
         elif suffix in JSON_SUFFIXES:
             yield from read_json(path, file.read_bytes())

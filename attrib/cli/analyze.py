@@ -52,6 +52,8 @@ def analyze(
                 failures += 1
                 print_error(str(item))
             else:
+                if item.warning:
+                    print_error(item.warning)
                 yield item
 
     out = sys.stdout

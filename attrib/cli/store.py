@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
-from contextlib import nullcontext
+import warnings
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -13,12 +18,18 @@ import typer
 
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
 from attrib.cli.output import output_options
-from attrib.errors import StoreError
+from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import queries
 from attrib.store.db import database_path, failed_paths, open_database
 from attrib.store.ingest import Ingest
+
+
+class Backend(str, Enum):
+    local = "local"
+    ray = "ray"
+
 
 DbOption = Annotated[
     Optional[Path], typer.Option("--db", help="The database file (default: $ATTRIB_DB, else ./attrib.db).")
@@ -43,9 +54,12 @@ def ingest(
         Optional[list[str]], typer.Argument(help="Files (.txt, .html, .json, .jsonl), folders, glob patterns, or -.")
     ] = None,
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Parse in this many processes.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Parse in this many processes (Ray actors with --backend ray).")] = 1,
     model: ModelOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Read again the inputs that failed in earlier runs.")] = False,
+    backend: Annotated[
+        Backend, typer.Option("--backend", help="Parse here (local) or on Ray: a local Ray, or the cluster in $RAY_ADDRESS.")
+    ] = Backend.local,
 ) -> None:
     """Analyse articles and store their attributions; articles already stored are skipped."""
     database = open_or_exit(db, create=True)
@@ -56,22 +70,79 @@ def ingest(
         raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATHS")
     progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
     say = progress.say if progress else print_error
-    run = Ingest(
-        database,
-        lambda: load_pipeline_or_exit(model),
-        n_process=workers,
+    callbacks = dict(
         on_failure=lambda error: say(str(error)),
+        on_warning=say,
         on_progress=progress.advance if progress else lambda n: None,
     )
+    if backend is Backend.ray:
+        run = ray_ingest_or_exit(database, model, workers, callbacks)
+    else:
+        run = Ingest(database, lambda: load_pipeline_or_exit(model), n_process=workers, **callbacks)
     try:
-        with progress or nullcontext():
+        with progress or nullcontext(), stop_on_interrupt(run):
             run.run(paths)
     except KeyboardInterrupt:
+        run.stop()  # a second Ctrl-C: the run has ended at once
+    except StoreError as error:
+        print_error(str(error))
+        print_error(f"stopped: {run.counts}")
+        raise typer.Exit(2)
+    if run.stopping:
         print_error(f"interrupted: {run.counts}")
         raise typer.Exit(130)
+    if run.counts.failed:
+        print_error(
+            f"{run.counts.failed} input(s) failed, kept in the failures table: fix them and run `attrib ingest --retry`"
+        )
     typer.echo(str(run.counts), err=True)
     if run.counts.failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def stop_on_interrupt(run: Ingest) -> Iterator[None]:
+    """The first Ctrl-C stops reading and lets the articles being analysed be stored,
+    then ends the run; a second one ends it at once (each article is still stored
+    whole or not at all)."""
+
+    ingest_process = os.getpid()
+
+    def stop(signum, frame) -> None:
+        # Parsing workers forked by spaCy inherit this handler; they go on until the
+        # ingest process, which alone decides, ends them.
+        if os.getpid() != ingest_process:
+            return
+        if run.stopping:
+            # Workers left in mid-batch would hang spaCy's cleanup, and this process
+            # with it; spaCy then warns that they did not finish, as intended.
+            warnings.filterwarnings("ignore", message=r"\[W127\]")
+            for worker in multiprocessing.active_children():
+                worker.kill()
+            raise KeyboardInterrupt
+        # os.write, not print: this may run in the middle of a print to stderr, and a
+        # buffered stream refuses a write from within its own write.
+        os.write(2, b"attrib: stopping once the articles being analysed are stored (Ctrl-C again to quit now)\n")
+        run.stop()
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def ray_ingest_or_exit(database, model: Optional[str], workers: int, callbacks: dict) -> Ingest:
+    """The Ray backend's ingest, once Ray and the pipeline are known to be installed."""
+    try:
+        from attrib.store.ray_backend import RayIngest, check_model, import_ray
+
+        import_ray()
+        check_model(model)
+    except AttribError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
+    return RayIngest(database, model, workers=workers, **callbacks)
 
 
 class Progress:

@@ -1,10 +1,12 @@
 """Open the quote database and write analysed articles into it.
 
 The database is SQLite in WAL mode, so queries read while an ingest writes, with a
-busy timeout, so two ingests on one file take turns instead of failing. Writes are
-whole articles: an article and all its attributions go in one transaction (many
-articles share a transaction when written as a batch), so a crash leaves each article
-either fully stored or absent. An article is known by the hash of its text: storing
+busy timeout, so two ingests on one file take turns instead of failing: SQLite
+retries a locked write until the timeout, and `write_transaction` takes the write
+lock at BEGIN, since a read turned into a write is where SQLite gives up at once.
+Writes are whole articles: an article and all its attributions go in one transaction
+(many articles share a transaction when written as a batch), so a crash leaves each
+article either fully stored or absent. An article is known by the hash of its text: storing
 it again is a no-op, which makes re-running an ingest, or two overlapping ones, safe.
 """
 
@@ -28,7 +30,9 @@ from attrib.store.schema import migrate
 
 ENV_VAR = "ATTRIB_DB"
 DEFAULT_PATH = "attrib.db"
-# Long enough to wait out another process's batch commit, short enough to notice a stuck one.
+# Long enough to wait out another process's batch commit (its parsing is done outside
+# the transaction, so a commit holds the lock for milliseconds), short enough to notice
+# a stuck one.
 BUSY_TIMEOUT_SECONDS = 30.0
 
 
@@ -71,15 +75,20 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
     A deferred BEGIN would read first and upgrade to writing later, and in WAL mode
     that upgrade fails at once if another process committed in between; IMMEDIATE
-    waits for the lock (up to the busy timeout) instead.
+    waits for the lock (up to the busy timeout) instead. Whatever goes wrong, nothing
+    of the transaction is kept; a lock held past the timeout, a full disk or an I/O
+    error become a StoreError.
     """
-    db.execute("BEGIN IMMEDIATE")
     try:
+        db.execute("BEGIN IMMEDIATE")
         yield db
+        db.commit()
+    except sqlite3.OperationalError as error:
+        db.rollback()
+        raise StoreError(f"cannot write to the database ({error})") from None
     except BaseException:
         db.rollback()
         raise
-    db.commit()
 
 
 def store_articles(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> list[bool]:

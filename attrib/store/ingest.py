@@ -4,7 +4,10 @@ Everything that can be settled without spaCy is settled first: an unreadable inp
 is recorded in `failures`, an article whose text is already stored is skipped, and
 the pipeline is loaded only once there is a new article to parse. Analysed articles
 are committed in batches; what was analysed before an interrupt or a crash is still
-committed, and a run cut short is simply run again.
+committed, and a run cut short is simply run again. `stop()` (the CLI calls it on
+Ctrl-C) ends a run early: no more inputs are read, and the articles the pipeline
+has already taken are analysed and committed. (Leaving spaCy's parsing processes in
+mid-batch would hang them: each blocks sending its result.)
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from attrib.store.db import content_hash, forget_failures, has_article, now, rec
 # comes first: few commits on a fast corpus, little work redone after a crash on a slow one.
 BATCH_ARTICLES = 32
 BATCH_SECONDS = 2.0
+# Articles per spaCy batch. Worker processes take batches in turn, so small ones share
+# the last of a corpus out evenly; one process parses as fast from 4 to 256 (1 is slower).
+PARSE_BATCH_ARTICLES = 8
 
 
 @dataclass
@@ -49,13 +55,16 @@ class Ingest:
         *,
         n_process: int = 1,
         on_failure: Callable[[InputError], None] = lambda error: None,
+        on_warning: Callable[[str], None] = lambda message: None,
         on_progress: Callable[[int], None] = lambda n: None,
     ):
         self.db = db
         self.load_pipeline = load_pipeline
         self.n_process = n_process
         self.on_failure = on_failure
+        self.on_warning = on_warning
         self.on_progress = on_progress
+        self.stopping = False
         self.counts = IngestCounts()
         self.read_paths: set[str] = set()
         self.batch: list[tuple[Article, list[Attribution]]] = []
@@ -66,10 +75,9 @@ class Ingest:
         first = next(articles, None)
         # The pipeline takes a while to load: not worth it when nothing is new.
         if first is not None:
-            nlp = self.load_pipeline()
             batch_started = time.monotonic()
             try:
-                for pair in attrib.analyze_articles(chain([first], articles), nlp=nlp, n_process=self.n_process):
+                for pair in self.analyse(chain([first], articles)):
                     self.batch.append(pair)
                     if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
                         self.flush()
@@ -77,11 +85,24 @@ class Ingest:
             finally:
                 self.flush()
         # Only a run that read everything knows which old failures are gone.
-        forget_failures(self.db, self.read_paths, before=started)
+        if not self.stopping:
+            forget_failures(self.db, self.read_paths, before=started)
         return self.counts
+
+    def stop(self) -> None:
+        """Read no more inputs, and end once the articles taken are stored: safe to
+        call from a signal handler."""
+        self.stopping = True
+
+    def analyse(self, articles: Iterator[Article]) -> Iterator[tuple[Article, list[Attribution]]]:
+        """(article, attributions) pairs in input order; the Ray backend overrides this."""
+        nlp = self.load_pipeline()
+        return attrib.analyze_articles(articles, nlp=nlp, n_process=self.n_process, batch_size=PARSE_BATCH_ARTICLES)
 
     def new_articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
         for item in items:
+            if self.stopping:
+                return
             if isinstance(item, InputError):
                 self.read_paths.add(item.path)
                 record_failure(self.db, item)
@@ -94,6 +115,8 @@ class Ingest:
                 self.counts.skipped += 1
                 self.on_progress(1)
             else:
+                if item.warning:
+                    self.on_warning(item.warning)
                 yield item
 
     def flush(self) -> None:

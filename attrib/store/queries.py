@@ -3,9 +3,11 @@ speakers with their sourcing, and read-only SQL.
 
 User text never becomes SQL or FTS syntax: filters are bound parameters, LIKE
 patterns escape their wildcards, and a phrase is searched as one quoted FTS5 string,
-so `AND`, `NEAR(`, `*` or a stray `"` are words to find, not operators. Results come
-in the order stored (ingest order, reading order within an article): that order is
-the FTS index's own, so a search stops at its LIMIT instead of ranking every match.
+so `AND`, `NEAR(`, `*` or a stray `"` are words to find, not operators; text that
+can't be encoded (command-line bytes that are not UTF-8) or holds a NUL is refused
+with a QueryTextError. Results come in the order stored (ingest order, reading order
+within an article): that order is the FTS index's own, so a search stops at its
+LIMIT instead of ranking every match.
 """
 
 from __future__ import annotations
@@ -19,16 +21,29 @@ from typing import Any, Iterator, Optional
 
 from sqlite_utils import Database
 
-from attrib.errors import ReadOnlyQueryError, StoreError
+from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
 
 Row = dict[str, Any]
 
 WORD = re.compile(r"\w")
 
 
+def check_text(text: str) -> None:
+    """Refuse text SQLite can't take as it is: Python turns command-line bytes that are
+    not UTF-8 into lone surrogates, which can't be encoded, and SQLite reads a string
+    only up to a NUL (so a speaker filter holding one would match every name)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise QueryTextError(f"{_shorten(text)} is not valid text (bytes that are not UTF-8)") from None
+    if "\x00" in text:
+        raise QueryTextError(f"{_shorten(text)} is not valid text (a NUL character)")
+
+
 def fts_phrase(text: str) -> Optional[str]:
     """`text` as one FTS5 phrase (a double-quoted string, inner quotes doubled), or
     None when it holds no word to search for."""
+    check_text(text)
     if not WORD.search(text):
         return None
     return '"' + text.replace('"', '""') + '"'
@@ -78,6 +93,9 @@ def like_pattern(text: str) -> str:
 
 
 def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
+    for text in (filters.speaker, filters.kind, filters.article, filters.publisher):
+        if text:
+            check_text(text)
     where: list[str] = []
     params: dict[str, Any] = {}
     if filters.speaker:
@@ -151,10 +169,22 @@ REFUSED_ACTIONS = {
     sqlite3.SQLITE_CREATE_TEMP_TRIGGER,
     sqlite3.SQLITE_CREATE_TEMP_VIEW,
 }
+# SQLite runs a statement without returning to Python, so Ctrl-C would wait for a
+# runaway query (a recursive CTE with no end, say) to finish; a call into Python every
+# this many steps lets the interrupt land, which aborts the statement.
+INTERRUPT_CHECK_STEPS = 100_000
 
 
 def _authorizer(action: int, *args: Any) -> int:
-    return sqlite3.SQLITE_DENY if action in REFUSED_ACTIONS else sqlite3.SQLITE_OK
+    if action in REFUSED_ACTIONS:
+        return sqlite3.SQLITE_DENY
+    # Pragmas that would write the file's log, which SQLite answers on a read-only
+    # connection with a puzzling "disk I/O error"; other pragmas set the connection only.
+    if action == sqlite3.SQLITE_PRAGMA:
+        pragma, value = args[0].lower(), args[1]
+        if pragma == "wal_checkpoint" or (pragma == "journal_mode" and value is not None):
+            return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
 
 
 def sql(path: str | Path, query: str, params: Optional[dict[str, Any]] = None) -> Iterator[Row]:
@@ -166,27 +196,36 @@ def sql(path: str | Path, query: str, params: Optional[dict[str, Any]] = None) -
     path = Path(path)
     if not path.is_file():
         raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
+    check_text(query)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open the database ({error})") from None
     conn.set_authorizer(_authorizer)
+    conn.set_progress_handler(lambda: 0, INTERRUPT_CHECK_STEPS)
     try:
         cursor = conn.execute(query, params or {})
     except sqlite3.DatabaseError as error:
         conn.close()
-        message = str(error)
-        if any(refusal in message for refusal in ("not authorized", "authorization denied", "readonly")):
-            raise ReadOnlyQueryError(f"{_shorten(query)} is refused: the database is opened read-only") from None
-        raise StoreError(f"SQL error: {message}") from None
-    return _stream(conn, cursor)
+        raise _sql_error(query, error) from None
+    return _stream(conn, cursor, query)
 
 
-def _stream(conn: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[Row]:
+def _sql_error(query: str, error: sqlite3.DatabaseError) -> StoreError:
+    message = str(error)
+    if any(refusal in message for refusal in ("not authorized", "authorization denied", "readonly")):
+        return ReadOnlyQueryError(f"{_shorten(query)} is refused: the database is opened read-only")
+    return StoreError(f"SQL error: {message}")
+
+
+def _stream(conn: sqlite3.Connection, cursor: sqlite3.Cursor, query: str) -> Iterator[Row]:
+    # A statement can fail on any row (an overflow, an interrupt), not only the first.
     try:
         columns = [c[0] for c in cursor.description or ()]
         for row in cursor:
             yield dict(zip(columns, row))
+    except sqlite3.DatabaseError as error:
+        raise _sql_error(query, error) from None
     finally:
         conn.close()
 

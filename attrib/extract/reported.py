@@ -568,19 +568,7 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
                 content = subtree_span(pobj)
                 cue_tokens.append(child)
                 break
-    if content is None:
-        return None
-    spans = _char_spans_excluding(doc, content[0], content[1], [])
-    if not spans:
-        return None
-    return Candidate(
-        content=spans,
-        cue=[token_char_span(sorted(cue_tokens, key=lambda t: t.i))],
-        source=source,
-        cue_token=noun.i,
-        sentence=si,
-        pattern="noun-cue",
-    )
+    return _word_candidate(doc, content, cue_tokens, source, noun, si, "noun-cue")
 
 
 def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
@@ -603,19 +591,32 @@ def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Op
                 content = subtree_span(pobj)
                 cue_tokens.append(child)
                 break
+    return _word_candidate(doc, content, cue_tokens, subtree_span(subject), word, si, "stance")
+
+
+def _word_candidate(
+    doc: Doc,
+    content: Optional[tuple[int, int]],
+    cue_tokens: list[Token],
+    source: tuple[int, int],
+    head: Token,
+    si: int,
+    pattern: str,
+) -> Optional[Candidate]:
+    """A noun or stance candidate from its content's token span and its cue words."""
     if content is None:
         return None
     spans = _char_spans_excluding(doc, content[0], content[1], [])
     if not spans:
         return None
-    cue_tokens.sort(key=lambda t: t.i)
+    cue_tokens = sorted(cue_tokens, key=lambda t: t.i)
     return Candidate(
         content=spans,
         cue=[token_char_span([cue_tokens[0], cue_tokens[-1]])],
-        source=subtree_span(subject),
-        cue_token=word.i,
+        source=source,
+        cue_token=head.i,
         sentence=si,
-        pattern="stance",
+        pattern=pattern,
     )
 
 

@@ -52,6 +52,24 @@ PATTERN_PRIORITY = {
 TRAILING_ASIDE_DEPS = {"advcl", "relcl", "appos", "acl"}
 
 
+class _TextOf:
+    """`doc.text` joins every token again on each access, and the extractor reads the
+    text inside loops; this keeps the last document's text. It holds the Doc itself,
+    so the identity check cannot be fooled by a reused id."""
+
+    def __init__(self) -> None:
+        self.doc: Optional[Doc] = None
+        self.text = ""
+
+    def __call__(self, doc: Doc) -> str:
+        if doc is not self.doc:
+            self.doc, self.text = doc, doc.text
+        return self.text
+
+
+text_of = _TextOf()
+
+
 @dataclass
 class Candidate:
     """One attribution found in the text, before its speaker is named."""
@@ -112,7 +130,7 @@ def _char_spans_excluding(doc: Doc, start: int, end: int, excluded: list[tuple[i
     spans = []
     for run in runs:
         s, e = token_char_span([doc[run[0]], doc[run[-1]]])
-        s, e = _trim(doc.text, s, e)
+        s, e = _trim(text_of(doc), s, e)
         if e > s:
             spans.append((s, e))
     return spans
@@ -227,8 +245,8 @@ def _quote_after(verb_tokens: list[Token], quotes: list[Quote], doc: Doc) -> Opt
     for q in quotes:
         if q.start < end or q.start - end > 40:
             continue
-        gap = doc.text[end : q.start].strip()
-        if gap in (":", ",", "") and ("\n" not in doc.text[end : q.start] or gap == ":"):
+        gap = text_of(doc)[end : q.start].strip()
+        if gap in (":", ",", "") and ("\n" not in text_of(doc)[end : q.start] or gap == ":"):
             return q
         if gap.endswith(":") and "\n" not in gap:
             return q
@@ -243,7 +261,7 @@ def _quote_before(
     clause_start = min([t.i for t in verb_tokens] + ([source[0]] if source else []))
     first = doc[clause_start].idx
     for q in quotes:
-        gap = doc.text[q.end : first]
+        gap = text_of(doc)[q.end : first]
         if q.closed and q.end <= first and gap.strip() in ("", ",") and "\n" not in gap:
             return q
     return None
@@ -339,12 +357,12 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
     name = doc[sent.start : colon.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
         return None
-    line_end = doc.text.find("\n", colon.idx)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    line_start = doc.text.rfind("\n", 0, name.start_char) + 1
-    if doc.text[line_start : name.start_char].strip():
+    line_end = text_of(doc).find("\n", colon.idx)
+    line_end = len(text_of(doc)) if line_end == -1 else line_end
+    line_start = text_of(doc).rfind("\n", 0, name.start_char) + 1
+    if text_of(doc)[line_start : name.start_char].strip():
         return None
-    start, end = _trim(doc.text, colon.idx + 1, line_end)
+    start, end = _trim(text_of(doc), colon.idx + 1, line_end)
     if end - start < 10:
         return None
     return Candidate(
@@ -368,7 +386,7 @@ DASH_SIGNATURE = re.compile(
 
 def _dash_candidates(doc: Doc, quotes: list[Quote], sent_index_of: dict[int, int]) -> list[Candidate]:
     """ '"...." ― Sonya Herridge' and tweets signed '— Name (@handle) Date'."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     for match in DASH_SIGNATURE.finditer(text):
         dash = match.start()
@@ -422,7 +440,7 @@ def _continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc
     """ '"A," he said. "B."' : the quote right after the attribution's sentence, with no
     cue of its own, goes on with the same speaker."""
     sent_end = doc[cand.cue_token].sent.end_char
-    text = doc.text
+    text = text_of(doc)
     for q in quotes:
         if q.start < sent_end or q.start in covered:
             continue
@@ -434,7 +452,7 @@ def _continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     sentences = list(doc.sents)
     sent_index_of = {}
@@ -515,7 +533,7 @@ def _verb_candidate(
     if before is not None and not (content and content[0][0] < before.end):
         # '"A," she said, "B."' is one attribution with two content spans; a quote that
         # ends its own sentence ('"A." She said B.') is not interrupted.
-        interrupted = doc.text[before.inner_start : before.inner_end].rstrip().endswith((",", "\u2014", "-"))
+        interrupted = text_of(doc)[before.inner_start : before.inner_end].rstrip().endswith((",", "\u2014", "-"))
         if not content:
             content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
         elif interrupted:
@@ -641,7 +659,7 @@ def _colon_introduction(verb: Token, doc: Doc, quotes: list[Quote], si: int) -> 
     if colon is None or subject is None:
         return None
     gap_end = colon.idx + 1
-    while gap_end < len(doc.text) and doc.text[gap_end] in " \t":
+    while gap_end < len(text_of(doc)) and text_of(doc)[gap_end] in " \t":
         gap_end += 1
     quote = next((q for q in quotes if q.start == gap_end), None)
     if quote is None:

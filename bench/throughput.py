@@ -157,7 +157,7 @@ def run(command: list[str], *, stdout=subprocess.DEVNULL) -> dict:
     }
 
 
-def commands(corpus: Path, scratch: Path, with_ray: bool) -> dict[str, callable]:
+def commands(scratch: Path, with_ray: bool) -> dict:
     def ingest(workers: int, backend: str = "local"):
         def make(path: Path) -> list[str]:
             db = Path(tempfile.mkdtemp(dir=scratch)) / "bench.db"
@@ -211,7 +211,7 @@ def throughput(args, scratch: Path) -> dict:
     n = write_corpus(source, corpus, args.articles)
     tiny = scratch / "startup.jsonl"
     tiny.write_text(json.dumps(STARTUP_ARTICLE) + "\n", encoding="utf-8")
-    modes = commands(corpus, scratch, args.ray)
+    modes = commands(scratch, args.ray)
     print(f"corpus: {n} articles from {source}", flush=True)
 
     runs: dict[str, list[dict]] = {m: [] for m in modes}
@@ -290,7 +290,7 @@ def writer(args, scratch: Path) -> dict:
     return {"articles": n, "seconds": seconds, "articles_per_second": n / seconds, "attributions_per_article": per_article}
 
 
-def components(args) -> dict:
+def components(args, scratch: Path) -> dict:
     """CPU seconds in each pipeline component, attrib's included, over the corpus (in
     this process: each component runs over all the Docs in turn, in batches of 8), and
     in reading the input and writing the database."""
@@ -320,7 +320,7 @@ def components(args) -> dict:
         for a in attributions:
             a.doc = article.id
         pairs.append((article, attributions))
-    db = open_database(Path(tempfile.mkdtemp()) / "components.db")
+    db = open_database(Path(tempfile.mkdtemp(dir=scratch)) / "components.db")
     started = clock()
     for i in range(0, len(pairs), 32):
         store_articles(db, pairs[i : i + 32])
@@ -416,7 +416,7 @@ def main() -> None:
     try:
         result = None if args.no_throughput else throughput(args, scratch)
         store = writer(args, scratch) if args.writer else None
-        profile = components(args) if args.components else None
+        profile = components(args, scratch) if args.components else None
         mem = memory(args, scratch) if args.memory else None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

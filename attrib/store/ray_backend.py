@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import warnings
 from dataclasses import asdict
 from itertools import islice
 from typing import Iterator, Optional
@@ -66,12 +67,10 @@ class Analyser:
     into rows of article fields and attribution records (JSON text, so the columns
     stay plain strings whatever an attribution holds)."""
 
-    model: Optional[str] = None
-
-    def __init__(self):
+    def __init__(self, model: Optional[str] = None):
         import attrib
 
-        self.nlp = attrib.load_pipeline(self.model)
+        self.nlp = attrib.load_pipeline(model)
 
     def __call__(self, batch: dict) -> dict:
         import attrib
@@ -183,15 +182,18 @@ class RayIngest(Ingest):
         dataset = ray.data.from_items(
             [{"article": json.dumps(asdict(a), ensure_ascii=False)} for a in window], override_num_blocks=blocks
         )
-        # The model's name rides on the class rather than as a constructor argument,
-        # which Ray would keep in the object store for actor restarts, and warn about.
-        analyser = type("Analyser", (Analyser,), {"model": self.model})
-        dataset = dataset.map_batches(
-            analyser,
-            batch_size=BATCH_ARTICLES,
-            batch_format="numpy",
-            compute=ActorPoolStrategy(size=min(self.workers, blocks)),
-            num_cpus=1,
-            **self.restarts,
-        )
+        with warnings.catch_warnings():
+            # Ray 2.60 deprecates extra remote arguments, yet names no other way to
+            # give `max_restarts`; without it, Ray logs an error-looking line about
+            # actor restarts at every start.
+            warnings.filterwarnings("ignore", message=".*ray_remote_args. is deprecated")
+            dataset = dataset.map_batches(
+                Analyser,
+                fn_constructor_kwargs={"model": self.model},
+                batch_size=BATCH_ARTICLES,
+                batch_format="numpy",
+                compute=ActorPoolStrategy(size=min(self.workers, blocks)),
+                num_cpus=1,
+                **self.restarts,
+            )
         return dataset.iter_rows()

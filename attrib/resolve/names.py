@@ -8,7 +8,7 @@ an outlet name is media, a ministry or department is government, and so on.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from attrib.lexicons import Lexicon
 
@@ -104,7 +104,3 @@ def title_words(ent: Span) -> set[str]:
         if token.dep_ == "appos":
             words.update(t.lemma_.lower() for t in token.subtree)
     return words
-
-
-def mention_root(doc: Doc, start: int, end: int) -> Token:
-    return doc[start:end].root

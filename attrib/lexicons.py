@@ -60,14 +60,12 @@ def _bare_name(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    from textacy.constants import REPORTING_VERBS  # textacy's list is the base we extend
-
     data = read_data_file("lexicon.json")
     try:
         cue_stats = read_data_file("cue_stats.json")
     except FileNotFoundError:
         cue_stats = {}
-    cue_verbs = set(REPORTING_VERBS["en"]) | set(data["cue_verbs"]) | set(cue_stats.get("learned_verbs", []))
+    cue_verbs = set(data["cue_verbs"]) | set(cue_stats.get("learned_verbs", []))
     cue_verbs.discard("according")  # handled as the phrase "according to"
     return Lexicon(
         cue_verbs=frozenset(cue_verbs),

@@ -1,9 +1,9 @@
 """Confidence: the evidence behind an attribution, mapped to a calibrated probability.
 
-`features()` turns what the extractor and resolver did into numbers; a logistic
-model whose weights live in `data/confidence.json` maps them to the probability
-that both the content and the speaker are right. The weights are fitted on PolNeAR
-train by `python -m attrib.train confidence`; never edit them by hand.
+`features()` turns what the extractor and resolver did into numbers; boosted
+regression trees, stored as plain arrays in `data/confidence.json`, map them to the
+probability that both the content and the speaker are right. The trees are fitted
+on PolNeAR train by `python -m attrib.train confidence`; never edit them by hand.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ def features(
     content_spans: int,
     content_before_cue: bool,
     sentence: int,
+    cue_score: float | None = None,
+    sentence_tokens: int = 0,
+    sentence_attributions: int = 1,
 ) -> dict[str, float]:
     vector = {f"pattern={p}": float(pattern == p) for p in PATTERNS}
     vector.update({f"speaker={r}": float(how == r) for r in RESOLUTIONS})
@@ -57,15 +60,36 @@ def features(
     vector["several_content_spans"] = float(content_spans > 1)
     vector["content_before_cue"] = float(content_before_cue)
     vector["headline"] = float(sentence == 0)
+    # Long sentences are where the small parser goes wrong; several attributions in
+    # one sentence compete for its words.
+    vector["log_sentence_tokens"] = math.log1p(sentence_tokens)
+    vector["shared_sentence"] = float(sentence_attributions > 1)
+    # The cue model's judgement of the verb in its frame, where there is a verb.
+    if cue_score is not None:
+        q = min(max(cue_score, 0.01), 0.99)
+        vector["cue_model_log_odds"] = math.log(q / (1 - q))
+    else:
+        vector["no_cue_model"] = 1.0
     return vector
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
-    return read_data_file("confidence.json")["weights"]
+def _model() -> dict:
+    return read_data_file("confidence.json")
+
+
+def _tree_output(tree: dict, row: list[float]) -> float:
+    node = 0
+    while tree["left"][node] != -1:  # sklearn marks a leaf by -1 children
+        if row[tree["feature"][node]] <= tree["threshold"][node]:
+            node = tree["left"][node]
+        else:
+            node = tree["right"][node]
+    return tree["value"][node]
 
 
 def probability(vector: dict[str, float]) -> float:
-    weights = _weights()
-    z = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in vector.items())
+    model = _model()
+    row = [vector.get(name, 0.0) for name in model["features"]]
+    z = model["initial_log_odds"] + model["learning_rate"] * sum(_tree_output(tree, row) for tree in model["trees"])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

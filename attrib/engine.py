@@ -6,6 +6,7 @@ spaCy component and `attrib.analyze` both call it.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -74,6 +75,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
     resolver = Resolver(doc, lexicon, quotes)
 
+    per_sentence = Counter(c.sentence for c in candidates)
     attributions = []
     # Resolve in reading order so pronouns see the speakers before them.
     for cand in candidates:
@@ -106,6 +108,9 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
             content_spans=len(cand.content),
             content_before_cue=bool(cand.cue and cand.start < cand.cue[0][0]),
             sentence=cand.sentence,
+            cue_score=cand.cue_score,
+            sentence_tokens=len(doc[cand.cue_token].sent),
+            sentence_attributions=per_sentence[cand.sentence],
         )
         attributions.append(
             Attribution(

@@ -19,6 +19,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from attrib.extract import cue_model
 from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head, widen_cue
 from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import Lexicon
@@ -88,6 +89,8 @@ class Candidate:
     # the sources, the publication reported"): it may name the outlet relaying this one.
     echo: Optional["Candidate"] = None
     quotes: list[Quote] = field(default_factory=list)
+    # The cue model's probability that the cue verb reports something (verb patterns only).
+    cue_score: Optional[float] = None
 
     @property
     def start(self) -> int:
@@ -454,6 +457,7 @@ def _continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     text = text_of(doc)
     quotes = find_quotes(text)
+    quote_spans = [(q.start, q.end) for q in quotes]
     sentences = list(doc.sents)
     sent_index_of = {}
     for i, sent in enumerate(sentences):
@@ -472,8 +476,11 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 if cand is not None:
                     candidates.append(cand)
                 continue
-            if is_cue_verb(token, lexicon):
+            score = _verb_cue_score(token, lexicon, quote_spans, text)
+            if score is not None:
                 cand = _verb_candidate(token, doc, lexicon, quotes, sent, si)
+                if cand is not None:
+                    cand.cue_score = score
             elif token.dep_ in ("acomp", "attr") and token.head.lemma_ == "be" and token.lemma_.lower() in lexicon.stance_words:
                 cand = _stance_candidate(token, doc, quotes, si)
             elif token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.cue_nouns:
@@ -492,6 +499,19 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         if cand.quotes and cand.pattern in QUOTE_PATTERNS:
             _continue_quote(cand, quotes, covered, doc)
     return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
+
+
+def _verb_cue_score(token: Token, lexicon: Lexicon, quote_spans: list[tuple[int, int]], text: str) -> Optional[float]:
+    """Is this verb reporting something here? The cue model judges the verb in its frame:
+    a lexicon verb passes unless its frame is unlike a report's ("says" inside a
+    quotation, "told" as in "all told"); a verb outside the lexicon needs a surer score.
+    Returns the model's score for a verb that passes, None otherwise."""
+    in_lexicon = is_cue_verb(token, lexicon)
+    if not in_lexicon and not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
+        return None
+    quoted = any(s <= token.idx < e for s, e in quote_spans)
+    score = cue_model.cue_score(token, quoted, cue_model.is_next_to_quote(token, quote_spans, text))
+    return score if score >= cue_model.threshold(in_lexicon) else None
 
 
 def _is_purpose(verb: Token, lexicon: Lexicon) -> bool:

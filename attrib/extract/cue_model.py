@@ -1,0 +1,107 @@
+"""Is this verb an attribution cue here? A logistic model over the verb and its frame.
+
+The lexicon knows the common reporting verbs, but news attributes statements with a
+long tail of verbs ("slammed", "vowed", "floated", "signalled") and whether a verb
+reports anything depends on its frame: "Ryan pushed back that ..." does, "Ryan pushed
+the bill" does not. The model scores a verb from its lemma and its frame (a clause
+or object, a speaker-like subject, quotation marks next to it) and is trained on
+PolNeAR train: every verb, labelled by whether it heads a gold cue. Its weights are
+data in `data/cue_model.json`, refitted by `python -m attrib.train cue-model`.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Token
+
+from attrib.lexicons import read_data_file
+
+SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
+SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+FRAME_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "dative", "prep", "advcl", "conj", "neg"}
+
+
+def _subject_kind(verb: Token) -> Optional[str]:
+    """What the verb's subject is, in the terms that make a speaker likely."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ in SPEAKER_PRONOUNS:
+        return "pronoun"
+    if subject.ent_type_ in SPEAKER_ENTITIES:
+        return subject.ent_type_
+    return subject.pos_
+
+
+def frame_features(verb: Token, quoted: bool, next_to_quote: bool) -> list[str]:
+    """The verb's evidence as feature names (all binary)."""
+    names = [f"lemma={verb.lemma_.lower()}", f"tag={verb.tag_}", f"dep={verb.dep_}"]
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ in FRAME_DEPS:
+            names.append(f"child={child.dep_}")
+        # (Not "according": "..., according to X, the paper reported" does report; that
+        # PolNeAR keeps one of the two cues is for the deduplication to decide.)
+        if child.dep_ == "prep" and child.lower_ != "according":
+            names.append(f"prep={child.lower_}")
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in child.children):
+            names.append("clause=that")
+        if child.dep_ == "aux" and child.lower_ == "to":
+            names.append("infinitive")
+        if child.dep_ == "punct" and child.text == ":":
+            names.append("colon")
+    subject = _subject_kind(verb)
+    names.append(f"subject={subject}" if subject else "no_subject")
+    if subject and any(c.dep_ == "ccomp" for c in children):
+        names.append(f"subject={subject}+clause")
+    names.append(f"head={verb.head.lemma_.lower()}" if verb.head is not verb else "root")
+    if quoted:
+        names.append("quoted")
+    if next_to_quote:
+        names.append("next_to_quote")
+        if subject:
+            names.append(f"lemma={verb.lemma_.lower()}+quote")
+    if any(c.dep_ == "ccomp" for c in children):
+        names.append(f"lemma={verb.lemma_.lower()}+clause")
+    return names
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    try:
+        return read_data_file("cue_model.json")
+    except FileNotFoundError:  # not trained: the lexicon alone decides
+        return {"weights": {}, "bias": 0.0, "thresholds": {"lexicon": 0.0, "other": 1.01}}
+
+
+def cue_score(verb: Token, quoted: bool, next_to_quote: bool) -> float:
+    """P(the verb heads an attribution cue), by the model trained on PolNeAR train."""
+    model = _model()
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(name, 0.0) for name in frame_features(verb, quoted, next_to_quote))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def threshold(in_lexicon: bool) -> float:
+    """The score a verb needs to be tried as a cue: low for a lexicon verb (only frames
+    unlike a report's are refused), higher for a verb the lexicon does not know."""
+    return float(_model()["thresholds"]["lexicon" if in_lexicon else "other"])
+
+
+def is_next_to_quote(verb: Token, quote_spans: list[tuple[int, int]], text: str) -> bool:
+    """A quotation right after the verb ('said: "..."') or closing a few words before it
+    ('"...," the senator from Ohio said')."""
+    verb_end = verb.idx + len(verb.text)
+    for start, end in quote_spans:
+        if 0 <= start - verb_end <= 3:
+            return True
+        # A quotation whose words end in a full stop ended its sentence too ('"Yes."
+        # The team won'); a comma, "!" or "?" may hand over to the speaker.
+        if 0 <= verb.idx - end <= 60 and text[end - 2 : end - 1] != ".":
+            between = text[end:verb.idx]
+            if len(between.split()) <= 6 and not any(mark in between for mark in ".!?\n"):
+                return True
+    return False

@@ -1,0 +1,95 @@
+"""The learned parts: the cue model (is this verb reporting, here?) and the confidence
+trees, as shipped in attrib/data and as evaluated at run time."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from attrib import confidence
+from attrib.extract import cue_model
+from attrib.lexicons import load_lexicon, read_data_file
+from conftest import describe
+
+
+@pytest.mark.parametrize(
+    "text, verb, content",
+    [
+        ("The coach griped that the referees were biased.", "griped", "the referees were biased"),
+        ("The minister floated the idea that taxes might rise.", "floated", "taxes might rise"),
+    ],
+)
+def test_cue_model_finds_verbs_the_lexicon_lacks(analyze, text, verb, content):
+    assert verb.removesuffix("ed") not in load_lexicon().cue_verbs  # the point of the test
+    found = [a for a in analyze(text) if a.cue and verb in a.cue.text]
+    assert len(found) == 1, describe(analyze(text))
+    assert content in found[0].content.text
+
+
+def test_cue_model_leaves_verbs_that_report_nothing(analyze):
+    text = "The club built a new stadium that opened in May and sold every ticket."
+    assert analyze(text) == [], describe(analyze(text))
+
+
+def test_cue_model_reads_the_frame(nlp):
+    doc = nlp("Ms. Vance said that the vote would pass.")
+    said = next(t for t in doc if t.lower_ == "said")
+    names = cue_model.frame_features(said, quoted=False, next_to_quote=False)
+    assert {"lemma=say", "child=ccomp", "clause=that", "subject=PERSON+clause"} <= set(names)
+    inside = cue_model.cue_score(said, quoted=True, next_to_quote=False)
+    outside = cue_model.cue_score(said, quoted=False, next_to_quote=False)
+    assert inside < outside  # PolNeAR never marks a cue inside another's quotation
+
+
+def test_next_to_quote():
+    text = '"We will win," the senator from Ohio said. She added: "Maybe." The team won.'
+    spans = [(0, 14), (text.index('"Maybe'), text.index('"Maybe') + 8)]
+
+    class Verb:  # the two attributes is_next_to_quote reads
+        def __init__(self, word):
+            self.text, self.idx = word, text.index(word)
+
+    assert cue_model.is_next_to_quote(Verb("said"), spans, text)  # a few words after the quote
+    assert cue_model.is_next_to_quote(Verb("added"), spans, text)  # the quote right after
+    assert not cue_model.is_next_to_quote(Verb("won"), spans, text)  # a sentence lies between
+
+
+def test_cue_model_thresholds_are_stricter_outside_the_lexicon():
+    assert 0.0 < cue_model.threshold(in_lexicon=True) < cue_model.threshold(in_lexicon=False) < 1.0
+
+
+def _neutral_vector(**overrides) -> dict[str, float]:
+    options = dict(
+        pattern="verb-clause", how="name", distance=0, cue_probability=0.9, content_tokens=8, kind="indirect",
+        speaker_type="person", source_after_cue=False, mention_tokens=2, content_spans=1,
+        content_before_cue=False, sentence=3, cue_score=0.9, sentence_tokens=20, sentence_attributions=1,
+    )
+    options.update(overrides)
+    return confidence.features(**options)
+
+
+def test_confidence_model_uses_only_features_the_engine_makes():
+    # A feature renamed or dropped in confidence.features() without a refit would
+    # silently read as 0 in every tree; this catches it.
+    made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None))
+    assert set(read_data_file("confidence.json")["features"]) <= made
+
+
+def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
+    # One stump: feature "direct" <= 0.5 goes left (-1), else right (+1); two of them.
+    stump = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
+             "value": [0.0, -1.0, 1.0]}
+    model = {"features": ["direct"], "initial_log_odds": 0.25, "learning_rate": 0.5, "trees": [stump, stump]}
+    monkeypatch.setattr(confidence, "_model", lambda: model)
+    assert confidence.probability({"direct": 0.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 - 1.0))))
+    assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
+
+
+def test_confidence_separates_a_clear_case_from_a_doubtful_one():
+    clear = confidence.probability(_neutral_vector())
+    doubtful = confidence.probability(_neutral_vector(
+        how="pronoun", distance=4, cue_probability=0.35, cue_score=0.25, content_tokens=2, speaker_type="unknown",
+        sentence_tokens=70, sentence_attributions=3,
+    ))
+    assert 0.0 < doubtful < clear < 1.0

@@ -126,6 +126,14 @@ def test_multi_paragraph_quote(analyze):
     assert len(carrying(attributions, "too many mistakes")) == 1, describe(attributions)
 
 
+def test_quote_continues_after_doubled_apostrophe_marks(analyze):
+    # The parser ends the first sentence after the next quote's opening '' mark.
+    text = "''The bridge will reopen in May,'' said Lena Morales, the mayor of Eastbrook. ''We have waited long enough for it.''"
+    a = the_attribution(analyze(text), "The bridge will reopen in May", text)
+    check(a, text, cue="said", name="Lena Morales", contains=("We have waited long enough for it",))
+    assert len(a.content.spans) == 2, f"expected two content spans, got {list(a.content.spans)}"
+
+
 def test_colon_introduction(analyze):
     text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
     a = the_attribution(analyze(text), "The library on Mill Street stays open", text)

@@ -38,6 +38,7 @@ SETTING_PREPOSITIONS = {"on", "at", "in", "during", "after", "before", "since", 
 # "called for X", "warned against X", "talked about X": the topic is the content.
 TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
+OPENING_QUOTE_CHARS = "\"'\u201c\u00ab\u201e"
 # Patterns whose content is a quotation, which a following quotation may continue.
 QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-parenthetical", "colon-quote"}
 # Which pattern to believe when two find the same words: a clause the parser hung on
@@ -442,8 +443,14 @@ def _snap_to_quotes(cand: Candidate, quotes: list[Quote], text: str) -> None:
 def _continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc: Doc) -> None:
     """ '"A," he said. "B."' : the quote right after the attribution's sentence, with no
     cue of its own, goes on with the same speaker."""
-    sent_end = doc[cand.cue_token].sent.end_char
+    sent = doc[cand.cue_token].sent
+    sent_end = sent.end_char
     text = text_of(doc)
+    # The parser often ends the sentence after the next quotation's opening mark
+    # ('... ,'' he said. ''' + 'B.'''): such a mark belongs to the quote that follows.
+    last = sent[-1]
+    if len(sent) > 1 and not last.text.strip(OPENING_QUOTE_CHARS) and any(q.start == last.idx for q in quotes):
+        sent_end = last.idx
     for q in quotes:
         if q.start < sent_end or q.start in covered:
             continue

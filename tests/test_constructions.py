@@ -134,6 +134,19 @@ def test_quote_continues_after_doubled_apostrophe_marks(analyze):
     assert len(a.content.spans) == 2, f"expected two content spans, got {list(a.content.spans)}"
 
 
+@pytest.mark.parametrize("text, subject, rest", [
+    ("The new bridge over the Varna river is expected to open in the spring.",
+     "The new bridge over the Varna river", "to open in the spring"),
+    ("The mayor's housing plan seems to have failed in the eastern districts.",
+     "The mayor's housing plan", "to have failed in the eastern districts"),
+], ids=["passive-expected", "raising-seems"])
+def test_passive_and_raising_subject_opens_the_content(analyze, text, subject, rest):
+    # "X is expected to Y", "X seems to Y": X is what is expected, not who expects.
+    a = the_attribution(analyze(text), rest, text)
+    assert [text[s:e] for s, e in a.content.spans] == [subject, rest], list(a.content.spans)
+    assert a.speaker is None, describe([a])
+
+
 def test_colon_introduction(analyze):
     text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
     a = the_attribution(analyze(text), "The library on Mill Street stays open", text)

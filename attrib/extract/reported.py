@@ -31,6 +31,9 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
+# Verbs whose subject is raised from their infinitive: "X seems to be Y" is an
+# appearance of "X to be Y", with no speaker (PolNeAR leaves the source empty).
+RAISING_VERBS = {"seem", "appear"}
 # After an object, these carry the rest of what was said: "accused him of lying".
 COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
 # ... but a time or place is the writer's setting, not the speaker's words.
@@ -140,8 +143,15 @@ def _char_spans_excluding(doc: Doc, start: int, end: int, excluded: list[tuple[i
     return spans
 
 
+def _is_raising(verb: Token) -> bool:
+    """ "The plan seems to work": the subject belongs to the infinitive, it says nothing."""
+    return verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The verb's speaker: its subject, the agent of a passive, or a governing verb's subject."""
+    if _is_raising(verb):
+        return None
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -174,7 +184,14 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
             if objects:
                 start = objects[0].left_edge.i
         end = _without_trailing_aside(doc, start, end)
-        return _char_spans_excluding(doc, start, end, []), "clause"
+        spans = _char_spans_excluding(doc, start, end, [])
+        # "The veto is expected to come Friday": the passive subject is what the
+        # expectation is about, so it opens the content ("The veto | to come Friday").
+        # So is a raising verb's subject: "The plan seems to work" ("The plan | to work").
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and _is_raising(verb))), None)
+        if clause.dep_ == "xcomp" and subject is not None and subject.i < verb.i and spans:
+            spans = _char_spans_excluding(doc, *subtree_span(subject), []) + spans
+        return spans, "clause"
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
         if objects and objects[0].pos_ != "PRON":

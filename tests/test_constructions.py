@@ -223,6 +223,14 @@ def test_according_to_government(analyze):
     assert "Ministry of Agriculture" in a.speaker.name, a.speaker.name
 
 
+def test_according_to_with_the_statement_parsed_as_an_apposition(analyze):
+    # The small parser hangs "the move reeks ..." on the name as an apposition.
+    text = "According to radio host Sam Reyes, the move reeks of panic."
+    a = the_attribution(analyze(text), "the move reeks of panic", text)
+    check(a, text, cue="According to", mention="radio host Sam Reyes", name="Sam Reyes")
+    assert a.speaker.mention.text == "radio host Sam Reyes"
+
+
 def test_as_per_report_citing_sources(analyze):
     text = (
         "As per a report in Coastline Times, which cited sources, "

@@ -315,6 +315,14 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
             cue_tokens = list(doc[cue_first.i : owner_prep.i + 1])
     phrase_span = (min(cue_first.i, source[0]), phrase_end)
     content = _qualified_clause(token, doc, phrase_span)
+    if not content and relay is None:
+        # "According to X, the move reeks of fear.": when the parser hangs the whole
+        # statement on X (as an apposition), X ends at its first comma.
+        comma = next((t.i for t in doc[pobj.i : source[1]] if t.text == ","), None)
+        if comma is not None:
+            source = (source[0], comma)
+            phrase_span = (min(cue_first.i, source[0]), comma + 1)
+            content = _char_spans_excluding(doc, comma + 1, token.sent.end, [])
     if not content:
         return None
     return Candidate(

@@ -111,6 +111,16 @@ def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
     check(a, text, cue="said", name="Tomas Lindqvist", mention="Lindqvist", type="person", kind="direct", tier=1)
 
 
+def test_adding_takes_its_own_quote_not_the_one_before(analyze):
+    text = "“We cannot pay for this,” Mayor Tran said, adding later, “The budget is a disgrace and everyone knows it.”"
+    found = analyze(text)
+    first = the_attribution(found, "We cannot pay for this", text)
+    second = the_attribution(found, "The budget is a disgrace", text)
+    check(first, text, cue="said", name="Tran", kind="direct")
+    check(second, text, cue="adding", name="Tran", kind="direct")
+    assert "We cannot pay" not in second.content.text
+
+
 def test_multi_paragraph_quote(analyze):
     text = (
         "Elena Duarte spoke to reporters after the match in Porto Vell.\n\n"

@@ -571,7 +571,10 @@ def _verb_candidate(
     pattern = ""
     # Next to a quotation, only a verb with a speaker of its own introduces it.
     after = _quote_after(verb_tokens, quotes, doc) if subject is not None else None
-    before = _quote_before(verb_tokens, source, quotes, doc) if subject is not None else None
+    # '"A," Trump said, adding "B."': the quote before the subject is the governing
+    # verb's; a verb that borrows its subject ("adding") does not take it too.
+    own_subject = subject is not None and verb in (subject.head, subject.head.head)
+    before = _quote_before(verb_tokens, source, quotes, doc) if own_subject else None
     if after is not None:
         content, pattern = [(after.inner_start, after.inner_end)], "verb-quote-after"
     else:

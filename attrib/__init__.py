@@ -10,16 +10,16 @@ one pipeline; `load_pipeline()` gives the spaCy pipeline with the `attrib` compo
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
-from attrib.errors import AttribError, InputError, ModelNotFound
+from attrib.errors import AnalysisError, AttribError, InputError, ModelNotFound
 from attrib.model import Article, Attribution, Spans, Speaker, Via
 
 __version__ = "0.1.0"
 
 __all__ = [
     "analyze", "analyze_articles", "load_pipeline", "Article", "Attribution", "Spans", "Speaker", "Via",
-    "AttribError", "InputError", "ModelNotFound", "__version__",
+    "AnalysisError", "AttribError", "InputError", "ModelNotFound", "__version__",
 ]
 
 
@@ -30,15 +30,24 @@ def load_pipeline(model: Optional[str] = None):
 
 
 def analyze(text: str, doc_id: str = "", nlp=None) -> list[Attribution]:
-    """All attributions in one text, in reading order."""
+    """All attributions in one text, in reading order. Raises AnalysisError if the
+    engine fails on it."""
     article = Article(id=doc_id, text=text)
     return next(analyze_articles([article], nlp=nlp))[1]
 
 
 def analyze_articles(
-    articles: Iterable[Article], nlp=None, *, n_process: int = 1, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp=None,
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Iterator[tuple[Article, list[Attribution]]]:
     """Stream (article, attributions) pairs; articles are parsed in batches, never all held.
+
+    An article the engine fails on raises AnalysisError; with `on_error`, it is handed
+    to `on_error` instead, left out of the stream, and the other articles go on.
 
     A text longer than the pipeline should parse at once is analysed in pieces cut
     between paragraphs; what each piece holds is moved back into the whole text, so
@@ -56,13 +65,21 @@ def analyze_articles(
                 yield article.text[start:end], (article, start, number == len(bounds) - 1)
 
     found: list[Attribution] = []
+    failure: Optional[str] = None  # of one of the article's pieces
     sentences_before = 0  # in the article's earlier pieces
     for doc, (article, offset, last) in nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         found.extend(moved_into_text(a, offset, sentences_before) for a in doc._.attributions)
+        failure = failure or doc._.attrib_error
         if not last:
             sentences_before += sum(1 for _ in doc.sents)
             continue
-        for a in found:
-            a.doc = article.id
-        yield article, found
-        found, sentences_before = [], 0
+        if failure is not None:
+            error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
+            if on_error is None:
+                raise error
+            on_error(error)
+        else:
+            for a in found:
+                a.doc = article.id
+            yield article, found
+        found, failure, sentences_before = [], None, 0

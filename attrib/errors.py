@@ -31,6 +31,16 @@ class InputError(AttribError):
         self.message = message
 
 
+class AnalysisError(InputError):
+    """The attribution engine failed on one article. An input error like the others:
+    it names the file (and line), is recorded as a failure and retried by `--retry`,
+    and the rest of the inputs are analysed."""
+
+    def __init__(self, path: str, article_id: str, cause: str, line: int | None = None):
+        super().__init__(path, f"analysis of article {article_id!r} failed ({cause})", line)
+        self.article_id = article_id
+
+
 class StoreError(AttribError):
     """The quote database can't be opened or queried."""
 

@@ -141,6 +141,8 @@ class Article:
     publisher: Optional[str] = None
     url: Optional[str] = None
     source_path: Optional[str] = None
+    # The line of a JSON Lines input the article came from, so messages can name it.
+    source_line: Optional[int] = None
     author: Optional[str] = None
     # How the input was read when that needs saying ("...: read as Windows-1252"),
     # naming the file; the caller shows it, the article is analysed all the same.

@@ -42,6 +42,10 @@ def _get_attributions(doc: Doc) -> list[Attribution]:
 
 if not Doc.has_extension("attrib_records"):
     Doc.set_extension("attrib_records", default=None)
+# Why the engine failed on this Doc, or None: a string, so it crosses process
+# boundaries (nlp.pipe with n_process > 1) like the records do.
+if not Doc.has_extension("attrib_error"):
+    Doc.set_extension("attrib_error", default=None)
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", getter=_get_attributions)
 
@@ -62,7 +66,14 @@ class AttribComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         # The article id is not known here; `attrib.analyze_articles` fills it in.
-        attributions = attribute(doc)
+        try:
+            attributions = attribute(doc)
+        except Exception as error:  # noqa: BLE001 - one bad article must not end a corpus run
+            # Raising here would end nlp.pipe for every article after this one (and
+            # spaCy's error handler drops the Doc, losing which article it was): the
+            # failure is recorded on the Doc for `analyze_articles` to report.
+            doc._.attrib_error = f"{type(error).__name__}: {error}"
+            attributions = []
         spans: list[Span] = []
         for a in attributions:
             roles = [("CONTENT", a.content), ("CUE", a.cue), ("SPEAKER", a.speaker.mention if a.speaker else None)]
@@ -84,7 +95,7 @@ class AttribComponent:
         return doc
 
 
-@Language.factory("attrib", assigns=["doc.spans", "doc._.attrib_records"])
+@Language.factory("attrib", assigns=["doc.spans", "doc._.attrib_records", "doc._.attrib_error"])
 def make_attrib_component(nlp: Language, name: str) -> AttribComponent:
     return AttribComponent(nlp, name)
 

@@ -91,6 +91,7 @@ def article_from_json(
         publisher=record.get("publisher"),
         url=record.get("url"),
         source_path=path,
+        source_line=line,
         author=record.get("author"),
         warning=warning,
     )

@@ -56,8 +56,13 @@ def analyze(
                     print_error(item.warning)
                 yield item
 
+    def analysis_failed(error: attrib.AnalysisError) -> None:
+        nonlocal failures
+        failures += 1
+        print_error(str(error))
+
     out = sys.stdout
-    for article, attributions in attrib.analyze_articles(articles(), nlp=nlp):
+    for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed):
         kept = [a for a in attributions if a.confidence >= min_confidence]
         if as_json:
             for a in kept:
@@ -67,7 +72,7 @@ def analyze(
             out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n\n")
         out.flush()
     if failures:
-        print_error(f"{failures} input(s) could not be read")
+        print_error(f"{failures} input(s) could not be read or analysed")
         raise typer.Exit(1)
 
 
@@ -89,6 +94,7 @@ def evaluate(
         print_error(str(exc))
         raise typer.Exit(2)
     predictions: dict[str, list[attrib.Attribution]] = {}
+    failed: list[attrib.AnalysisError] = []
     if pred is not None:
         try:
             predictions = _read_predictions(pred)
@@ -97,14 +103,20 @@ def evaluate(
             raise typer.Exit(2)
     else:
         nlp = load_pipeline_or_exit(model)
-        articles = (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher) for d in gold_docs)
-        for article, attributions in attrib.analyze_articles(articles, nlp=nlp):
+        articles = (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher, source_path=str(gold)) for d in gold_docs)
+        for article, attributions in attrib.analyze_articles(articles, nlp=nlp, on_error=failed.append):
             predictions[article.id] = attributions
     report = score(gold_docs, predictions)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:
         typer.echo(format_report(report))
+    # An article the engine failed on is scored as found nothing; say so, after the scores.
+    for error in failed:
+        print_error(str(error))
+    if failed:
+        print_error(f"{len(failed)} article(s) could not be analysed; they count as finding nothing")
+        raise typer.Exit(1)
 
 
 def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:

@@ -97,7 +97,16 @@ class Ingest:
     def analyse(self, articles: Iterator[Article]) -> Iterator[tuple[Article, list[Attribution]]]:
         """(article, attributions) pairs in input order; the Ray backend overrides this."""
         nlp = self.load_pipeline()
-        return attrib.analyze_articles(articles, nlp=nlp, n_process=self.n_process, batch_size=PARSE_BATCH_ARTICLES)
+        return attrib.analyze_articles(
+            articles, nlp=nlp, n_process=self.n_process, batch_size=PARSE_BATCH_ARTICLES, on_error=self.fail
+        )
+
+    def fail(self, error: InputError) -> None:
+        """An input that could not be read, or an article the engine failed on."""
+        record_failure(self.db, error)
+        self.counts.failed += 1
+        self.on_failure(error)
+        self.on_progress(1)
 
     def new_articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
         for item in items:
@@ -105,10 +114,7 @@ class Ingest:
                 return
             if isinstance(item, InputError):
                 self.read_paths.add(item.path)
-                record_failure(self.db, item)
-                self.counts.failed += 1
-                self.on_failure(item)
-                self.on_progress(1)
+                self.fail(item)
                 continue
             self.read_paths.add(item.source_path or "")
             if has_article(self.db, content_hash(item.text)):

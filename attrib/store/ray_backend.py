@@ -30,11 +30,11 @@ import os
 import warnings
 from dataclasses import asdict
 from itertools import islice
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from sqlite_utils import Database
 
-from attrib.errors import AttribError, ModelNotFound
+from attrib.errors import AttribError, InputError, ModelNotFound
 from attrib.model import Article, Attribution
 from attrib.store.ingest import Ingest
 
@@ -76,12 +76,21 @@ class Analyser:
         import attrib
 
         articles = [Article(**json.loads(a)) for a in batch["article"]]
-        records = []
+        analysed: dict[int, list[Attribution]] = {}
+        failures: list[str] = []
         # The local backend's own analysis (attrib.analyze_articles), so anything it
         # does to an article, such as cutting an over-long text, is done here alike.
-        for _, attributions in attrib.analyze_articles(articles, nlp=self.nlp, batch_size=BATCH_ARTICLES):
-            records.append(json.dumps([record_of(a) for a in attributions], ensure_ascii=False))
-        return {"article": list(batch["article"]), "attributions": records}
+        # A failed article is left out of its stream: the failures come in order.
+        for article, attributions in attrib.analyze_articles(
+            articles, nlp=self.nlp, batch_size=BATCH_ARTICLES, on_error=lambda error: failures.append(error.message)
+        ):
+            analysed[id(article)] = attributions
+        records, errors = [], []
+        for article in articles:
+            attributions = analysed.get(id(article))
+            records.append(json.dumps([record_of(a) for a in attributions or []], ensure_ascii=False))
+            errors.append("" if attributions is not None else failures.pop(0))
+        return {"article": list(batch["article"]), "attributions": records, "error": errors}
 
 
 def record_of(attribution: Attribution) -> dict:
@@ -89,10 +98,14 @@ def record_of(attribution: Attribution) -> dict:
     return {**attribution.to_dict(), "sentence": attribution.sentence}
 
 
-def rows_to_pairs(rows) -> Iterator[tuple[Article, list[Attribution]]]:
-    """Rows from the actors back to what the local backend yields."""
+def rows_to_pairs(rows, on_error: Callable[[InputError], None]) -> Iterator[tuple[Article, list[Attribution]]]:
+    """Rows from the actors back to what the local backend yields (and its failures)."""
     for row in rows:
         article = Article(**json.loads(row["article"]))
+        if row["error"]:
+            # The actor's message already says which article failed and why.
+            on_error(InputError(article.source_path or article.id, str(row["error"]), article.source_line))
+            continue
         yield article, [Attribution.from_dict(record) for record in json.loads(row["attributions"])]
 
 
@@ -143,7 +156,7 @@ class RayIngest(Ingest):
                 window = list(islice(articles, self.window))
                 if not window:
                     break
-                yield from rows_to_pairs(self.analyse_window(ray, window))
+                yield from rows_to_pairs(self.analyse_window(ray, window), self.fail)
         finally:
             if started:
                 ray.shutdown()

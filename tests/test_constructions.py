@@ -272,6 +272,21 @@ def test_in_a_statement_said(analyze):
     assert a.channel == "statement", f"channel {a.channel!r}, expected 'statement'"
 
 
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("The senator said on Monday that taxes would rise.", "taxes would rise", "said"),
+        ("The senator said in a statement that taxes would rise.", "taxes would rise", "said"),
+        ("The senator said Tuesday that taxes would rise.", "taxes would rise", "said"),
+        ("The senator pointed out that taxes would rise.", "taxes would rise", "pointed out"),
+        ("The senator has often said that taxes would rise.", "taxes would rise", "has often said"),
+    ],
+)
+def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue, describe([a])
+
+
 def test_passive_quoted_as_saying(analyze):
     text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
     a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)

@@ -287,6 +287,19 @@ def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):
     assert a.cue.text == cue, describe([a])
 
 
+@pytest.mark.parametrize(
+    "text, content, cue, name",
+    [
+        ("After saying that the vote was rigged, Senator Ames left the room.", "the vote was rigged", "saying", "Ames"),
+        ("Before announcing that he would run, Governor Pell consulted his family.", "he would run", "announcing", "Pell"),
+    ],
+)
+def test_verb_under_a_preposition_shares_the_clause_subject(analyze, text, content, cue, name):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue=cue)
+    assert a.speaker is not None and name in a.speaker.name, describe([a])
+
+
 def test_passive_quoted_as_saying(analyze):
     text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
     a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)

@@ -165,6 +165,10 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
         return _subject_of(verb.head)
+    # "After saying X, she was ...": the verb under a preposition shares the clause's subject.
+    governor = verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX") and governor is not verb.head:
+        return _subject_of(governor)
     return None
 
 

@@ -300,6 +300,18 @@ def test_verb_under_a_preposition_shares_the_clause_subject(analyze, text, conte
     assert a.speaker is not None and name in a.speaker.name, describe([a])
 
 
+@pytest.mark.parametrize("mark", ["", '"', "\u201c"])
+def test_transcript_lines(analyze, mark):
+    # Some outlets open every line of a transcript with a quotation mark.
+    text = (f"The debate went on.\n\n{mark}MODERATOR: Let us turn to the budget, because time is short.\n\n"
+            f"{mark}HALE: The budget is balanced and everyone knows it.\n")
+    found = analyze(text)
+    check(the_attribution(found, "Let us turn to the budget", text), text, cue=":", mention="MODERATOR")
+    hale = the_attribution(found, "The budget is balanced", text)
+    check(hale, text, cue=":", mention="HALE")
+    assert "HALE" not in hale.content.text
+
+
 def test_passive_quoted_as_saying(analyze):
     text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
     a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)

@@ -381,18 +381,22 @@ def _qualified_clause(token: Token, doc: Doc, phrase_span: tuple[int, int]) -> l
 
 
 def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
-    """ "Graham: Trump's rhetoric is destroying the party" on a line of its own."""
+    """ "Graham: Trump's rhetoric is destroying the party" on a line of its own, and
+    transcript lines, which some outlets open with a quotation mark: '"WALLACE: ...'."""
     doc = sent.doc
-    colon = next((t for t in sent[:6] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start:
+    first = sent.start
+    while first < sent.end and doc[first].is_quote:
+        first += 1
+    colon = next((t for t in doc[first : min(first + 6, sent.end)] if t.text == ":"), None)
+    if colon is None or colon.i == first:
         return None
-    name = doc[sent.start : colon.i]
+    name = doc[first : colon.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
         return None
     line_end = text_of(doc).find("\n", colon.idx)
     line_end = len(text_of(doc)) if line_end == -1 else line_end
     line_start = text_of(doc).rfind("\n", 0, name.start_char) + 1
-    if text_of(doc)[line_start : name.start_char].strip():
+    if text_of(doc)[line_start : name.start_char].strip(" \t\"\u201c"):
         return None
     start, end = _trim(text_of(doc), colon.idx + 1, line_end)
     if end - start < 10:

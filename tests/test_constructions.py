@@ -157,6 +157,18 @@ def test_passive_and_raising_subject_opens_the_content(analyze, text, subject, r
     assert a.speaker is None, describe([a])
 
 
+@pytest.mark.parametrize("text, relative, rest", [
+    ("The council approved a new tunnel, which the mayor said would open in May.",
+     "which", "would open in May"),
+    ("The farmers dug a new well that the water board says could run dry by autumn.",
+     "that", "could run dry by autumn"),
+], ids=["which-he-said", "that-office-says"])
+def test_relative_clause_cue_leaves_out_speaker_and_cue(analyze, text, relative, rest):
+    # "a tunnel, which the mayor said would open": PolNeAR's content is "which | would open".
+    a = the_attribution(analyze(text), rest, text)
+    assert [text[s:e] for s, e in a.content.spans] == [relative, rest], list(a.content.spans)
+
+
 def test_colon_introduction(analyze):
     text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
     a = the_attribution(analyze(text), "The library on Mill Street stays open", text)

@@ -187,7 +187,13 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
             if objects:
                 start = objects[0].left_edge.i
         end = _without_trailing_aside(doc, start, end)
-        spans = _char_spans_excluding(doc, start, end, [])
+        # "a plan which he said would fail": the clause's subject precedes the speaker and
+        # the verb, which are no part of what was said ("which | would fail").
+        excluded = []
+        if start < verb.i:
+            words = {t.i for t in clause.subtree}
+            excluded = [(i, i + 1) for i in range(start, verb.i + 1) if i not in words]
+        spans = _char_spans_excluding(doc, start, end, excluded)
         # "The veto is expected to come Friday": the passive subject is what the
         # expectation is about, so it opens the content ("The veto | to come Friday").
         # So is a raising verb's subject: "The plan seems to work" ("The plan | to work").

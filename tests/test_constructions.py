@@ -169,6 +169,18 @@ def test_relative_clause_cue_leaves_out_speaker_and_cue(analyze, text, relative,
     assert [text[s:e] for s, e in a.content.spans] == [relative, rest], list(a.content.spans)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Inspector Mara Kowalski expressed concern that the old bridge might not survive the winter.",
+     "that the old bridge might not survive the winter"),
+    ("The harbour master voiced doubt that the ferries would run on time.",
+     "that the ferries would run on time"),
+], ids=["expressed-concern-that", "voiced-doubt-that"])
+def test_bare_noun_before_that_clause_joins_the_cue(analyze, text, content):
+    # "expressed concern that P": the noun belongs with the verb; P is what was said.
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.strip() == content, f"content {a.content.text!r}, expected {content!r}"
+
+
 def test_colon_introduction(analyze):
     text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
     a = the_attribution(analyze(text), "The library on Mill Street stays open", text)

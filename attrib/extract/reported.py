@@ -206,6 +206,13 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         if objects and objects[0].pos_ != "PRON":
             start = objects[0].left_edge.i
             end = max(o.right_edge.i for o in objects) + 1
+            # "expressed concern that P": a bare noun with a that-clause joins the cue,
+            # and P is what was said.
+            noun = objects[0]
+            that = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if noun.pos_ == "NOUN" and that is not None and not any(c.dep_ in ("det", "poss") for c in noun.children):
+                start = that.left_edge.i
             end = max(end, _complements_end(verb, objects[0]))
             return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
     # Without a speaker, "a statement posted on X's website" is a place, not a topic.

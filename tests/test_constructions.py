@@ -181,6 +181,16 @@ def test_bare_noun_before_that_clause_joins_the_cue(analyze, text, content):
     assert a.content.text.strip() == content, f"content {a.content.text!r}, expected {content!r}"
 
 
+def test_quote_over_two_paragraphs_is_one_fragment_each(analyze):
+    # PolNeAR never lets a content fragment cross a line break.
+    text = ('Mayor Ines Duarte said: "The market hall will reopen in June. The roof is finished.\n\n'
+            '"The stalls will follow in the summer."')
+    a = the_attribution(analyze(text), "The roof is finished", text)
+    fragments = [text[s:e].strip('"') for s, e in a.content.spans]
+    assert fragments == ["The market hall will reopen in June. The roof is finished.",
+                         "The stalls will follow in the summer"], fragments
+
+
 def test_colon_introduction(analyze):
     text = "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”"
     a = the_attribution(analyze(text), "The library on Mill Street stays open", text)

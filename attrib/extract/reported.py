@@ -550,7 +550,20 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     for cand in candidates:
         if cand.quotes and cand.pattern in QUOTE_PATTERNS:
             _continue_quote(cand, quotes, covered, doc)
+    for cand in candidates:
+        cand.content = _split_at_paragraphs(cand.content, text)
     return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
+
+
+def _split_at_paragraphs(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A quote running over several paragraphs is one fragment per paragraph (PolNeAR's
+    annotators never let a fragment cross a line break)."""
+    out = []
+    for start, end in spans:
+        for m in re.finditer(r"\S(?:[^\n]*\S)?", text[start:end]):
+            if any(ch.isalnum() for ch in m.group()):
+                out.append((start + m.start(), start + m.end()))
+    return out
 
 
 def _verb_cue_score(token: Token, lexicon: Lexicon, quote_spans: list[tuple[int, int]], text: str) -> Optional[float]:

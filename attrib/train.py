@@ -137,7 +137,7 @@ def _verb_rows(corpus: Corpus) -> tuple[list[list[str]], list[int]]:
     return rows, labels
 
 
-def fit_cue_model(corpus: Corpus) -> dict:
+def fit_cue_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -160,7 +160,7 @@ def fit_cue_model(corpus: Corpus) -> dict:
         "thresholds": CUE_MODEL_THRESHOLDS,
         "weights": weights,
     }
-    _write(DATA_DIR / "cue_model.json", data)
+    _write(data_dir / "cue_model.json", data)
     cue_model._model.cache_clear()
     return data
 

@@ -3,6 +3,7 @@ trees, as shipped in attrib/data and as evaluated at run time."""
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -93,3 +94,29 @@ def test_confidence_separates_a_clear_case_from_a_doubtful_one():
         sentence_tokens=70, sentence_attributions=3,
     ))
     assert 0.0 < doubtful < clear < 1.0
+
+
+def test_cue_model_fit_is_deterministic_and_learns_the_frame(nlp, tmp_path):
+    # A tiny invented corpus: the fit must run, give the same file twice, and score
+    # the training cue above the training non-cue.
+    from attrib.evaluate import GoldAttribution, GoldDocument
+    from attrib.train import fit_cue_model
+
+    def gold_doc(text: str, cue: str) -> GoldDocument:
+        start = text.index(cue)
+        attribution = GoldAttribution(source=(), cue=((start, start + len(cue)),), content=())
+        return GoldDocument(doc=cue, text=text, attributions=(attribution,))
+
+    texts = [("Mayor Lin vowed that the bridge would open. The crew built a road.", "vowed"),
+             ("Dr. Ruiz vowed that the clinic would stay. The team painted a wall.", "vowed")] * 3
+    corpus = [(gold_doc(t, c), nlp(t)) for t, c in texts]
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    try:
+        fit_cue_model(corpus, data_dir=first)
+        fit_cue_model(corpus, data_dir=second)
+        assert (first / "cue_model.json").read_bytes() == (second / "cue_model.json").read_bytes()
+        weights = json.loads((first / "cue_model.json").read_text())["weights"]
+        assert weights["lemma=vow"] > 0 > weights.get("lemma=build", -1)
+    finally:
+        cue_model._model.cache_clear()  # the shipped model again for other tests

@@ -346,6 +346,19 @@ def test_transcript_lines(analyze, mark):
     assert "HALE" not in hale.content.text
 
 
+@pytest.mark.parametrize(
+    "text, subject, topic, cue",
+    [
+        ("The agency has been criticized for ignoring the warnings.", "The agency", "ignoring the warnings", "has been criticized for"),
+        ("The plan was described as a disaster for farmers.", "The plan", "a disaster for farmers", "was described as"),
+    ],
+)
+def test_passive_with_what_was_said_after_a_preposition(analyze, text, subject, topic, cue):
+    a = the_attribution(analyze(text), topic, text)
+    assert [text[s:e] for s, e in a.content.spans] == [subject, topic]
+    assert a.cue.text == cue and a.speaker is None, describe([a])
+
+
 def test_passive_quoted_as_saying(analyze):
     text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
     a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)

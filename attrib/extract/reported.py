@@ -39,6 +39,9 @@ COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
 # ... but a time or place is the writer's setting (SETTING_PREPOSITIONS), not the speaker's words.
 # "called for X", "warned against X", "talked about X": the topic is the content.
 TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
+# "criticized for X", "described as X": after a passive, the preposition whose object
+# is what was said (not "of": "was accused of" already has an object content).
+PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
 OPENING_QUOTE_CHARS = "\"'\u201c\u00ab\u201e"
 # Patterns whose content is a quotation, which a following quotation may continue.
@@ -223,11 +226,19 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
                 start, end = subtree_span(target)
                 return _char_spans_excluding(doc, start, end, []), "object"
             break
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if any(c.dep_ == "agent" for c in verb.children):
-        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive_subject is not None:
             start, end = subtree_span(passive_subject)
             return _char_spans_excluding(doc, start, end, []), "clause"
+    elif passive_subject is not None:
+        # "X has been criticized for Y" / "X was described as Y": what was said is about
+        # the passive subject and the reason; nobody is named as saying it.
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PASSIVE_TOPIC_PREPOSITIONS), None)
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if target is not None:
+            spans = _char_spans_excluding(doc, *subtree_span(passive_subject), []) + _char_spans_excluding(doc, *subtree_span(target), [])
+            return spans, "object"
     return None
 
 
@@ -633,7 +644,9 @@ def _verb_candidate(
         s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])
         if any(s_start < e and s < s_end for s, e in content):
             source = (subject.i, subject.i + 1)
-    verb_tokens = widen_cue(verb, verb_tokens, content[0][0], source)
+    # The cue grows up to the content after it ("criticized for | ignoring ...").
+    content_after = min((s for s, _ in content if s > verb.idx), default=content[0][0])
+    verb_tokens = widen_cue(verb, verb_tokens, content_after, source)
     return Candidate(
         content=content,
         cue=[token_char_span(verb_tokens)],

@@ -478,3 +478,20 @@ def test_exactly_one_attribution_emitted(analyze, text):
     """Each of these texts holds exactly one attribution; anything more is a false positive."""
     attributions = analyze(text)
     assert len(attributions) == 1, f"in {text!r} expected 1 attribution, got {len(attributions)}:\n{describe(attributions)}"
+
+
+# --- false alarms: reporting words that report nothing here -----------------------------
+
+NO_ATTRIBUTION = [
+    # The writer addressing the reader.
+    "Read the full interview with the harbour master on page six.",
+    "Please see the attached timetable for the ferries to Kessel.",
+    "Don't blame the council for the potholes on Mill Street.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ATTRIBUTION, ids=lambda t: "-".join(t.split()[:4]).strip('"“”,.'))
+def test_no_attribution_emitted(analyze, text):
+    attributions = analyze(text)
+    assert not attributions, f"in {text!r} expected no attribution, got:\n{describe(attributions)}"
+

@@ -42,6 +42,8 @@ TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
 # "criticized for X", "described as X": after a passive, the preposition whose object
 # is what was said (not "of": "was accused of" already has an object content).
 PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
+# Words that may precede an imperative verb: "Please read ...", "Don't blame ...".
+IMPERATIVE_OPENERS = {"do", "don't", "n't", "not", "please", "just", "now", "so", "then", "and", "but"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
 OPENING_QUOTE_CHARS = "\"'\u201c\u00ab\u201e"
 # Patterns whose content is a quotation, which a following quotation may continue.
@@ -599,11 +601,22 @@ def _is_purpose(verb: Token, lexicon: Lexicon) -> bool:
     return is_infinitive and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.cue_verbs
 
 
+def _is_imperative(verb: Token, sent: Span) -> bool:
+    """ "Read the rest of the story here", "Don't blame Bush": the writer addressing the
+    reader, not a report. A bare verb with no subject opening its sentence (after "do",
+    "please" ...); an inverted '"...," read the sign' does not open its sentence."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return False
+    return all(t.lower_ in IMPERATIVE_OPENERS or t.is_punct or t.is_space for t in sent if t.i < verb.i)
+
+
 def _verb_candidate(
     verb: Token, doc: Doc, lexicon: Lexicon, quotes: list[Quote], sent: Span, si: int
 ) -> Optional[Candidate]:
     # A cue word inside a quotation is part of what was said, not an attribution of it.
     if any(q.inner_start <= verb.idx < q.inner_end for q in quotes):
+        return None
+    if _is_imperative(verb, sent):
         return None
     if _is_purpose(verb, lexicon):
         return None

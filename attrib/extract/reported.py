@@ -618,6 +618,10 @@ def _verb_candidate(
         return None
     if _is_imperative(verb, sent):
         return None
+    # '<tweet author="..." ...>': a word inside markup is a tag or attribute name, not a verb.
+    text = text_of(doc)
+    if text.rfind("<", 0, verb.idx) > text.rfind(">", 0, verb.idx) and text.find(">", verb.idx) > 0:
+        return None
     if _is_purpose(verb, lexicon):
         return None
     # The parser sometimes hangs a quoted word on the verb ('"... Probably not," she said').

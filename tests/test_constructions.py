@@ -487,6 +487,9 @@ NO_ATTRIBUTION = [
     "Read the full interview with the harbour master on page six.",
     "Please see the attached timetable for the ferries to Kessel.",
     "Don't blame the council for the potholes on Mill Street.",
+    # "add" with an object is arithmetic, not speech.
+    "The bakery in Ostbury added forty jobs last year.",
+    "The storm adds to the pressure on the council in Kessel.",
 ]
 
 
@@ -495,6 +498,11 @@ def test_no_attribution_emitted(analyze, text):
     attributions = analyze(text)
     assert not attributions, f"in {text!r} expected no attribution, got:\n{describe(attributions)}"
 
+
+
+def test_added_with_a_clause_still_reports(analyze):
+    text = "Mayor Lin added that the new bus route would open in May."
+    check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")
 
 
 def test_word_inside_markup_is_not_a_cue():

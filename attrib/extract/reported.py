@@ -42,6 +42,7 @@ TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
 # "criticized for X", "described as X": after a passive, the preposition whose object
 # is what was said (not "of": "was accused of" already has an object content).
 PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
+CLAUSE_ONLY_VERBS = {"add"}
 # Words that may precede an imperative verb: "Please read ...", "Don't blame ...".
 IMPERATIVE_OPENERS = {"do", "don't", "n't", "not", "please", "just", "now", "so", "then", "and", "but"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
@@ -655,6 +656,10 @@ def _verb_candidate(
         elif interrupted:
             content = [(before.inner_start, before.inner_end)] + content
     if not content:
+        return None
+    # "added 200 jobs", "adds to the pressure": these verbs say something only through a
+    # clause or a quotation ("added that ...", '"...," she added').
+    if verb.lemma_.lower() in CLAUSE_ONLY_VERBS and pattern == "verb-object":
         return None
     if source is not None:
         # A subject that overlaps the content is a parse slip, not a speaker.

@@ -490,6 +490,8 @@ NO_ATTRIBUTION = [
     # "add" with an object is arithmetic, not speech.
     "The bakery in Ostbury added forty jobs last year.",
     "The storm adds to the pressure on the council in Kessel.",
+    # Appearing somewhere is not an appearance of anything said.
+    "The minister appeared on a morning talk show in Kessel on Sunday.",
 ]
 
 
@@ -503,6 +505,17 @@ def test_no_attribution_emitted(analyze, text):
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The new harbour plan seems sound.", "sound"),
+    ("The ferry company appears ready to cut its fares.", "ready to cut its fares"),
+])
+def test_linking_seem_has_no_speaker(analyze, text, predicate):
+    """ "X seems Y" is an appearance of "X | Y": the subject is what it is about, not a speaker."""
+    a = the_attribution(analyze(text), predicate, text)
+    assert a.speaker is None, f"expected no speaker, got:\n{describe([a])}"
+    assert text.split(" seems")[0].split(" appears")[0] in a.content.text, describe([a])
 
 
 def test_word_inside_markup_is_not_a_cue():

@@ -34,6 +34,8 @@ CITING_VERBS = {"cite", "quote"}
 # Verbs whose subject is raised from their infinitive: "X seems to be Y" is an
 # appearance of "X to be Y", with no speaker (PolNeAR leaves the source empty).
 RAISING_VERBS = {"seem", "appear"}
+# A predicate after a linking verb: "seems [unlikely]", "appears [a safe bet]".
+PREDICATE_DEPS = ("oprd", "acomp", "attr")
 # After an object, these carry the rest of what was said: "accused him of lying".
 COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
 # ... but a time or place is the writer's setting (SETTING_PREPOSITIONS), not the speaker's words.
@@ -149,8 +151,9 @@ def _char_spans_excluding(doc: Doc, start: int, end: int, excluded: list[tuple[i
 
 
 def _is_raising(verb: Token) -> bool:
-    """ "The plan seems to work": the subject belongs to the infinitive, it says nothing."""
-    return verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+    """ "The plan seems to work", "The plan seems sound": the subject belongs to the
+    infinitive or the predicate, it says nothing."""
+    return verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ in ("xcomp",) + PREDICATE_DEPS for c in verb.children)
 
 
 def _subject_of(verb: Token) -> Optional[Token]:
@@ -207,6 +210,17 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         if clause.dep_ == "xcomp" and subject is not None and subject.i < verb.i and spans:
             spans = _char_spans_excluding(doc, *subtree_span(subject), []) + spans
         return spans, "clause"
+    if verb.lemma_.lower() in RAISING_VERBS:
+        # "X seems stable" is an appearance of "X | stable", with no speaker (as PolNeAR
+        # annotates it); "appeared on a talk show" is no appearance of anything said.
+        predicate = next((c for c in verb.children if c.dep_ in PREDICATE_DEPS and c.i > verb.i), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if predicate is None:
+            return None
+        spans = _char_spans_excluding(doc, *subtree_span(predicate), [])
+        if subject is not None:
+            spans = _char_spans_excluding(doc, *subtree_span(subject), []) + spans
+        return spans, "object"
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
         if objects and objects[0].pos_ != "PRON":

@@ -492,6 +492,8 @@ NO_ATTRIBUTION = [
     "The storm adds to the pressure on the council in Kessel.",
     # Appearing somewhere is not an appearance of anything said.
     "The minister appeared on a morning talk show in Kessel on Sunday.",
+    # An interviewer's question: its object is asked about, not said.
+    "Do you support the new ferry tax in Kessel?",
 ]
 
 

@@ -671,6 +671,9 @@ def _verb_candidate(
             content = [(before.inner_start, before.inner_end)] + content
     if not content:
         return None
+    # "Do you support X?": a question's object is what is asked about, not something said.
+    if pattern == "verb-object" and sent.text.rstrip(TRIM_CHARS + "\"'\u201d\u2019").endswith("?"):
+        return None
     # "added 200 jobs", "adds to the pressure": these verbs say something only through a
     # clause or a quotation ("added that ...", '"...," she added').
     if verb.lemma_.lower() in CLAUSE_ONLY_VERBS and pattern == "verb-object":

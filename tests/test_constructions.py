@@ -520,6 +520,15 @@ def test_linking_seem_has_no_speaker(analyze, text, predicate):
     assert text.split(" seems")[0].split(" appears")[0] in a.content.text, describe([a])
 
 
+@pytest.mark.parametrize("text,content,mention", [
+    ("A petition calling for the closure of the Ostbury mine has reached 40,000 signatures.",
+     "the closure of the Ostbury mine", "A petition"),
+    ("Most residents saying they felt unsafe lived near the old harbour.", "they felt unsafe", "Most residents"),
+])
+def test_participle_modifying_a_noun_has_that_noun_as_speaker(analyze, text, content, mention):
+    check(the_attribution(analyze(text), content, text), text, mention=mention)
+
+
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""

@@ -643,6 +643,11 @@ def _verb_candidate(
     verb_tokens = [t for t in cue_verb_tokens(verb) if not any(q.start <= t.idx < q.end for q in quotes)]
     subject = _subject_of(verb)
     source = subtree_span(subject) if subject is not None else None
+    # "voters saying they want X", "a petition calling for Y": a participle modifying a
+    # noun has that noun (up to itself) as its speaker.
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        subject = verb.head
+        source = (subject.left_edge.i, subject.i + 1)
     content: list[tuple[int, int]] = []
     pattern = ""
     # Next to a quotation, only a verb with a speaker of its own introduces it.

@@ -529,6 +529,12 @@ def test_participle_modifying_a_noun_has_that_noun_as_speaker(analyze, text, con
     check(the_attribution(analyze(text), content, text), text, mention=mention)
 
 
+def test_in_phrase_that_is_no_setting_completes_the_object(analyze):
+    """ "condemned X in response to Y": "in" with no time or place finishes what was said."""
+    text = "Mayor Lin condemned the strike in response to the new tax."
+    check(the_attribution(analyze(text), "the strike in response to the new tax", text), text, cue="condemned")
+
+
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""

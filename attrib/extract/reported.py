@@ -267,11 +267,20 @@ def _complements_end(verb: Token, first_object: Token) -> int:
             continue
         if child.dep_ in ("punct", "cc", "conj"):
             break
-        if child.dep_ in COMPLEMENT_DEPS and not (child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS):
+        if child.dep_ in COMPLEMENT_DEPS and not (child.dep_ == "prep" and _is_setting(child)):
             end = child.right_edge.i + 1
         else:
             break
     return end
+
+
+def _is_setting(prep: Token) -> bool:
+    """ "on Tuesday", "in Ohio": a time or place is the writer's setting; "in support of
+    X", "in response to Y" are part of what was said."""
+    if prep.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is None or pobj.pos_ == "PROPN" or pobj.ent_type_ != "" or prep.lower_ != "in"
 
 
 def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:

@@ -535,6 +535,16 @@ def test_in_phrase_that_is_no_setting_completes_the_object(analyze):
     check(the_attribution(analyze(text), "the strike in response to the new tax", text), text, cue="condemned")
 
 
+@pytest.mark.parametrize("text,content", [
+    ("Senator Okafor called for a ban on trawling in response to the fish kill.",
+     "a ban on trawling in response to the fish kill"),
+    ("The union complained about the new rota at a meeting on Friday.", "the new rota"),
+])
+def test_topic_takes_the_complements_after_it_but_not_the_setting(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])
+
+
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""

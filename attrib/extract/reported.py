@@ -241,7 +241,9 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
             target = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if target is not None:
                 start, end = subtree_span(target)
-                return _char_spans_excluding(doc, start, end, []), "object"
+                # "called for X in response to Y": complements after the topic finish it too.
+                end = max(end, _complements_end(verb, child))
+                return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
             break
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if any(c.dep_ == "agent" for c in verb.children):

@@ -545,6 +545,32 @@ def test_topic_takes_the_complements_after_it_but_not_the_setting(analyze, text,
     assert a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])
 
 
+def _hand_parsed(words, spaces, heads, deps, pos, tags, lemmas):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_reason_hung_on_the_reporting_verb_goes_with_the_clause():
+    """ "wrote that it failed, because it rained", parsed with "because" on "wrote"."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["Lin", "wrote", "that", "it", "failed", ",", "because", "it", "rained", "."],
+        [True, True, True, True, False, True, True, True, False, False],
+        [1, 1, 4, 4, 1, 1, 8, 8, 1, 1],
+        ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "mark", "nsubj", "advcl", "punct"],
+        ["PROPN", "VERB", "SCONJ", "PRON", "VERB", "PUNCT", "SCONJ", "PRON", "VERB", "PUNCT"],
+        ["NNP", "VBD", "IN", "PRP", "VBD", ",", "IN", "PRP", "VBD", "."],
+        ["Lin", "write", "that", "it", "fail", ",", "because", "it", "rain", "."],
+    )
+    contents = [[doc.text[s:e] for s, e in c.content] for c in find_candidates(doc, load_lexicon())]
+    assert contents == [["that it failed, because it rained"]], contents
+
+
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""

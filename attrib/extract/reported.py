@@ -45,6 +45,7 @@ TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
 # is what was said (not "of": "was accused of" already has an object content).
 PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
 CLAUSE_ONLY_VERBS = {"add"}
+REASON_MARKERS = {"because"}
 # Words that may precede an imperative verb: "Please read ...", "Don't blame ...".
 IMPERATIVE_OPENERS = {"do", "don't", "n't", "not", "please", "just", "now", "so", "then", "and", "but"}
 TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
@@ -190,6 +191,12 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = subtree_span(clause)
+        # "wrote that the request was futile, because ...": the parser hangs the reason on
+        # the reporting verb, but it goes on what was said.
+        for child in verb.children:
+            if (child.dep_ == "advcl" and child.i > clause.i and child.left_edge.i in (end, end + 1)
+                    and any(m.dep_ == "mark" and m.lower_ in REASON_MARKERS for m in child.children)):
+                end = child.right_edge.i + 1
         if clause.dep_ == "xcomp":
             # "told his staff never to speak of it": the object belongs to the content.
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]

@@ -292,8 +292,11 @@ def _is_setting(prep: Token) -> bool:
     X", "in response to Y" are part of what was said."""
     if prep.lower_ not in SETTING_PREPOSITIONS:
         return False
+    if prep.lower_ != "in":
+        return True
+    # "in" sets the scene with a named place or a date ("in Ohio", "in May").
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is None or pobj.pos_ == "PROPN" or pobj.ent_type_ != "" or prep.lower_ != "in"
+    return pobj is None or pobj.pos_ == "PROPN" or pobj.ent_type_ != ""
 
 
 def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:

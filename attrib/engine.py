@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from attrib import confidence
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
-from attrib.extract.reported import Candidate, find_candidates
+from attrib.extract.reported import Candidate, find_candidates, mention_without_aside
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
@@ -91,7 +91,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
         via = Via(via_speaker.name, via_speaker.type) if via_speaker is not None else None
         kind = kind_of(cand.content, quotes, text)
         content = Spans.from_offsets(text, cand.content)
-        mention = Spans.from_offsets(text, [_char_span(doc, cand.source)]) if cand.source else None
+        mention = Spans.from_offsets(text, [_char_span(doc, mention_without_aside(doc, cand.source))]) if cand.source else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
         word = cue_word(doc, cand, lexicon)
         content_tokens = len(doc.char_span(cand.start, cand.end, alignment_mode="expand") or [])

@@ -126,6 +126,21 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
+def mention_without_aside(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    """The speaker mention as shown: without a participle phrase set off by a comma
+    ("Trump, speaking to veterans in Virginia,"), which is the writer's aside. (A
+    relative clause, ", who ...", stays: PolNeAR keeps it more often than not.) The
+    whole span still counts when the extractor decides what else the sentence holds."""
+    start, end = source
+    head = doc[start:end].root
+    for token in doc[start:end]:
+        if token.dep_ == "acl" and token.i > head.i and token.left_edge.i > start and doc[token.left_edge.i - 1].text == ",":
+            end = min(end, token.left_edge.i)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in TRIM_CHARS:
         start += 1

@@ -10,6 +10,7 @@ one pipeline; `load_pipeline()` gives the spaCy pipeline with the `attrib` compo
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
 from attrib.errors import AnalysisError, AttribError, InputError, ModelNotFound
@@ -58,16 +59,24 @@ def analyze_articles(
     nlp = nlp or load_pipeline()
     limit = chunk_limit(nlp)
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+    # What each text is (its article, where the piece starts, whether it is the last
+    # piece) waits here, in input order: nlp.pipe returns Docs in the order of their
+    # texts. (With as_tuples=True, spaCy would tokenise every text in this process and
+    # send each Article, whole text and all, to a worker and back.)
+    waiting: deque[tuple[Article, int, bool]] = deque()
+
+    def texts() -> Iterator[str]:
         for article in articles:
             bounds = chunk_bounds(article.text, limit)
             for number, (start, end) in enumerate(bounds):
-                yield article.text[start:end], (article, start, number == len(bounds) - 1)
+                waiting.append((article, start, number == len(bounds) - 1))
+                yield article.text[start:end]
 
     found: list[Attribution] = []
     failure: Optional[str] = None  # of one of the article's pieces
     sentences_before = 0  # in the article's earlier pieces
-    for doc, (article, offset, last) in nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
+        article, offset, last = waiting.popleft()
         found.extend(moved_into_text(a, offset, sentences_before) for a in doc._.attributions)
         failure = failure or doc._.attrib_error
         if not last:

@@ -517,7 +517,6 @@ def test_no_attribution_emitted(analyze, text):
     assert not attributions, f"in {text!r} expected no attribution, got:\n{describe(attributions)}"
 
 
-
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")
@@ -588,19 +587,17 @@ def test_reason_hung_on_the_reporting_verb_goes_with_the_clause():
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""
-    import spacy
-    from spacy.tokens import Doc
-
     from attrib.extract.reported import find_candidates
     from attrib.lexicons import load_lexicon
 
-    words = ["Lin", "tweeted", "news", "<", "tweet", "author", ">"]
-    doc = Doc(
-        spacy.blank("en").vocab, words=words, spaces=[True, True, True, False, True, False, False],
-        heads=[1, 1, 1, 4, 4, 4, 4], deps=["nsubj", "ROOT", "dobj", "punct", "ROOT", "dobj", "punct"],
-        pos=["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
-        tags=["NNP", "VBD", "NN", "-LRB-", "VBP", "NN", "-RRB-"],
-        lemmas=["Lin", "tweet", "news", "<", "tweet", "author", ">"], sent_starts=[True] + [False] * 6,
+    doc = _hand_parsed(
+        ["Lin", "tweeted", "news", "<", "tweet", "author", ">"],
+        [True, True, True, False, True, False, False],
+        [1, 1, 1, 4, 4, 4, 4],
+        ["nsubj", "ROOT", "dobj", "punct", "ROOT", "dobj", "punct"],
+        ["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["NNP", "VBD", "NN", "-LRB-", "VBP", "NN", "-RRB-"],
+        ["Lin", "tweet", "news", "<", "tweet", "author", ">"],
     )
     cues = [doc[c.cue_token].text for c in find_candidates(doc, load_lexicon())]
     assert cues == ["tweeted"], cues

@@ -373,6 +373,15 @@ def test_speaker_mention_leaves_out_a_participle_aside(analyze, text, mention):
     assert a.speaker.name == "Hale" or "Hale" in a.speaker.name
 
 
+def test_relative_clause_on_the_speaker_is_a_statement_of_its_own(analyze):
+    text = ('"The new rules will help," said Dana Kamin, who emphasized that the plan would '
+            "simplify returns for small firms.")
+    found = analyze(text)
+    check(the_attribution(found, "The new rules will help", text), text, cue="said", name="Dana Kamin")
+    second = the_attribution(found, "the plan would simplify returns", text)
+    check(second, text, cue="emphasized", mention="who", name="Dana Kamin")
+
+
 def test_passive_quoted_as_saying(analyze):
     text = "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair."
     a = the_attribution(analyze(text), "the election in Krasnaya had been fair", text)

@@ -876,7 +876,7 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     covering: list[tuple[int, tuple[int, int]]] = []
     for n, c in enumerate(candidates):
         if c.source is not None:
-            s, e = c.source
+            s, e = _without_relative_clause(doc, c.source)
             covering.append((n, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))))
         # "quoted as saying": "saying" is part of the "quoted" cue, not a second one.
         covering.extend((n, span) for span in c.cue if span[1] - span[0] > 8)
@@ -898,6 +898,17 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         elif same.sentence == c.sentence and c.cue and same.cue and c.cue[0][0] > same.cue[0][0]:
             same.echo = c
     return sorted(kept, key=lambda c: (c.cue[0][0] if c.cue else c.start))
+
+
+def _without_relative_clause(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    """ "Mr. Kamin, who emphasized that ...": a relative clause on the speaker is a
+    statement of its own (its speaker is "who"), not part of the speaker's mention."""
+    start, end = source
+    head = doc[start:end].root
+    for token in doc[start:end]:
+        if token.dep_ == "relcl" and token.head.i == head.i and token.left_edge.i > head.i:
+            end = min(end, token.left_edge.i)
+    return start, max(end, start + 1)
 
 
 def _dice(a: set[int], b: set[int]) -> float:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from attrib.engine import attribute
 from attrib.evaluate import GoldDocument, per_prediction_outcomes, read_gold
 from attrib.extract import cue_model
-from attrib.extract.cue_model import frame_features, is_next_to_quote
+from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
 from attrib.lexicons import load_lexicon
@@ -131,8 +131,7 @@ def _verb_rows(corpus: Corpus) -> tuple[list[list[str]], list[int]]:
         for token in doc:
             if not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
                 continue
-            quoted = any(s <= token.idx < e for s, e in quote_spans)
-            rows.append(frame_features(token, quoted, is_next_to_quote(token, quote_spans, text)))
+            rows.append(frame_features(token, is_quoted(token, quote_spans), is_next_to_quote(token, quote_spans, text)))
             labels.append(int(token.i in heads))
     return rows, labels
 

@@ -12,6 +12,7 @@ data in `data/cue_model.json`, refitted by `python -m attrib.train cue-model`.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -54,8 +55,9 @@ def frame_features(verb: Token, quoted: bool, next_to_quote: bool) -> list[str]:
         if child.dep_ == "punct" and child.text == ":":
             names.append("colon")
     subject = _subject_kind(verb)
+    has_clause = any(c.dep_ == "ccomp" for c in children)
     names.append(f"subject={subject}" if subject else "no_subject")
-    if subject and any(c.dep_ == "ccomp" for c in children):
+    if subject and has_clause:
         names.append(f"subject={subject}+clause")
     names.append(f"head={verb.head.lemma_.lower()}" if verb.head is not verb else "root")
     if quoted:
@@ -64,7 +66,7 @@ def frame_features(verb: Token, quoted: bool, next_to_quote: bool) -> list[str]:
         names.append("next_to_quote")
         if subject:
             names.append(f"lemma={verb.lemma_.lower()}+quote")
-    if any(c.dep_ == "ccomp" for c in children):
+    if has_clause:
         names.append(f"lemma={verb.lemma_.lower()}+clause")
     return names
 
@@ -91,13 +93,29 @@ def threshold(in_lexicon: bool) -> float:
     return float(_model()["thresholds"]["lexicon" if in_lexicon else "other"])
 
 
+# Quotation spans are (start, end) character offsets, in text order and not overlapping
+# (as find_quotes gives them), so the few near a verb are found by bisection: this runs
+# for every verb of every article.
+
+
+def is_quoted(verb: Token, quote_spans: list[tuple[int, int]]) -> bool:
+    """The verb lies inside a quotation (its marks included)."""
+    k = bisect_left(quote_spans, (verb.idx + 1,)) - 1
+    return k >= 0 and quote_spans[k][0] <= verb.idx < quote_spans[k][1]
+
+
 def is_next_to_quote(verb: Token, quote_spans: list[tuple[int, int]], text: str) -> bool:
     """A quotation right after the verb ('said: "..."') or closing a few words before it
     ('"...," the senator from Ohio said')."""
     verb_end = verb.idx + len(verb.text)
-    for start, end in quote_spans:
-        if 0 <= start - verb_end <= 3:
-            return True
+    k = bisect_left(quote_spans, (verb_end,))
+    if k < len(quote_spans) and quote_spans[k][0] - verb_end <= 3:
+        return True
+    # Quotations that start before the verb, nearest first, while one could end near it.
+    for j in range(k - 1, -1, -1):
+        end = quote_spans[j][1]
+        if end < verb.idx - 60:
+            break
         # A quotation whose words end in a full stop ended its sentence too ('"Yes."
         # The team won'); a comma, "!" or "?" may hand over to the speaker.
         if 0 <= verb.idx - end <= 60 and text[end - 2 : end - 1] != ".":

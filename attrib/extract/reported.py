@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -131,14 +131,23 @@ def mention_without_aside(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
     ("Trump, speaking to veterans in Virginia,"), which is the writer's aside. (A
     relative clause, ", who ...", stays: PolNeAR keeps it more often than not.) The
     whole span still counts when the extractor decides what else the sentence holds."""
-    start, end = source
-    head = doc[start:end].root
-    for token in doc[start:end]:
-        if token.dep_ == "acl" and token.i > head.i and token.left_edge.i > start and doc[token.left_edge.i - 1].text == ",":
-            end = min(end, token.left_edge.i)
+    start, end = _cut_at_clause(
+        doc, source, lambda clause, head: clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ","
+    )
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _cut_at_clause(doc: Doc, source: tuple[int, int], cuts: Callable[[Token, Token], bool]) -> tuple[int, int]:
+    """The token span `source` up to the first clause that starts after its head and
+    for which `cuts(clause, head)` holds (never empty)."""
+    start, end = source
+    head = doc[start:end].root
+    for token in doc[start:end]:
+        if token.i > head.i and token.left_edge.i > max(start, head.i) and cuts(token, head):
+            end = min(end, token.left_edge.i)
+    return start, max(end, start + 1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -642,8 +651,9 @@ def _verb_cue_score(token: Token, lexicon: Lexicon, quote_spans: list[tuple[int,
     in_lexicon = is_cue_verb(token, lexicon)
     if not in_lexicon and not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
         return None
-    quoted = any(s <= token.idx < e for s, e in quote_spans)
-    score = cue_model.cue_score(token, quoted, cue_model.is_next_to_quote(token, quote_spans, text))
+    score = cue_model.cue_score(
+        token, cue_model.is_quoted(token, quote_spans), cue_model.is_next_to_quote(token, quote_spans, text)
+    )
     return score if score >= cue_model.threshold(in_lexicon) else None
 
 
@@ -903,12 +913,7 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
 def _without_relative_clause(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
     """ "Mr. Kamin, who emphasized that ...": a relative clause on the speaker is a
     statement of its own (its speaker is "who"), not part of the speaker's mention."""
-    start, end = source
-    head = doc[start:end].root
-    for token in doc[start:end]:
-        if token.dep_ == "relcl" and token.head.i == head.i and token.left_edge.i > head.i:
-            end = min(end, token.left_edge.i)
-    return start, max(end, start + 1)
+    return _cut_at_clause(doc, source, lambda clause, head: clause.dep_ == "relcl" and clause.head.i == head.i)
 
 
 def _dice(a: set[int], b: set[int]) -> float:

@@ -82,9 +82,9 @@ def learn_cue_words(corpus: Corpus, pos: str) -> list[str]:
     enough and reliably enough."""
     heads, seen = Counter(), Counter()
     for gold, doc in corpus:
-        quoted = [(q.start, q.end) for q in find_quotes(doc.text)]
+        quote_spans = [(q.start, q.end) for q in find_quotes(doc.text)]
         for token in doc:
-            if token.pos_ == pos and not any(s <= token.idx < e for s, e in quoted):
+            if token.pos_ == pos and not is_quoted(token, quote_spans):
                 seen[verb_lemma(token)] += 1
         for attribution in gold.attributions:
             for start, end in attribution.cue:

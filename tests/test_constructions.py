@@ -610,3 +610,23 @@ def test_word_inside_markup_is_not_a_cue():
     )
     cues = [doc[c.cue_token].text for c in find_candidates(doc, load_lexicon())]
     assert cues == ["tweeted"], cues
+
+
+def test_quoted_words_taken_for_a_subject_do_not_hide_the_speaker():
+    """ '"Full panic mode," said Lin Ode.': parsed with "mode" as a second subject of
+    "said", as the small English model does; the quote is still the content and Lin Ode
+    the speaker."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["\u201c", "Full", "panic", "mode", ",", "\u201d", "said", "Lin", "Ode", "."],
+        [False, True, True, False, False, True, True, True, False, False],
+        [6, 3, 3, 6, 6, 6, 6, 8, 6, 6],
+        ["punct", "amod", "compound", "nsubj", "punct", "punct", "ROOT", "compound", "nsubj", "punct"],
+        ["PUNCT", "ADJ", "NOUN", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"],
+        ["``", "JJ", "NN", "NN", ",", "''", "VBD", "NNP", "NNP", "."],
+        ["\u201c", "full", "panic", "mode", ",", "\u201d", "say", "Lin", "Ode", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text) for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["Full panic mode"], "Lin Ode")], found

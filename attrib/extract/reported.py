@@ -692,6 +692,11 @@ def _verb_candidate(
     # The parser sometimes hangs a quoted word on the verb ('"... Probably not," she said').
     verb_tokens = [t for t in cue_verb_tokens(verb) if not any(q.start <= t.idx < q.end for q in quotes)]
     subject = _subject_of(verb)
+    # '"... Full panic mode," said Leslie Wimes': the parser can take the quotation's last
+    # words for a subject too; the speaker is the subject outside the quotation.
+    if subject is not None and any(q.start <= subject.idx < q.end for q in quotes):
+        outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not any(q.start <= c.idx < q.end for q in quotes)]
+        subject = outside[0] if outside else subject
     source = subtree_span(subject) if subject is not None else None
     # "voters saying they want X", "a petition calling for Y": a participle modifying a
     # noun has that noun (up to itself) as its speaker.

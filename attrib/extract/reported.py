@@ -201,11 +201,11 @@ def _subject_of(verb: Token) -> Optional[Token]:
                 return None
             return child
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return _subject_of(verb.head)
     # "After saying X, she was ...": the verb under a preposition shares the clause's subject.
     governor = verb.head.head
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX") and governor is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX") and governor != verb.head:
         return _subject_of(governor)
     return None
 
@@ -343,7 +343,7 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
 def _parenthetical_content(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
     """ "The plan will work, he said, and soon." : the head clause around the verb."""
     head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head == verb or head.pos_ not in ("VERB", "AUX"):
         return None
     start, end = subtree_span(head)
     return _char_spans_excluding(doc, start, end, [subtree_span(verb)])
@@ -454,12 +454,12 @@ def _qualified_clause(token: Token, doc: Doc, phrase_span: tuple[int, int]) -> l
     the publication reported") the clause is that verb's complement.
     """
     sent = token.sent
-    head = token.head if token.head is not token else token
+    head = token.head if token.head != token else token
     clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
     if clause is not None and not (clause.left_edge.i <= token.i <= clause.right_edge.i):
         start, end = subtree_span(clause)
     else:
-        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head != head:
             head = head.head
         start, end = subtree_span(head) if head.i != token.i else (sent.start, sent.end)
     start, end = max(start, sent.start), min(end, sent.end)

@@ -116,7 +116,7 @@ class Resolver:
         lemma = root.lemma_.lower()
         sentence = self._sentence_of(root)
 
-        if lower in RELATIVE_PRONOUNS and root.head.head is not root.head:
+        if lower in RELATIVE_PRONOUNS and root.head.head != root.head:
             noun = root.head.head  # who -> said (relcl) -> the noun it modifies
             if noun.pos_ in ("NOUN", "PROPN"):
                 found = self.resolve(noun.left_edge.i, noun.i + 1, via)

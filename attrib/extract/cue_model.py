@@ -59,7 +59,9 @@ def frame_features(verb: Token, quoted: bool, next_to_quote: bool) -> list[str]:
     names.append(f"subject={subject}" if subject else "no_subject")
     if subject and has_clause:
         names.append(f"subject={subject}+clause")
-    names.append(f"head={verb.head.lemma_.lower()}" if verb.head is not verb else "root")
+    # A root verb is its own head, so it gets "head=" its own lemma. (A separate "root"
+    # feature was tried: no better on train or dev.)
+    names.append(f"head={verb.head.lemma_.lower()}")
     if quoted:
         names.append("quoted")
     if next_to_quote:

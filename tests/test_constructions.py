@@ -630,3 +630,22 @@ def test_quoted_words_taken_for_a_subject_do_not_hide_the_speaker():
     )
     found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text) for c in find_candidates(doc, load_lexicon())]
     assert found == [(["Full panic mode"], "Lin Ode")], found
+
+
+def test_speaker_between_quote_and_verb_when_the_parse_loses_it():
+    """ '"We win," Tulsa police Chief Lin Ode said.' parsed as the small English model
+    does: "Tulsa" a verb, "said" a conjunct of "win" inside the quotation."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["\u201c", "We", "win", ",", "\u201d", "Tulsa", "police", "Chief", "Lin", "Ode", "said", "."],
+        [False, True, False, False, True, True, True, True, True, True, False, False],
+        [2, 2, 2, 2, 2, 2, 7, 5, 9, 7, 2, 2],
+        ["punct", "nsubj", "ROOT", "punct", "punct", "dep", "compound", "dobj", "compound", "appos", "conj", "punct"],
+        ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ["``", "PRP", "VBP", ",", "''", "VB", "NN", "NNP", "NNP", "NNP", "VBD", "."],
+        ["\u201c", "we", "win", ",", "\u201d", "tulsa", "police", "Chief", "Lin", "Ode", "say", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text) for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["We win"], "Tulsa police Chief Lin Ode")], found

@@ -25,6 +25,10 @@ from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import Lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# A speaker named between a quotation and its verb takes at most this many words.
+MAX_SPEAKER_BETWEEN = 8
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 # Verbs whose direct object is what was said ("called the plan a disaster",
 # "announced a deal") rather than whom it was said to ("told reporters").
@@ -381,6 +385,27 @@ def _quote_before(
     return None
 
 
+def _speaker_between(verb: Token, quotes: list[Quote], doc: Doc) -> Optional[tuple[Quote, tuple[int, int]]]:
+    """ '"...," Tulsa police Chief Lin Ode said': when the parse loses the speaker between
+    a quotation and its verb (here "Tulsa" taken for a verb), the few words between them
+    name the speaker. Returns the quotation and the speaker's token span."""
+    sent = verb.sent
+    words = []
+    for token in reversed(doc[sent.start : verb.i]):
+        if token.text in QUOTE_MARKS or len(words) > MAX_SPEAKER_BETWEEN:
+            break
+        words.append(token)
+    words.reverse()
+    if not words or len(words) > MAX_SPEAKER_BETWEEN:
+        return None
+    if any(t.tag_ in FINITE_TAGS or t.pos_ == "SCONJ" for t in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
+        return None
+    before = _quote_before([verb], (words[0].i, verb.i), quotes, doc)
+    if before is None or not text_of(doc)[before.inner_start : before.inner_end].rstrip().endswith((",", "?", "!")):
+        return None
+    return before, (words[0].i, words[-1].i + 1)
+
+
 def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sent_index: int) -> Optional[Candidate]:
     """ "according to X, Y" / "Y, as per a report in X, which cited sources". """
     to = token.nbor(1) if phrase == "according to" else token
@@ -711,6 +736,11 @@ def _verb_candidate(
     # verb's; a verb that borrows its subject ("adding") does not take it too.
     own_subject = subject is not None and verb in (subject.head, subject.head.head)
     before = _quote_before(verb_tokens, source, quotes, doc) if own_subject else None
+    if not own_subject or any(q.start <= subject.idx < q.end for q in quotes):
+        between = _speaker_between(verb, quotes, doc)
+        if between is not None:
+            before, source = between
+            subject = doc[source[0] : source[1]].root
     if after is not None:
         content, pattern = [(after.inner_start, after.inner_end)], "verb-quote-after"
     else:

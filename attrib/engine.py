@@ -76,6 +76,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
     resolver = Resolver(doc, lexicon, quotes)
 
     per_sentence = Counter(c.sentence for c in candidates)
+    cue_tokens = frozenset(c.cue_token for c in candidates)
     attributions = []
     # Resolve in reading order so pronouns see the speakers before them.
     for cand in candidates:
@@ -91,7 +92,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
         via = Via(via_speaker.name, via_speaker.type) if via_speaker is not None else None
         kind = kind_of(cand.content, quotes, text)
         content = Spans.from_offsets(text, cand.content)
-        mention = Spans.from_offsets(text, [_char_span(doc, mention_without_aside(doc, cand.source))]) if cand.source else None
+        mention = Spans.from_offsets(text, [_char_span(doc, mention_without_aside(doc, cand.source, cue_tokens))]) if cand.source else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
         word = cue_word(doc, cand, lexicon)
         content_tokens = len(doc.char_span(cand.start, cand.end, alignment_mode="expand") or [])

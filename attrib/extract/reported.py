@@ -130,14 +130,19 @@ def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def mention_without_aside(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The speaker mention as shown: without a participle phrase set off by a comma
-    ("Trump, speaking to veterans in Virginia,"), which is the writer's aside. (A
-    relative clause, ", who ...", stays: PolNeAR keeps it more often than not.) The
-    whole span still counts when the extractor decides what else the sentence holds."""
-    start, end = _cut_at_clause(
-        doc, source, lambda clause, head: clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ","
-    )
+    ("Trump, speaking to veterans in Virginia,"), which is the writer's aside, and
+    without a relative clause that holds a cue of its own ("Mr. Kamin, who emphasized
+    that ...": a statement of its own). (Another relative clause, ", who ...", stays:
+    PolNeAR keeps it more often than not.) `cue_tokens` are the article's cue tokens.
+    The whole span still counts when the extractor decides what else the sentence holds."""
+    def is_aside(clause: Token, head: Token) -> bool:
+        if clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ",":
+            return True
+        return clause.dep_ == "relcl" and any(t.i in cue_tokens for t in clause.subtree)
+
+    start, end = _cut_at_clause(doc, source, is_aside)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

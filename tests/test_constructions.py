@@ -377,7 +377,10 @@ def test_relative_clause_on_the_speaker_is_a_statement_of_its_own(analyze):
     text = ('"The new rules will help," said Dana Kamin, who emphasized that the plan would '
             "simplify returns for small firms.")
     found = analyze(text)
-    check(the_attribution(found, "The new rules will help", text), text, cue="said", name="Dana Kamin", mention="Dana Kamin")
+    first = the_attribution(found, "The new rules will help", text)
+    check(first, text, cue="said", name="Dana Kamin")
+    # The clause with a cue of its own is no part of the mention shown.
+    assert first.speaker.mention.text == "Dana Kamin", describe([first])
     second = the_attribution(found, "the plan would simplify returns", text)
     check(second, text, cue="emphasized", mention="who", name="Dana Kamin")
 

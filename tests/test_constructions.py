@@ -652,3 +652,16 @@ def test_speaker_between_quote_and_verb_when_the_parse_loses_it():
     )
     found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text) for c in find_candidates(doc, load_lexicon())]
     assert found == [(["We win"], "Tulsa police Chief Lin Ode")], found
+
+
+@pytest.mark.parametrize("text,asked", [
+    ("Asked about the budget, Mayor Lin Ode said the plan was sound.", "the budget"),
+    ("When asked whether she would run again, Dana Kell said she had not decided.", "whether she would run again"),
+])
+def test_passive_asked_has_an_unnamed_asker(analyze, text, asked):
+    """The one asked is the main clause's subject; who asked goes unnamed."""
+    found = analyze(text)
+    question = the_attribution(found, asked, text)
+    assert question.speaker is None, describe([question])
+    answer = [a for a in found if a is not question]
+    assert len(answer) == 1 and answer[0].speaker is not None and answer[0].cue.text == "said", describe(found)

@@ -194,6 +194,12 @@ def _is_raising(verb: Token) -> bool:
     return verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ in ("xcomp",) + PREDICATE_DEPS for c in verb.children)
 
 
+def _is_passive_participle_clause(verb: Token) -> bool:
+    """ "Asked about the plan, ...", "When pressed on it, ...": a reporting verb whose
+    speaker goes unnamed, though it reports as surely as one with a subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The verb's speaker: its subject, the agent of a passive, or a governing verb's subject."""
     if _is_raising(verb):
@@ -209,6 +215,10 @@ def _subject_of(verb: Token) -> Optional[Token]:
                 # "It was reported that ..." has no speaker; the subject is the content.
                 return None
             return child
+    # "Asked about the plan, Ode said ...": the passive participle's subject is the one
+    # asked, and who asked goes unnamed.
+    if _is_passive_participle_clause(verb):
+        return None
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return _subject_of(verb.head)
@@ -749,7 +759,7 @@ def _verb_candidate(
     if after is not None:
         content, pattern = [(after.inner_start, after.inner_end)], "verb-quote-after"
     else:
-        found = _content_of_verb(_reported_verb(verb), doc, subject is not None)
+        found = _content_of_verb(_reported_verb(verb), doc, subject is not None or _is_passive_participle_clause(verb))
         if found is not None and found[0]:
             content, pattern = found[0], f"verb-{found[1]}"
         elif subject is not None:

@@ -665,3 +665,12 @@ def test_passive_asked_has_an_unnamed_asker(analyze, text, asked):
     assert question.speaker is None, describe([question])
     answer = [a for a in found if a is not question]
     assert len(answer) == 1 and answer[0].speaker is not None and answer[0].cue.text == "said", describe(found)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Mayor Lin Ode called on the council to delay the vote.", "the council to delay the vote"),
+    ("Dana Kell appealed to voters to wait for the count.", "voters to wait for the count"),
+])
+def test_those_called_on_to_act_open_the_content(analyze, text, content):
+    a = the_attribution(analyze(text), "to ", text)
+    assert a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])

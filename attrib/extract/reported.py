@@ -247,8 +247,17 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         if clause.dep_ == "xcomp":
             # "told his staff never to speak of it": the object belongs to the content.
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+            # "called on Trump to apologize", "appealed to voters to wait": so does the
+            # object of a preposition right after the verb.
+            addressed = [
+                pobj for prep in verb.children if prep.dep_ == "prep" and prep.i == verb.i + 1
+                for pobj in prep.children if pobj.dep_ == "pobj" and pobj.right_edge.i + 1 == clause.left_edge.i
+                and pobj.ent_type_ not in ("DATE", "TIME")
+            ]
             if objects:
                 start = objects[0].left_edge.i
+            elif addressed:
+                start = addressed[0].left_edge.i
         end = _without_trailing_aside(doc, start, end)
         # "a plan which he said would fail": the clause's subject precedes the speaker and
         # the verb, which are no part of what was said ("which | would fail").

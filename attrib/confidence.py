@@ -18,6 +18,9 @@ PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
     "according-to", "headline-colon", "colon-quote", "dash-signature", "noun-cue", "stance",
 )
+# The cue verb's form: a participle ("saying", "asked") or a headline's present tense
+# reports less surely than a past tense "said".
+VERB_FORMS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 RESOLUTIONS = (
     "name", "pronoun", "pronoun-entity", "owner", "relative", "description", "description-new", "anonymous",
     "unresolved", "none",
@@ -41,6 +44,7 @@ def features(
     cue_score: float | None = None,
     sentence_tokens: int = 0,
     sentence_attributions: int = 1,
+    cue_tag: str = "",
 ) -> dict[str, float]:
     vector = {f"pattern={p}": float(pattern == p) for p in PATTERNS}
     vector.update({f"speaker={r}": float(how == r) for r in RESOLUTIONS})
@@ -64,6 +68,7 @@ def features(
     # one sentence compete for its words.
     vector["log_sentence_tokens"] = math.log1p(sentence_tokens)
     vector["shared_sentence"] = float(sentence_attributions > 1)
+    vector.update({f"cue_form={form}": float(cue_tag == form) for form in VERB_FORMS})
     # The cue model's judgement of the verb in its frame, where there is a verb.
     if cue_score is not None:
         q = min(max(cue_score, 0.01), 0.99)

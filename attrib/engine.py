@@ -112,6 +112,7 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
             cue_score=cand.cue_score,
             sentence_tokens=len(doc[cand.cue_token].sent),
             sentence_attributions=per_sentence[cand.sentence],
+            cue_tag=doc[cand.cue_token].tag_,
         )
         attributions.append(
             Attribution(

@@ -674,3 +674,9 @@ def test_passive_asked_has_an_unnamed_asker(analyze, text, asked):
 def test_those_called_on_to_act_open_the_content(analyze, text, content):
     a = the_attribution(analyze(text), "to ", text)
     assert a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])
+
+
+def test_infinitive_on_an_object_has_the_governing_subject(analyze):
+    text = "Mayor Lin Ode took the chance to say that the bridge is safe."
+    a = the_attribution(analyze(text), "the bridge is safe", text)
+    check(a, text, cue="say", name="Lin Ode")

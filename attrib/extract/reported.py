@@ -222,6 +222,14 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return _subject_of(verb.head)
+    # "had a chance to show", "went out of his way to say": an infinitive on the object of
+    # a verb has that verb's subject.
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        governor = verb.head
+        while governor.dep_ in ("dobj", "pobj", "prep") and governor.head != governor:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor != verb:
+            return _subject_of(governor)
     # "After saying X, she was ...": the verb under a preposition shares the clause's subject.
     governor = verb.head.head
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX") and governor != verb.head:

@@ -680,3 +680,13 @@ def test_infinitive_on_an_object_has_the_governing_subject(analyze):
     text = "Mayor Lin Ode took the chance to say that the bridge is safe."
     a = the_attribution(analyze(text), "the bridge is safe", text)
     check(a, text, cue="say", name="Lin Ode")
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("MACAU (Reuters) \u2013 Top party donor Lin Ode said on Friday that he met the candidate.", "Top party donor Lin Ode"),
+    ("WASHINGTON (AP) \u2014 Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+])
+def test_wire_dateline_is_no_part_of_the_speaker(analyze, text, mention):
+    a = the_attribution(analyze(text), "he met the candidate", text)
+    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+    assert a.speaker.name == "Lin Ode", describe([a])

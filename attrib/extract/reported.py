@@ -27,6 +27,9 @@ from attrib.lexicons import Lexicon
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# A wire story's dateline, "BEDFORD, N.H. (AP) -", is this short and ends in a dash.
+MAX_DATELINE_TOKENS = 12
+DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
 # A speaker named between a quotation and its verb takes at most this many words.
 MAX_SPEAKER_BETWEEN = 8
 CLAUSE_DEPS = {"ccomp", "xcomp"}
@@ -686,7 +689,30 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             _continue_quote(cand, quotes, covered, doc)
     for cand in candidates:
         cand.content = _split_at_paragraphs(cand.content, text)
+        if cand.source is not None:
+            cand.source = _without_dateline(doc, cand.source, cand.cue_token)
     return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
+
+
+def _without_dateline(doc: Doc, source: tuple[int, int], cue_token: int) -> tuple[int, int]:
+    """ "MACAU (Reuters) - Top donor Lin Ode said": the dateline opening a wire story is
+    where and by whom it was filed; the speaker starts after its dash. Where the parse
+    took the dateline itself for the subject, the speaker is what stands between the
+    dash and the cue."""
+    start, end = source
+    close = next((t.i for t in doc[start + 2 : min(end + 1, start + MAX_DATELINE_TOKENS, len(doc) - 1)]
+                  if t.text == ")" and doc[t.i + 1].text in DATELINE_DASHES), None)
+    if close is None:
+        return source
+    opening = next((t.i for t in doc[start:close] if t.text == "("), None)
+    place = [t for t in doc[start:opening] if not t.is_punct] if opening is not None else []
+    if not place or not all(t.is_upper for t in place if t.is_alpha):
+        return source
+    if close + 2 < end:
+        return close + 2, end
+    if close + 2 < cue_token <= close + 2 + MAX_SPEAKER_BETWEEN:
+        return close + 2, cue_token
+    return source
 
 
 def _split_at_paragraphs(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -420,6 +420,11 @@ def _quote_before(
     return None
 
 
+def _in_quotation(token: Token, quotes: list[Quote]) -> bool:
+    """Is the token inside a quotation, marks included?"""
+    return any(q.start <= token.idx < q.end for q in quotes)
+
+
 def _speaker_between(verb: Token, quotes: list[Quote], doc: Doc) -> Optional[tuple[Quote, tuple[int, int]]]:
     """ '"...," Tulsa police Chief Lin Ode said': when the parse loses the speaker between
     a quotation and its verb (here "Tulsa" taken for a verb), the few words between them
@@ -427,11 +432,13 @@ def _speaker_between(verb: Token, quotes: list[Quote], doc: Doc) -> Optional[tup
     sent = verb.sent
     words = []
     for token in reversed(doc[sent.start : verb.i]):
-        if token.text in QUOTE_MARKS or len(words) > MAX_SPEAKER_BETWEEN:
+        if token.text in QUOTE_MARKS:
             break
+        if len(words) == MAX_SPEAKER_BETWEEN:
+            return None
         words.append(token)
     words.reverse()
-    if not words or len(words) > MAX_SPEAKER_BETWEEN:
+    if not words:
         return None
     if any(t.tag_ in FINITE_TAGS or t.pos_ == "SCONJ" for t in words) or not any(t.pos_ in ("PROPN", "NOUN") for t in words):
         return None
@@ -773,12 +780,12 @@ def _verb_candidate(
     if _is_purpose(verb, lexicon):
         return None
     # The parser sometimes hangs a quoted word on the verb ('"... Probably not," she said').
-    verb_tokens = [t for t in cue_verb_tokens(verb) if not any(q.start <= t.idx < q.end for q in quotes)]
+    verb_tokens = [t for t in cue_verb_tokens(verb) if not _in_quotation(t, quotes)]
     subject = _subject_of(verb)
     # '"... Full panic mode," said Leslie Wimes': the parser can take the quotation's last
     # words for a subject too; the speaker is the subject outside the quotation.
-    if subject is not None and any(q.start <= subject.idx < q.end for q in quotes):
-        outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not any(q.start <= c.idx < q.end for q in quotes)]
+    if subject is not None and _in_quotation(subject, quotes):
+        outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _in_quotation(c, quotes)]
         subject = outside[0] if outside else subject
     source = subtree_span(subject) if subject is not None else None
     # "voters saying they want X", "a petition calling for Y": a participle modifying a
@@ -794,7 +801,7 @@ def _verb_candidate(
     # verb's; a verb that borrows its subject ("adding") does not take it too.
     own_subject = subject is not None and verb in (subject.head, subject.head.head)
     before = _quote_before(verb_tokens, source, quotes, doc) if own_subject else None
-    if not own_subject or any(q.start <= subject.idx < q.end for q in quotes):
+    if not own_subject or _in_quotation(subject, quotes):
         between = _speaker_between(verb, quotes, doc)
         if between is not None:
             before, source = between
@@ -850,7 +857,7 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
     Only a noun with both a speaker (a possessive, or "by"/"from" someone) and what
     was said (a "that" clause, or the object of "of"/"for"/"about"...) is a cue.
     """
-    if any(q.start <= noun.idx < q.end for q in quotes):
+    if _in_quotation(noun, quotes):
         return None
     source = None
     for child in noun.children:
@@ -880,7 +887,7 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
 def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
     """ "Ryan is critical of the plan", "She was eager to debate", "He is a supporter of X"."""
     be = word.head
-    if any(q.start <= be.idx < q.end for q in quotes):
+    if _in_quotation(be, quotes):
         return None
     subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
     if subject is None:

@@ -690,3 +690,10 @@ def test_wire_dateline_is_no_part_of_the_speaker(analyze, text, mention):
     a = the_attribution(analyze(text), "he met the candidate", text)
     assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
     assert a.speaker.name == "Lin Ode", describe([a])
+
+
+def test_object_content_stops_before_a_finite_adverbial_clause(analyze):
+    """ "rejected the argument when the case came up": the circumstance is the writer's."""
+    text = "Judge Lin Ode rejected the argument when the case came up in May."
+    a = the_attribution(analyze(text), "the argument", text)
+    assert a.content.text.strip(QUOTE_AND_PUNCT) == "the argument", describe([a])

@@ -11,6 +11,7 @@ one pipeline; `load_pipeline()` gives the spaCy pipeline with the `attrib` compo
 from __future__ import annotations
 
 from collections import deque
+from contextlib import closing
 from typing import Callable, Iterable, Iterator, Optional
 
 from attrib.errors import AnalysisError, AttribError, InputError, ModelNotFound
@@ -53,10 +54,42 @@ def analyze_articles(
     A text longer than the pipeline should parse at once is analysed in pieces cut
     between paragraphs; what each piece holds is moved back into the whole text, so
     offsets are into `article.text` whatever its length.
+
+    With `n_process` > 1 the articles are analysed in that many worker processes
+    (`attrib.workers`), which send back only the attributions; the stream is the same,
+    in the same order.
     """
+    nlp = nlp or load_pipeline()
+    if n_process > 1:
+        from attrib.workers import analysed_in_workers, can_fork
+
+        if can_fork():
+            results = analysed_in_workers(articles, nlp, n_process, batch_size)
+        else:  # no fork (Windows): spaCy's own processes, which send whole Docs back
+            results = analysed(articles, nlp, batch_size, n_process=n_process)
+    else:
+        results = analysed(articles, nlp, batch_size)
+    # Closed at once however this stream ends (worker processes are ended then), not
+    # whenever the last reference to it goes: a traceback may keep it for a while.
+    with closing(results):
+        for article, found, failure in results:
+            if failure is not None:
+                error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
+                if on_error is None:
+                    raise error
+                on_error(error)
+            else:
+                yield article, found
+
+
+def analysed(
+    articles: Iterable[Article], nlp, batch_size: int, *, n_process: int = 1
+) -> Iterator[tuple[Article, list[Attribution], Optional[str]]]:
+    """(article, attributions, why the engine failed on it or None) for every article,
+    in input order: the analysis itself, in this process (or in spaCy's own worker
+    processes, with `n_process`). `attrib.workers` runs it in each worker."""
     from attrib.pipeline import chunk_bounds, chunk_limit, moved_into_text
 
-    nlp = nlp or load_pipeline()
     limit = chunk_limit(nlp)
 
     # What each text is (its article, where the piece starts, whether it is the last
@@ -83,12 +116,9 @@ def analyze_articles(
             sentences_before += sum(1 for _ in doc.sents)
             continue
         if failure is not None:
-            error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
-            if on_error is None:
-                raise error
-            on_error(error)
+            yield article, [], failure
         else:
             for a in found:
                 a.doc = article.id
-            yield article, found
+            yield article, found, None
         found, failure, sentences_before = [], None, 0

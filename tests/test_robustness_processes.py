@@ -116,16 +116,68 @@ def test_sigkill_at_start_and_mid_ingest_then_a_rerun_gives_a_clean_ingests_rows
     assert snapshot(db) == clean
 
 
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie (an orphan's zombie is reaped by init, in time)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def copies_of(corpus: dict[str, Path], folder: Path) -> tuple[Path, int]:
+    """Six copies of the slice, each copy's texts ending in a line of its own (so none is
+    skipped as stored already): enough work that a signal comes mid-run, after the first
+    commit, even with two workers on a fast machine."""
+    records = [json.loads(line) for line in corpus["all"].read_text(encoding="utf-8").splitlines()]
+    copies = records + [dict(r, id=f"{r['id']}-copy{k}", text=f"{r['text']}\n\nCopy {k}.") for k in range(1, 6) for r in records]
+    big = folder / "copies.jsonl"
+    big.write_text("".join(json.dumps(r) + "\n" for r in copies), encoding="utf-8")
+    return big, len(copies)
+
+
+def test_sigkill_with_two_workers_leaves_no_worker_and_a_rerun_stores_the_rest(corpus, clean, tmp_path):
+    db = tmp_path / "attrib.db"
+    big, total = copies_of(corpus, tmp_path)
+    process = subprocess.Popen([*ATTRIB, "ingest", str(big), "--db", str(db), "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    wait_for(lambda: stored_articles(db) >= 1, process)
+    workers = children(process.pid)
+    assert len(workers) == 2
+    process.kill()
+    process.wait()
+    partial = stored_articles(db)
+    assert 1 <= partial < total
+    # Each worker ends once its batch is done: it has nobody to send it to.
+    deadline = time.monotonic() + 60
+    while any(alive(pid) for pid in workers):
+        assert time.monotonic() < deadline, "orphaned workers are still running"
+        time.sleep(0.1)
+
+    rerun = subprocess.run([*ATTRIB, "ingest", str(big), "--db", str(db), "--workers", "2"], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stderr.splitlines()[-1] == f"ingested {total - partial}, skipped {partial}, failed 0"
+    rows = snapshot(db)
+    assert len(rows["articles"]) == total
+    originals = {r[0] for r in clean["articles"]}
+    assert [a for a in rows["attributions"] if a[0] in originals] == clean["attributions"]
+
+
 @pytest.mark.parametrize("workers, presses", [(1, 1), (2, 1), (2, 2)])
 def test_ctrl_c_stores_what_was_analysed_and_stops_with_the_summary(corpus, clean, tmp_path, workers, presses):
     db = tmp_path / "attrib.db"
-    # Six copies of the slice, each copy's texts ending in a line of its own (so none is
-    # skipped as stored already): enough work that Ctrl-C comes mid-run, after the first
-    # commit, even with two workers on a fast machine.
-    records = [json.loads(line) for line in corpus["all"].read_text(encoding="utf-8").splitlines()]
-    copies = records + [dict(r, id=f"{r['id']}-copy{k}", text=f"{r['text']}\n\nCopy {k}.") for k in range(1, 6) for r in records]
-    big = tmp_path / "copies.jsonl"
-    big.write_text("".join(json.dumps(r) + "\n" for r in copies), encoding="utf-8")
+    big, total = copies_of(corpus, tmp_path)
     # In a session of its own, so that Ctrl-C can go to the whole group, workers too, as
     # a terminal sends it.
     process = subprocess.Popen(
@@ -145,7 +197,7 @@ def test_ctrl_c_stores_what_was_analysed_and_stops_with_the_summary(corpus, clea
         f"attrib: interrupted: ingested {stored_articles(db)}, skipped 0, failed 0",
     ]
     rows = snapshot(db)
-    assert 1 <= len(rows["articles"]) < len(copies)
+    assert 1 <= len(rows["articles"]) < total
     # The articles stored are whole: the originals among them have a clean ingest's rows.
     originals = {r[0] for r in rows["articles"]} & {r[0] for r in clean["articles"]}
     stored = [a for a in rows["attributions"] if a[0] in originals]

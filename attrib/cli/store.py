@@ -109,13 +109,15 @@ def stop_on_interrupt(run: Ingest) -> Iterator[None]:
     ingest_process = os.getpid()
 
     def stop(signum, frame) -> None:
-        # Parsing workers forked by spaCy inherit this handler; they go on until the
-        # ingest process, which alone decides, ends them.
+        # Parsing workers go on until the ingest process, which alone decides, ends
+        # them: attrib's workers ignore SIGINT, and spaCy's (where there is no fork)
+        # inherit this handler.
         if os.getpid() != ingest_process:
             return
         if run.stopping:
-            # Workers left in mid-batch would hang spaCy's cleanup, and this process
-            # with it; spaCy then warns that they did not finish, as intended.
+            # The run would otherwise wait for the batches the workers hold: they are
+            # killed. (spaCy's workers, left in mid-batch, would hang its cleanup, and
+            # this process with it; spaCy then warns that they did not finish.)
             warnings.filterwarnings("ignore", message=r"\[W127\]")
             for worker in multiprocessing.active_children():
                 worker.kill()

@@ -6,8 +6,9 @@ the pipeline is loaded only once there is a new article to parse. Analysed artic
 are committed in batches; what was analysed before an interrupt or a crash is still
 committed, and a run cut short is simply run again. `stop()` (the CLI calls it on
 Ctrl-C) ends a run early: no more inputs are read, and the articles the pipeline
-has already taken are analysed and committed. (Leaving spaCy's parsing processes in
-mid-batch would hang them: each blocks sending its result.)
+has already taken are analysed and committed. With `n_process` > 1 the parsing and
+the attribution run in worker processes (attrib/workers.py) that send back only the
+attributions; this process reads, hands out batches and is the only writer.
 """
 
 from __future__ import annotations

@@ -11,11 +11,11 @@ each includes the interpreter start, the imports and the model load:
 
   bare       spaCy alone: `spacy.load("en_core_web_sm")` (the installed package, no
              attrib component) and `nlp.pipe` over the texts, read line by line
-  bare/2     the same with `nlp.pipe(n_process=2, batch_size=8)`: what two processes
-             give on this machine at this moment, the ceiling for ingest/2
+  bare/2     the same with `nlp.pipe(n_process=2, batch_size=8)`: what spaCy's own two
+             processes give on this machine at this moment, a reference for ingest/2
   analyze    `attrib analyze FILE --json`, stdout to /dev/null (the CLI, in a subprocess)
   ingest/1   `attrib ingest FILE --db FRESH --workers 1`
-  ingest/2   `attrib ingest FILE --db FRESH --workers 2`
+  ingest/2   `attrib ingest FILE --db FRESH --workers 2` (attrib's worker processes)
   ray/2      `attrib ingest FILE --db FRESH --workers 2 --backend ray` (with --ray)
 
 Every command is also run on a one-article file: that time is its start-up (imports,
@@ -371,7 +371,7 @@ def report(info: dict, result: dict | None, store: dict | None, mem: list[dict] 
         lines = [
             ("analyze --json vs bare spaCy", "bare", "analyze", ""),
             ("ingest --workers 1 vs bare spaCy", "bare", "ingest/1", ">= 0.90 (steady)"),
-            ("bare spaCy, 2 processes vs 1", "bare", "bare/2", "(this machine's ceiling)"),
+            ("bare spaCy, 2 processes vs 1", "bare", "bare/2", "(spaCy's own pool)"),
             ("ingest --workers 2 vs --workers 1", "ingest/1", "ingest/2", ">= 1.70 (steady)"),
         ]
         if "ray/2" in modes:

@@ -154,7 +154,8 @@ def test_relayed_statements_and_counts(seed_report):
     [
         ("The regime seized at least 300 tonnes of grain on Monday.", "the 300-tonne seizure"),
         ("The company paid $5 million to settle the case.", "the $5-million payment"),
-        ("Acme inked a multimillion-dollar deal.", "the multimillion-dollar deal"),
+        # (Passive: "Acme inked a ... deal" reads to the cue model as a possible report.)
+        ("A multimillion-dollar deal was inked on Monday.", "the multimillion-dollar deal"),
         ("Police arrested three men in Leeds.", "\u201cPolice arrested three men in Leeds.\u201d"),
     ],
 )

@@ -346,6 +346,11 @@ def memory(args, scratch: Path) -> list[dict]:
     return rows
 
 
+# Extra CPU time of a two-process run over one process, past which the host is taken
+# to have slowed its cores (quiet runs here: +5% to +8%; contended ones +28% to +44%).
+CONTENDED_CPU = 0.15
+
+
 def report(info: dict, result: dict | None, store: dict | None, mem: list[dict] | None) -> None:
     print()
     print(f"machine: {info['cores']} cores, {info['cpu']}, {info['ram_gib']} GiB RAM, Python {info['python']}")
@@ -380,6 +385,14 @@ def report(info: dict, result: dict | None, store: dict | None, mem: list[dict] 
             # Two workers use more CPU time, not less: their gain is in wall time only.
             cpu = "" if mode.endswith("/2") else f"{ratio(base, mode, 'steady_cpu'):6.2f}"
             print(f"{label:<38} {ratio(base, mode, 'wall'):6.2f} {ratio(base, mode, 'steady'):7.2f} {cpu:>6}  {target}")
+        # Two processes doing the same work should use about the same CPU time as one.
+        # On a shared host where each core runs slower while both are busy, they use
+        # more, and the two-process ratios above measure the host, not the code.
+        print()
+        for one, two in (("bare", "bare/2"), ("ingest/1", "ingest/2")):
+            extra = modes[two]["steady_cpu"] / modes[one]["steady_cpu"] - 1
+            print(f"CPU time of {two} over {one}: {extra:+.0%}", end="")
+            print("  (cores slowed while both busy: a contended host)" if extra > CONTENDED_CPU else "")
     if store:
         print(
             f"\nSQLite writer alone: {store['articles_per_second']:.0f} articles/s "

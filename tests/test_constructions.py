@@ -697,3 +697,12 @@ def test_object_content_stops_before_a_finite_adverbial_clause(analyze):
     text = "Judge Lin Ode rejected the argument when the case came up in May."
     a = the_attribution(analyze(text), "the argument", text)
     assert a.content.text.strip(QUOTE_AND_PUNCT) == "the argument", describe([a])
+
+
+def test_parenthetical_say_wins_over_the_verb_it_hangs_on(analyze):
+    """ "Back in Ohio, Mayor Lin Ode said, he decided to run": "said" is the report,
+    "decided" part of what was said."""
+    text = "Back in Ohio, Mayor Lin Ode said, he decided to run for the seat."
+    found = analyze(text)
+    assert len(found) == 1, describe(found)
+    check(found[0], text, cue="said", name="Lin Ode", contains=("he decided to run for the seat",))

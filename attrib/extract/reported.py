@@ -1009,6 +1009,12 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         same = next((k for k in kept if _dice(chars, _char_set(k.content)) >= 0.5), None)
         if same is None:
             kept.append(c)
+        elif (same.pattern == "verb-clause" and c.pattern == "verb-parenthetical"
+                and (c.cue_score or 0.0) > (same.cue_score or 0.0)):
+            # "Back home, Ms. Ode said, she decided to run": the parser makes "decided"
+            # govern the clause and "said" an aside; the surer cue is the statement's
+            # (on train gold takes the parenthetical 27 times in 29 where it scores higher).
+            kept[kept.index(same)] = c
         elif same.sentence == c.sentence and c.cue and same.cue and c.cue[0][0] > same.cue[0][0]:
             same.echo = c
     return sorted(kept, key=lambda c: (c.cue[0][0] if c.cue else c.start))

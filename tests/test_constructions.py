@@ -314,6 +314,8 @@ def test_in_a_statement_said(analyze):
         ("The senator said Tuesday that taxes would rise.", "taxes would rise", "said"),
         ("The senator pointed out that taxes would rise.", "taxes would rise", "pointed out"),
         ("The senator has often said that taxes would rise.", "taxes would rise", "has often said"),
+        # Not a time: where the words went.
+        ("The senator said on CNN that taxes would rise.", "taxes would rise", "said on CNN"),
     ],
 )
 def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):

@@ -74,6 +74,18 @@ CUE_RIGHT_DEPS = {"prt", "prep", "advmod"}
 SETTING_PREPOSITIONS = {"on", "at", "in", "during", "after", "before", "since", "until", "while"}
 
 
+def _sets_the_scene(prep: Token) -> bool:
+    """ "said on Monday", "said in Ohio": the writer's setting, left out of the cue. But
+    "on" with anything but a date says where or to what the words went ("said on CNN",
+    "commented on the plan"): on train gold takes that into the cue 82 times in 123."""
+    if prep.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    if prep.lower_ == "on":
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return pobj is None or pobj.ent_type_ in ("DATE", "TIME")
+    return True
+
+
 def widen_cue(verb: Token, tokens: list[Token], content_start: int, source: tuple[int, int] | None) -> list[Token]:
     """Grow the cue over the verb's own modifiers next to it, up to where the content
     starts (character offset), never into the speaker mention."""
@@ -91,7 +103,7 @@ def widen_cue(verb: Token, tokens: list[Token], content_start: int, source: tupl
     modifiers = {
         t.i
         for child in verb.children
-        if child.dep_ in CUE_RIGHT_DEPS and child.i > verb.i and not (child.dep_ == "prep" and child.lower_ in SETTING_PREPOSITIONS)
+        if child.dep_ in CUE_RIGHT_DEPS and child.i > verb.i and not (child.dep_ == "prep" and _sets_the_scene(child))
         for t in child.subtree
     }
     j = max(chosen) + 1

@@ -985,7 +985,9 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     Axios, which cited sources" holds the cue "cited"; in "X said Y believes Z" the
     statement is X's. (PolNeAR never nests attributions either.) A parenthetical's
     clause is the parser's guess at the words around it, so it does not swallow cues.
-    Two candidates over the same words keep the one found by the more reliable pattern.
+    Two candidates over the same words keep the one found by the more reliable pattern,
+    except that a parenthetical cue the cue model trusts more than the verb it hangs on
+    wins ("Back home, Ode said, she decided to run").
     """
     covering: list[tuple[int, tuple[int, int]]] = []
     for n, c in enumerate(candidates):

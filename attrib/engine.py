@@ -80,12 +80,13 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
     attributions = []
     # Resolve in reading order so pronouns see the speakers before them.
     for cand in candidates:
+        word = cue_word(doc, cand, lexicon)
         via_speaker = _relaying_outlet(cand, resolver, doc)
         speaker = resolver.resolve(*cand.source, via=via_speaker) if cand.source else None
         if speaker is not None:
             resolver.remember(cand.sentence, speaker, _char_span(doc, cand.source)[0])
         # An organisation that reports, or that relays others' words, is an outlet.
-        if speaker is not None and speaker.type == "organization" and cue_word(doc, cand, lexicon) in REPORTING_WORDS:
+        if speaker is not None and speaker.type == "organization" and word in REPORTING_WORDS:
             speaker = ResolvedSpeaker(speaker.name, "media", speaker.how, speaker.distance, speaker.root_lemma)
         if via_speaker is not None and via_speaker.type == "organization":
             via_speaker = ResolvedSpeaker(via_speaker.name, "media", via_speaker.how)
@@ -94,7 +95,6 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
         content = Spans.from_offsets(text, cand.content)
         mention = Spans.from_offsets(text, [_char_span(doc, mention_without_aside(doc, cand.source, cue_tokens))]) if cand.source else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
-        word = cue_word(doc, cand, lexicon)
         content_tokens = len(doc.char_span(cand.start, cand.end, alignment_mode="expand") or [])
         vector = confidence.features(
             pattern=cand.pattern,

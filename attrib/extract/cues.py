@@ -77,7 +77,9 @@ SETTING_PREPOSITIONS = {"on", "at", "in", "during", "after", "before", "since", 
 def _sets_the_scene(prep: Token) -> bool:
     """ "said on Monday", "said in Ohio": the writer's setting, left out of the cue. But
     "on" with anything but a date says where or to what the words went ("said on CNN",
-    "commented on the plan"): on train gold takes that into the cue 82 times in 123."""
+    "commented on the plan"): on train gold takes that into the cue 82 times in 123.
+    (Not `reported._is_setting`, which asks whether a phrase after an object finishes
+    what was said; PolNeAR's counts differ for the two questions.)"""
     if prep.lower_ not in SETTING_PREPOSITIONS:
         return False
     if prep.lower_ == "on":

@@ -84,6 +84,36 @@ def test_migrations_are_recorded_once_and_reopening_changes_nothing(tmp_path):
     assert again.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
 
 
+def test_opening_waits_out_a_lock_sqlite_will_not_wait_for(tmp_path, monkeypatch):
+    """SQLite refuses at once, without its busy timeout, where waiting could deadlock
+    (two processes making the same new database): opening tries again."""
+    from attrib.store import db as store_db
+
+    real_migrate, refusals = store_db.migrate, []
+
+    def refused_once(db):
+        if not refusals:
+            refusals.append(1)
+            raise sqlite3.OperationalError("database is locked")
+        real_migrate(db)
+
+    monkeypatch.setattr(store_db, "migrate", refused_once)
+    db = open_database(tmp_path / "new.db")
+    assert refusals == [1]
+    assert "articles" in db.table_names()
+
+
+def test_opening_reports_other_errors_at_once(tmp_path, monkeypatch):
+    from attrib.store import db as store_db
+
+    def broken(db):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store_db, "migrate", broken)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        open_database(tmp_path / "new.db")
+
+
 def test_an_older_database_is_brought_up_to_date(tmp_path):
     path = tmp_path / "attrib.db"
     db = open_database(path)

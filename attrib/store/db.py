@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +35,8 @@ DEFAULT_PATH = "attrib.db"
 # the transaction, so a commit holds the lock for milliseconds), short enough to notice
 # a stuck one.
 BUSY_TIMEOUT_SECONDS = 30.0
+# How long to wait before trying again where SQLite refuses to wait itself (`_set_up`).
+LOCKED_RETRY_SECONDS = 0.05
 
 
 def database_path(path: Optional[str | Path] = None) -> Path:
@@ -50,11 +53,32 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
-        db.enable_wal()
-        migrate(db)
+        _set_up(db)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open the database ({error})") from None
     return db
+
+
+def _set_up(db: Database) -> None:
+    """WAL mode and the schema, retried while another process holds the file.
+
+    SQLite answers "database is locked" at once, without waiting out the busy timeout,
+    where waiting could deadlock: switching a new file to WAL, or a reader turning
+    writer, while another process opens the same new file. Two ingests started
+    together on a new database met it (rarely): the loser retries until the timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.enable_wal()
+            migrate(db)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            time.sleep(LOCKED_RETRY_SECONDS)
 
 
 def now() -> str:

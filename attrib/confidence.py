@@ -45,6 +45,8 @@ def features(
     sentence_tokens: int = 0,
     sentence_attributions: int = 1,
     cue_tag: str = "",
+    edges_moved: int = 0,
+    edge_margin: float | None = None,
 ) -> dict[str, float]:
     vector = {f"pattern={p}": float(pattern == p) for p in PATTERNS}
     vector.update({f"speaker={r}": float(how == r) for r in RESOLUTIONS})
@@ -69,6 +71,12 @@ def features(
     vector["log_sentence_tokens"] = math.log1p(sentence_tokens)
     vector["shared_sentence"] = float(sentence_attributions > 1)
     vector.update({f"cue_form={form}": float(cue_tag == form) for form in VERB_FORMS})
+    # Content whose edges the edge model moved is where the rules and the annotators' habits disagree.
+    vector["edges_moved"] = float(edges_moved)
+    if edge_margin is not None:
+        vector["edge_margin"] = min(edge_margin, 10.0)
+    else:
+        vector["no_edge_model"] = 1.0
     # The cue model's judgement of the verb in its frame, where there is a verb.
     if cue_score is not None:
         q = min(max(cue_score, 0.01), 0.99)

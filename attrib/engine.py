@@ -12,6 +12,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from attrib import confidence
+from attrib.extract import boundaries
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
 from attrib.extract.reported import Candidate, find_candidates, mention_without_aside
@@ -64,19 +65,31 @@ def _relaying_outlet(cand: Candidate, resolver: Resolver, doc: Doc) -> Optional[
     return None
 
 
-def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> list[Attribution]:
-    lexicon = lexicon or load_lexicon()
-    text = doc.text
-    quotes = find_quotes(text)
+def candidates_of(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """The candidates whose cue word is precise enough, in reading order, with the
+    content edges the rules gave them."""
     candidates = [
         c for c in find_candidates(doc, lexicon)
         if lexicon.cue_probability.get(cue_word(doc, c, lexicon), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
     ]
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
+    return candidates
+
+
+def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, refine_edges: bool = True) -> list[Attribution]:
+    """The article's attributions. `refine_edges=False` keeps the rules' content edges
+    (training measures cue words with it, so that they do not depend on the edge model)."""
+    lexicon = lexicon or load_lexicon()
+    text = doc.text
+    quotes = find_quotes(text)
+    candidates = candidates_of(doc, lexicon)
+    cue_tokens = frozenset(c.cue_token for c in candidates)
+    if refine_edges:
+        for cand in candidates:
+            boundaries.refine(doc, cand, cue_tokens)
     resolver = Resolver(doc, lexicon, quotes)
 
     per_sentence = Counter(c.sentence for c in candidates)
-    cue_tokens = frozenset(c.cue_token for c in candidates)
     attributions = []
     # Resolve in reading order so pronouns see the speakers before them.
     for cand in candidates:
@@ -113,6 +126,8 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None) -> 
             sentence_tokens=len(doc[cand.cue_token].sent),
             sentence_attributions=per_sentence[cand.sentence],
             cue_tag=doc[cand.cue_token].tag_,
+            edges_moved=cand.edges_moved,
+            edge_margin=cand.edge_margin,
         )
         attributions.append(
             Attribution(

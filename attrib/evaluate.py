@@ -322,7 +322,7 @@ def _read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
 # ---------------------------------------------------------------- comparing spans
 
 
-def _chars(text: str, spans: Iterable[Span]) -> frozenset[int]:
+def covered_chars(text: str, spans: Iterable[Span]) -> frozenset[int]:
     """The character offsets covered by `spans`, each fragment trimmed at both edges."""
     covered: set[int] = set()
     for start, end in spans:
@@ -334,7 +334,7 @@ def _chars(text: str, spans: Iterable[Span]) -> frozenset[int]:
     return frozenset(covered)
 
 
-def _dice(a: frozenset[int], b: frozenset[int]) -> float:
+def dice_overlap(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
@@ -346,7 +346,7 @@ def _match(gold: Sequence[frozenset[int]], pred: Sequence[frozenset[int]], thres
         (-dice, g, p)
         for g, gold_chars in enumerate(gold)
         for p, pred_chars in enumerate(pred)
-        if (dice := _dice(gold_chars, pred_chars)) >= threshold
+        if (dice := dice_overlap(gold_chars, pred_chars)) >= threshold
     )
     matched_gold: set[int] = set()
     matches: dict[int, tuple[int, float]] = {}
@@ -430,7 +430,7 @@ def _speaker_right(doc: GoldDocument, gold: GoldAttribution, prediction: Attribu
     if not gold.source:
         # Unsourced gold ("it is expected that ..."): right only when no speaker mention is claimed.
         return not mention
-    return _dice(_chars(doc.text, gold.source), _chars(doc.text, mention)) >= OVERLAP
+    return dice_overlap(covered_chars(doc.text, gold.source), covered_chars(doc.text, mention)) >= OVERLAP
 
 
 def _gold_by_id(gold_docs: Sequence[GoldDocument]) -> dict[str, GoldDocument]:
@@ -451,8 +451,8 @@ def per_prediction_outcomes(
     outcomes = []
     for doc in _gold_by_id(gold_docs).values():
         preds = list(predictions.get(doc.doc, ()))
-        gold_content = [_chars(doc.text, gold.content) for gold in doc.attributions]
-        pred_content = [_chars(doc.text, _pred_spans(doc, pred, "content")) for pred in preds]
+        gold_content = [covered_chars(doc.text, gold.content) for gold in doc.attributions]
+        pred_content = [covered_chars(doc.text, _pred_spans(doc, pred, "content")) for pred in preds]
         matches = _match(gold_content, pred_content, OVERLAP)
         for index, pred in enumerate(preds):
             if index in matches:
@@ -470,8 +470,8 @@ def _role_scores(doc: GoldDocument, preds: Sequence[Attribution]) -> dict[str, d
     for role in ROLES:
         # PolNeAR links one annotated span to every attribution sharing it (a source
         # heading several contents), so a role's items are its distinct spans.
-        gold = list(dict.fromkeys(c for c in (_chars(doc.text, getattr(a, role)) for a in doc.attributions) if c))
-        pred = list(dict.fromkeys(c for c in (_chars(doc.text, _pred_spans(doc, p, role)) for p in preds) if c))
+        gold = list(dict.fromkeys(c for c in (covered_chars(doc.text, getattr(a, role)) for a in doc.attributions) if c))
+        pred = list(dict.fromkeys(c for c in (covered_chars(doc.text, _pred_spans(doc, p, role)) for p in preds) if c))
         scores[role] = {
             "exact": (len(_match(gold, pred, EXACT)), len(gold), len(pred)),
             "overlap": (len(_match(gold, pred, OVERLAP)), len(gold), len(pred)),

@@ -2,8 +2,9 @@
 
     python -m attrib.train cue-model   [--polnear ../shared/polnear]
     python -m attrib.train cues        [--polnear ../shared/polnear]
+    python -m attrib.train boundaries  [--polnear ../shared/polnear]
     python -m attrib.train confidence  [--polnear ../shared/polnear]
-    python -m attrib.train all         (the three, in this order)
+    python -m attrib.train all         (the four, in this order)
 
 `cue-model` writes `data/cue_model.json`: logistic weights from a verb's frame (its
 lemma, dependents, subject, nearby quotation marks) to the probability that it heads
@@ -14,7 +15,10 @@ lexicon; `learned_nouns`: "her criticism of", "his claim that"; `learned_stances
 "is critical of", "was eager to"), then, for
 each cue word, how often an attribution attrib finds with it is a real one (smoothed
 precision). The engine drops cue words less precise than `min_precision` and gives
-the precision to confidence as evidence. `confidence` writes `data/confidence.json`:
+the precision to confidence as evidence. `boundaries` writes `data/boundary_model.json`:
+logistic weights from the words around a possible content edge to the chance that
+the annotators put the edge there (see `attrib/extract/boundaries.py`), fitted on
+the contents attrib finds on train that overlap a gold content. `confidence` writes `data/confidence.json`:
 logistic weights from the evidence features to the probability that content and
 speaker are both right, fitted on what the filtered engine emits. Only train is read;
 dev stays for measuring.
@@ -30,9 +34,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from attrib.engine import attribute
-from attrib.evaluate import GoldDocument, per_prediction_outcomes, read_gold
-from attrib.extract import cue_model
+from attrib.engine import attribute, candidates_of
+from attrib.evaluate import GoldDocument, covered_chars, dice_overlap, per_prediction_outcomes, read_gold
+from attrib.extract import boundaries, cue_model
+from attrib.extract.boundaries import REFINED_PATTERNS, EdgeChoices, end_features, start_features
 from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
@@ -72,9 +77,9 @@ def parse_split(polnear: Path, split: str, n_process: int) -> Corpus:
     return list(zip(gold_docs, docs))
 
 
-def _predict(corpus: Corpus) -> dict[str, list[Attribution]]:
+def _predict(corpus: Corpus, refine_edges: bool = True) -> dict[str, list[Attribution]]:
     load_lexicon.cache_clear()  # pick up the data files as they are now
-    return {gold.doc: attribute(doc, gold.doc) for gold, doc in corpus}
+    return {gold.doc: attribute(doc, gold.doc, refine_edges=refine_edges) for gold, doc in corpus}
 
 
 def learn_cue_words(corpus: Corpus, pos: str) -> list[str]:
@@ -168,11 +173,12 @@ def fit_cues(corpus: Corpus) -> dict:
     learned = learn_cue_words(corpus, "VERB")
     nouns = learn_cue_words(corpus, "NOUN")
     stances = learn_stance_words(corpus)
-    # Precision is measured on the unfiltered engine, with the learned words in.
+    # Precision is measured on the unfiltered engine, with the learned words in, and
+    # with the rules' content edges (so that it does not depend on the edge model).
     _write(DATA_DIR / "cue_stats.json", {
         "learned_verbs": learned, "learned_nouns": nouns, "learned_stances": stances, "verbs": {}, "min_precision": 0.0,
     })
-    predictions = _predict(corpus)
+    predictions = _predict(corpus, refine_edges=False)
     outcomes = per_prediction_outcomes([g for g, _ in corpus], predictions)
     seen, right = Counter(), Counter()
     for outcome in outcomes:
@@ -196,6 +202,73 @@ def fit_cues(corpus: Corpus) -> dict:
         "verbs": stats,
     }
     _write(DATA_DIR / "cue_stats.json", data)
+    return data
+
+
+def _gold_content_for(cand_chars: frozenset[int], cue_chars: frozenset[int], gold_roles: list) -> frozenset[int] | None:
+    """The gold content a candidate stands for: the one it overlaps best (Dice >= 0.5),
+    else the best-overlapping one with the same cue (edges so far off that the
+    statement was missed)."""
+    best = max(gold_roles, key=lambda g: dice_overlap(cand_chars, g[0]), default=None)
+    if best is not None and dice_overlap(cand_chars, best[0]) >= 0.5:
+        return best[0]
+    same_cue = [g for g in gold_roles if g[1] & cue_chars and g[0]]
+    return max(same_cue, key=lambda g: dice_overlap(cand_chars, g[0]))[0] if same_cue else None
+
+
+def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
+    """Every word a found content could start or end at, as (features, is where the gold
+    content starts / ends), for the contents that stand for a gold one."""
+    lexicon = load_lexicon()
+    rows: dict[str, tuple[list[list[str]], list[int]]] = {"start": ([], []), "end": ([], [])}
+    for gold, doc in corpus:
+        text = doc.text
+        gold_roles = [(covered_chars(text, a.content), covered_chars(text, a.cue)) for a in gold.attributions]
+        candidates = candidates_of(doc, lexicon)
+        all_cues = frozenset(c.cue_token for c in candidates)
+        for cand in candidates:
+            if cand.pattern not in REFINED_PATTERNS:
+                continue
+            target = _gold_content_for(covered_chars(text, cand.content), covered_chars(text, cand.cue), gold_roles)
+            choices = EdgeChoices(doc, cand)
+            if not target or not choices.starts or not choices.ends:
+                continue
+            cue = doc[cand.cue_token]
+            other_cues = all_cues - {cand.cue_token}
+            for position in choices.starts:
+                rows["start"][0].append(start_features(doc, position, choices.current_start, cue, cand.pattern, other_cues))
+                rows["start"][1].append(int(doc[position].idx == min(target)))
+            for position in choices.ends:
+                rows["end"][0].append(end_features(doc, position, choices.current_end, cue, cand.pattern, other_cues))
+                rows["end"][1].append(int(doc[position].idx + len(doc[position].text) == max(target) + 1))
+    return rows
+
+
+def fit_boundaries(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    load_lexicon.cache_clear()
+    data = {
+        "about": "Logistic weights from the words around a possible content edge to P(the gold content starts / "
+        "ends there), fitted on PolNeAR train by `python -m attrib.train boundaries`; the best-scoring edge wins.",
+    }
+    for side, (rows, labels) in _edge_rows(corpus).items():
+        counts = Counter(name for row in rows for name in row)
+        vectorizer = DictVectorizer()
+        matrix = vectorizer.fit_transform([{n: 1 for n in row if counts[n] >= MIN_FEATURE_COUNT} for row in rows])
+        model = LogisticRegression(C=1.0, max_iter=3000)
+        model.fit(matrix, labels)
+        data[side] = {
+            "trained_on": len(labels),
+            "weights": {
+                name: round(float(w), 4)
+                for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
+                if abs(w) >= 1e-3
+            },
+        }
+    _write(data_dir / "boundary_model.json", data)
+    boundaries._model.cache_clear()
     return data
 
 
@@ -254,7 +327,7 @@ def _write(path: Path, data: dict) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m attrib.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["cue-model", "cues", "confidence", "all"])
+    parser.add_argument("what", choices=["cue-model", "cues", "boundaries", "confidence", "all"])
     parser.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args(argv)
@@ -266,6 +339,10 @@ def main(argv: list[str] | None = None) -> None:
         data = fit_cues(corpus)
         print(f"cue_stats.json: {len(data['learned_verbs'])} learned verbs, {len(data['verbs'])} cue words, "
               f"overall precision {data['overall_precision']}")
+    if args.what in ("boundaries", "all"):
+        data = fit_boundaries(corpus)
+        print(f"boundary_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
+              f"from {data['start']['trained_on']} and {data['end']['trained_on']} possible edges")
     if args.what in ("confidence", "all"):
         data = fit_confidence(corpus)
         print(f"confidence.json: fitted on {data['trained_on']} predictions")

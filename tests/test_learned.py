@@ -73,7 +73,7 @@ def _neutral_vector(**overrides) -> dict[str, float]:
 def test_confidence_model_uses_only_features_the_engine_makes():
     # A feature renamed or dropped in confidence.features() without a refit would
     # silently read as 0 in every tree; this catches it.
-    made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None))
+    made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None)) | set(_neutral_vector(edge_margin=1.0))
     assert set(read_data_file("confidence.json")["features"]) <= made
 
 

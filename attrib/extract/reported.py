@@ -114,6 +114,10 @@ class Candidate:
     quotes: list[Quote] = field(default_factory=list)
     # The cue model's probability that the cue verb reports something (verb patterns only).
     cue_score: Optional[float] = None
+    # How many of the content's two edges the edge model moved (see boundaries.py).
+    edges_moved: int = 0
+    # By how much the edge model prefers its edges to the runner-up (the lesser side).
+    edge_margin: Optional[float] = None
 
     @property
     def start(self) -> int:

@@ -314,8 +314,14 @@ def test_in_a_statement_said(analyze):
         ("The senator said Tuesday that taxes would rise.", "taxes would rise", "said"),
         ("The senator pointed out that taxes would rise.", "taxes would rise", "pointed out"),
         ("The senator has often said that taxes would rise.", "taxes would rise", "has often said"),
-        # Not a time: where the words went.
-        ("The senator said on CNN that taxes would rise.", "taxes would rise", "said on CNN"),
+        # Where, to whom or about whom the words went is no part of the cue either.
+        ("The senator said on CNN that taxes would rise.", "taxes would rise", "said"),
+        ("The senator repeated to reporters that taxes would rise.", "taxes would rise", "repeated"),
+        ('"Taxes will rise," the senator said of the mayor.', "Taxes will rise", "said"),
+        ('"Taxes will rise," the senator said to loud applause.', "Taxes will rise", "said"),
+        # ... but a preposition that opens what was said is, and so is the manner.
+        ("The senator commented on the new tax plan.", "the new tax plan", "commented on"),
+        ('"Taxes will rise," the senator said with a smile.', "Taxes will rise", "said with a smile"),
     ],
 )
 def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):

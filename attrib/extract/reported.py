@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract import cue_model
-from attrib.extract.cues import SETTING_PREPOSITIONS, cue_verb_tokens, is_cue_verb, phrase_cue_head, widen_cue
+from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head, widen_cue
 from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import Lexicon
 
@@ -45,7 +45,8 @@ RAISING_VERBS = {"seem", "appear"}
 PREDICATE_DEPS = ("oprd", "acomp", "attr")
 # After an object, these carry the rest of what was said: "accused him of lying".
 COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
-# ... but a time or place is the writer's setting (SETTING_PREPOSITIONS), not the speaker's words.
+# ... but a time or place is the writer's setting, not the speaker's words.
+SETTING_PREPOSITIONS = {"on", "at", "in", "during", "after", "before", "since", "until", "while"}
 # "called for X", "warned against X", "talked about X": the topic is the content.
 TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
 # "criticized for X", "described as X": after a passive, the preposition whose object

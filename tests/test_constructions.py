@@ -322,6 +322,8 @@ def test_in_a_statement_said(analyze):
         # ... but a preposition that opens what was said is, and so is the manner.
         ("The senator commented on the new tax plan.", "the new tax plan", "commented on"),
         ('"Taxes will rise," the senator said with a smile.', "Taxes will rise", "said with a smile"),
+        # The wh-word opens the clause, not the cue.
+        ('"Taxes will rise," the senator said when asked about the budget.', "the budget", "asked about"),
     ],
 )
 def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):

@@ -264,9 +264,10 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
             # "told his staff never to speak of it": the object belongs to the content.
             objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
             # "called on Trump to apologize", "appealed to voters to wait": so does the
-            # object of a preposition right after the verb.
+            # object of a preposition (or of what the parser takes for a particle) right
+            # after the verb.
             addressed = [
-                pobj for prep in verb.children if prep.dep_ == "prep" and prep.i == verb.i + 1
+                pobj for prep in verb.children if prep.dep_ in ("prep", "prt") and prep.i == verb.i + 1
                 for pobj in prep.children if pobj.dep_ == "pobj" and pobj.right_edge.i + 1 == clause.left_edge.i
                 and pobj.ent_type_ not in ("DATE", "TIME")
             ]

@@ -30,6 +30,8 @@ class Lexicon:
     government_words: tuple[str, ...]
     anonymous_heads: frozenset[str]
     document_nouns: frozenset[str]
+    # Verbs that put out a document of one's own: "issued a statement saying ...".
+    publishing_verbs: frozenset[str]
     person_roles: frozenset[str]
     media_name_words: frozenset[str]
     organization_words: frozenset[str]
@@ -77,6 +79,7 @@ def load_lexicon() -> Lexicon:
         government_words=tuple(data["government_words"]),
         anonymous_heads=frozenset(data["anonymous_heads"]),
         document_nouns=frozenset(data["document_nouns"]),
+        publishing_verbs=frozenset(data["publishing_verbs"]),
         person_roles=frozenset(data["person_roles"]),
         media_name_words=frozenset(data["media_name_words"]),
         organization_words=frozenset(data["organization_words"]),

@@ -677,6 +677,19 @@ def test_passive_asked_has_an_unnamed_asker(analyze, text, asked):
     assert len(answer) == 1 and answer[0].speaker is not None and answer[0].cue.text == "said", describe(found)
 
 
+@pytest.mark.parametrize("text,cue,content", [
+    ("The ferry company issued a statement saying that crossings would resume on Monday.",
+     "issued a statement saying", "that crossings would resume on Monday"),
+    ("The ferry company released a report detailing the cost of the repairs.",
+     "released a report detailing", "the cost of the repairs"),
+    # Someone else's document is what was cited.
+    ("The mayor cited a memo saying that the bridge was safe.", "cited", "a memo saying that the bridge was safe"),
+])
+def test_a_published_document_says_what_follows_its_participle(analyze, text, cue, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue and a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])
+
+
 @pytest.mark.parametrize("text,content", [
     ("Mayor Lin Ode called on the council to delay the vote.", "the council to delay the vote"),
     ("Dana Kell appealed to voters to wait for the count.", "voters to wait for the count"),

@@ -322,6 +322,9 @@ def test_in_a_statement_said(analyze):
         # ... but a preposition that opens what was said is, and so is the manner.
         ("The senator commented on the new tax plan.", "the new tax plan", "commented on"),
         ('"Taxes will rise," the senator said with a smile.', "Taxes will rise", "said with a smile"),
+        # The noun a verb reports through is part of the cue.
+        ("The mayor expressed concern that the bridge was unsafe.", "the bridge was unsafe", "expressed concern"),
+        ("Union leaders voiced confidence that the strike would end soon.", "the strike would end soon", "voiced confidence"),
         # The wh-word opens the clause, not the cue.
         ('"Taxes will rise," the senator said when asked about the budget.', "the budget", "asked about"),
     ],

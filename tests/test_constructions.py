@@ -325,6 +325,8 @@ def test_in_a_statement_said(analyze):
         # The noun a verb reports through is part of the cue.
         ("The mayor expressed concern that the bridge was unsafe.", "the bridge was unsafe", "expressed concern"),
         ("Union leaders voiced confidence that the strike would end soon.", "the strike would end soon", "voiced confidence"),
+        ("Senator Lin Ode made it clear that she will not run again.", "she will not run again", "made it clear"),
+        ("Ode has made clear that she will not run again.", "she will not run again", "has made clear"),
         # The wh-word opens the clause, not the cue.
         ('"Taxes will rise," the senator said when asked about the budget.', "the budget", "asked about"),
     ],

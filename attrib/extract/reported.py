@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract import cue_model
-from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head, verb_lemma, widen_cue
+from attrib.extract.cues import cue_verb_tokens, is_cue_verb, made_clear, phrase_cue_head, verb_lemma, widen_cue
 from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import Lexicon
 
@@ -251,6 +251,11 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
     "called the plan a disaster"), else a prepositional object ("called for X"), else,
     for a passive with an agent, the passive subject ("X was first reported by Y")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    adjective = made_clear(verb)
+    if adjective is not None:
+        # "made it clear that P": P hangs on the adjective or on the verb.
+        clauses = [c for c in adjective.children if c.dep_ in ("ccomp", "advcl", "csubj") and c.i > adjective.i]
+        clauses = clauses or [c for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = subtree_span(clause)

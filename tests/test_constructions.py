@@ -322,6 +322,7 @@ def test_in_a_statement_said(analyze):
         # ... but a preposition that opens what was said is, and so is the manner.
         ("The senator commented on the new tax plan.", "the new tax plan", "commented on"),
         ('"Taxes will rise," the senator said with a smile.', "Taxes will rise", "said with a smile"),
+        ("The senator agreed with the mayor that taxes would rise.", "taxes would rise", "agreed"),
         # The noun a verb reports through is part of the cue.
         ("The mayor expressed concern that the bridge was unsafe.", "the bridge was unsafe", "expressed concern"),
         ("Union leaders voiced confidence that the strike would end soon.", "the strike would end soon", "voiced confidence"),

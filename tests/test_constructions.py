@@ -328,6 +328,9 @@ def test_in_a_statement_said(analyze):
         ("Union leaders voiced confidence that the strike would end soon.", "the strike would end soon", "voiced confidence"),
         ("Senator Lin Ode made it clear that she will not run again.", "she will not run again", "made it clear"),
         ("Ode has made clear that she will not run again.", "she will not run again", "has made clear"),
+        # "as saying" joins "quoted", but not over the one quoted.
+        ("The mayor was quoted as saying that the bridge was safe.", "the bridge was safe", "was quoted as saying"),
+        ("The newspaper quoted the mayor as saying that the bridge was safe.", "the bridge was safe", "quoted"),
         # A verb going on with a reporting verb is one cue with it.
         ("The mayor continued to insist that the bridge was safe.", "the bridge was safe", "continued to insist"),
         # The wh-word opens the clause, not the cue.

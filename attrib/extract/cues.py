@@ -45,8 +45,9 @@ def cue_verb_tokens(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in VERB_AUX_DEPS:
             tokens.append(child)
-    # "was quoted as saying": the cue runs on through "as saying".
-    if verb.lemma_ == "quote":
+    # "was quoted as saying": the cue runs on through "as saying". Not over the one
+    # quoted: "quoted the mayor as saying" has the cue "quoted" (gold 5 times in 5 on train).
+    if verb.lemma_ == "quote" and not any(c.dep_ == "dobj" for c in verb.children):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 tokens.append(child)

@@ -830,11 +830,12 @@ def _verb_candidate(
         has_speaker = subject is not None or _is_passive_participle_clause(verb)
         reported = _reported_verb(verb, lexicon)
         found = _content_of_verb(reported, doc, has_speaker)
-        if reported.i > verb.i and found is not None and found[0]:
-            # "continued to insist", "went on to say": one cue, up to the reporting verb.
-            verb_tokens = sorted(set(verb_tokens) | set(doc[verb.i : reported.i + 1]), key=lambda t: t.i)
-        elif reported.i > verb.i:
-            found = _content_of_verb(verb, doc, has_speaker)
+        if verb.lemma_.lower() in ASPECT_VERBS and reported.i > verb.i:
+            if found is not None and found[0]:
+                # "continued to insist", "went on to say": one cue, up to the reporting verb.
+                verb_tokens = sorted(set(verb_tokens) | set(doc[verb.i : reported.i + 1]), key=lambda t: t.i)
+            else:
+                found = _content_of_verb(verb, doc, has_speaker)
         if found is not None and found[0]:
             content, pattern = found[0], f"verb-{found[1]}"
         elif subject is not None:

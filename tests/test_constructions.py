@@ -743,3 +743,29 @@ def test_parenthetical_say_wins_over_the_verb_it_hangs_on(analyze):
     found = analyze(text)
     assert len(found) == 1, describe(found)
     check(found[0], text, cue="said", name="Lin Ode", contains=("he decided to run for the seat",))
+
+
+def test_inverted_speaker_taken_for_an_object_still_speaks():
+    """ '"We won," added Lin Ode.' parsed as the small English model often parses the
+    inverted order: "Ode" the object of "added", which has no subject."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["\u201c", "We", "won", ",", "\u201d", "added", "Lin", "Ode", "."],
+        [False, True, False, False, True, True, True, False, False],
+        [5, 2, 5, 5, 5, 5, 7, 5, 5],
+        ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "dobj", "punct"],
+        ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"],
+        ["``", "PRP", "VBD", ",", "''", "VBD", "NNP", "NNP", "."],
+        ["\u201c", "we", "win", ",", "\u201d", "add", "Lin", "Ode", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text if c.source else None)
+             for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["We won"], "Lin Ode")], found
+
+
+def test_inverted_speaker_parsed_as_an_object(analyze):
+    text = '"The vote is a disgrace," tweeted another.'
+    a = the_attribution(analyze(text), "The vote is a disgrace", text)
+    check(a, text, cue="tweeted", mention="another")

@@ -769,3 +769,13 @@ def test_inverted_speaker_parsed_as_an_object(analyze):
     text = '"The vote is a disgrace," tweeted another.'
     a = the_attribution(analyze(text), "The vote is a disgrace", text)
     check(a, text, cue="tweeted", mention="another")
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("Senator Lin Ode took the unusual step of criticizing the budget office.", "the budget office", "criticizing"),
+    ("Mayor Lin Ode has a long history of blaming the council for the delays.", "the council for the delays", "blaming"),
+    ("Senator Lin Ode has been the most vocal in denouncing the new tax.", "the new tax", "denouncing"),
+])
+def test_verb_under_a_preposition_on_the_object_shares_the_clause_subject(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue=cue, name="Lin Ode")

@@ -43,6 +43,9 @@ CITING_VERBS = {"cite", "quote"}
 RAISING_VERBS = {"seem", "appear"}
 # A predicate after a linking verb: "seems [unlikely]", "appears [a safe bet]".
 PREDICATE_DEPS = ("oprd", "acomp", "attr")
+# An object or a predicate between a verb and a preposition hung on it: "took [the
+# step] of criticizing", "was [quick] in denouncing".
+NOUN_OR_PREDICATE_DEPS = {"dobj", "acomp", "attr"}
 # After an object, these carry the rest of what was said: "accused him of lying".
 COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
 # ... but a time or place is the writer's setting, not the speaker's words.
@@ -241,10 +244,15 @@ def _subject_of(verb: Token) -> Optional[Token]:
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor != verb:
             return _subject_of(governor)
-    # "After saying X, she was ...": the verb under a preposition shares the clause's subject.
-    governor = verb.head.head
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and governor.pos_ in ("VERB", "AUX") and governor != verb.head:
-        return _subject_of(governor)
+    # "After saying X, she was ...": the verb under a preposition shares the clause's
+    # subject; so it does when the preposition hangs on the verb's object or predicate
+    # ("has a history of blaming", "took the step of criticizing", "was quick in denouncing").
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+        while governor.dep_ in NOUN_OR_PREDICATE_DEPS and governor.pos_ in ("NOUN", "ADJ") and governor.head != governor:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor != verb.head:
+            return _subject_of(governor)
     return None
 
 

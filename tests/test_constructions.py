@@ -779,3 +779,15 @@ def test_inverted_speaker_parsed_as_an_object(analyze):
 def test_verb_under_a_preposition_on_the_object_shares_the_clause_subject(analyze, text, content, cue):
     a = the_attribution(analyze(text), content, text)
     check(a, text, cue=cue, name="Lin Ode")
+
+
+def test_infinitive_on_a_predicate_adjective_has_the_linking_verb_subject(analyze):
+    text = "Senator Lin Ode is determined to warn voters about the new tax."
+    a = the_attribution(analyze(text), "the new tax", text)
+    check(a, text, cue="warn", name="Lin Ode")
+
+
+def test_it_is_worth_noting_names_nobody(analyze):
+    text = "It is worth noting that the bridge is safe."
+    a = the_attribution(analyze(text), "the bridge is safe", text)
+    assert a.speaker is None, describe([a])

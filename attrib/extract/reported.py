@@ -236,6 +236,14 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return _subject_of(verb.head)
+    # "were able to say", "is eager to point out": the infinitive on a predicate adjective
+    # has the linking verb's subject; but "it" in "it is worth noting", "it is fair to
+    # say" stands for the infinitive itself, and nobody is named.
+    adjective = verb.head
+    if (verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp"
+            and adjective.head.pos_ in ("VERB", "AUX") and adjective.head != adjective):
+        subject = _subject_of(adjective.head)
+        return subject if subject is not None and subject.lower_ != "it" else None
     # "had a chance to show", "went out of his way to say": an infinitive on the object of
     # a verb has that verb's subject.
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):

@@ -791,3 +791,26 @@ def test_it_is_worth_noting_names_nobody(analyze):
     text = "It is worth noting that the bridge is safe."
     a = the_attribution(analyze(text), "the bridge is safe", text)
     assert a.speaker is None, describe([a])
+
+
+def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
+    """ "In May, Lin Ode, the club's head, named Dana Kell." parsed as the small English
+    model sometimes does: the name is the root and "named" a participle on it."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    words = ["In", "May", ",", "Lin", "Ode", ",", "the", "club", "'s", "head", ",", "named", "Dana", "Kell", "."]
+    doc = _hand_parsed(
+        words,
+        [True, False, True, True, False, True, True, False, True, False, True, True, True, False, False],
+        [4, 0, 4, 4, 4, 4, 7, 9, 7, 4, 4, 4, 13, 11, 4],
+        ["prep", "pobj", "punct", "compound", "ROOT", "punct", "det", "poss", "case", "appos", "punct", "acl",
+         "compound", "dobj", "punct"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "VERB",
+         "PROPN", "PROPN", "PUNCT"],
+        ["IN", "NNP", ",", "NNP", "NNP", ",", "DT", "NN", "POS", "NN", ",", "VBN", "NNP", "NNP", "."],
+        ["in", "May", ",", "Lin", "Ode", ",", "the", "club", "'s", "head", ",", "name", "Dana", "Kell", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text if c.source else None)
+             for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found

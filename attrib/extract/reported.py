@@ -46,6 +46,8 @@ PREDICATE_DEPS = ("oprd", "acomp", "attr")
 # An object or a predicate between a verb and a preposition hung on it: "took [the
 # step] of criticizing", "was [quick] in denouncing".
 NOUN_OR_PREDICATE_DEPS = {"dobj", "acomp", "attr"}
+# Words the parser may hang on a noun that belong to the whole sentence: "In Ohio, ...".
+SENTENCE_LEVEL_DEPS = {"prep", "advmod", "npadvmod", "punct", "cc", "intj", "mark"}
 # After an object, these carry the rest of what was said: "accused him of lying".
 COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
 # ... but a time or place is the writer's setting, not the speaker's words.
@@ -850,6 +852,18 @@ def _verb_candidate(
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         subject = verb.head
         source = (subject.left_edge.i, subject.i + 1)
+    # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
+    # with the verb hung on it is a parse slip; the verb is the predicate and the name
+    # (with its apposition) its subject. A phrase the parser hung on the name before it
+    # ("In Ohio, Lin Ode named ...") is the sentence's, not the name's.
+    if (subject is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
+        subject = verb.head
+        start = min((c.left_edge.i for c in subject.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=subject.i)
+        end = verb.i
+        while end > subject.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        source = (start, end)
     content: list[tuple[int, int]] = []
     pattern = ""
     # Next to a quotation, only a verb with a speaker of its own introduces it.

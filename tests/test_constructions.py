@@ -814,3 +814,38 @@ def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
     found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text if c.source else None)
              for c in find_candidates(doc, load_lexicon())]
     assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("As part of his plea, Lin Ode, 44, said that he stole the files.", "he stole the files", "Lin Ode"),
+])
+def test_speaker_the_parser_hung_on_a_noun_before_it(analyze, text, content, mention):
+    """The small English model hangs "Lin Ode" on "plea" as an apposition, and "said"
+    has no subject."""
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="said", mention=mention, name="Lin Ode")
+
+
+def test_speaker_taken_for_an_apposition_inside_the_quote():
+    """ '"I back Kell," Lin Ode, head of the club, tells reporters.' parsed with the name
+    an apposition of the quote's last word: the speaker is the name and its title, and
+    what was said ends before them."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["\u201c", "I", "back", "Kell", ",", "\u201d", "Lin", "Ode", ",", "head", "of", "the", "club", ",", "tells",
+         "reporters", "."],
+        [False, True, True, False, False, True, True, False, True, True, True, True, False, True, True, False, False],
+        [2, 2, 14, 2, 3, 3, 7, 3, 7, 7, 9, 12, 10, 7, 14, 14, 14],
+        ["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "compound", "appos", "punct", "appos", "prep", "det",
+         "pobj", "punct", "ROOT", "dobj", "punct"],
+        ["PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "NOUN",
+         "PUNCT", "VERB", "NOUN", "PUNCT"],
+        ["``", "PRP", "VBP", "NNP", ",", "''", "NNP", "NNP", ",", "NN", "IN", "DT", "NN", ",", "VBZ", "NNS", "."],
+        ["\u201c", "I", "back", "Kell", ",", "\u201d", "Lin", "Ode", ",", "head", "of", "the", "club", ",", "tell",
+         "reporter", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text.rstrip(",") if c.source else None)
+             for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["I back Kell"], "Lin Ode, head of the club")], found

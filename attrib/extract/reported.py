@@ -287,6 +287,41 @@ def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:
     return obj
 
 
+def _speaker_taken_for_an_apposition(verb: Token) -> Optional[tuple[int, int]]:
+    """ "As part of his plea, Lin Ode, 44, said that ...": the parser hangs the name on
+    the noun before it as an apposition ("plea, Lin Ode") and leaves the main verb with no
+    subject. The apposed noun phrase that ends right before such a verb is its speaker,
+    with the name or title it apposes ("Dana Kell, head of the club, said"; "her adviser,
+    Dana Kell, said"), unless that is the object of a preposition ("his plea", "a message
+    to Clinton"), which sets the scene. Returns a token span."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or _is_raising(verb):
+        return None
+    # Step back over the commas, the verb's adverbs ("also said") and an age ("Ode, 44,").
+    last = verb.i - 1
+    while last > verb.sent.start and (doc[last].is_punct or doc[last].is_space
+                                      or (doc[last].head == verb and doc[last].dep_ in ("advmod", "neg"))
+                                      or (doc[last].like_num and doc[last - 1].text == ",")):
+        last -= 1
+    # The phrase ending there: climb from its last word to the apposed noun it hangs on.
+    anchor = doc[last]
+    while not (anchor.dep_ == "appos" and anchor.pos_ in ("NOUN", "PROPN")):
+        if anchor.head == anchor or anchor.head.i >= verb.i:
+            return None
+        anchor = anchor.head
+    start = anchor.left_edge.i
+    # Take in the name or title the apposition hangs on, right before it after a comma
+    # ("Dana Kell, | head of the club"), unless it is a preposition's object ("his plea").
+    while start - 2 > verb.sent.start and doc[start - 1].text in (",", "("):
+        previous = doc[start - 2]
+        if previous == anchor.head and previous.pos_ in ("NOUN", "PROPN") and previous.dep_ != "pobj":
+            anchor = previous
+            start = min((c.left_edge.i for c in anchor.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=anchor.i)
+        else:
+            break
+    return start, last + 1
+
+
 def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tuple[int, int]], str] | None:
     """What the reporting verb governs, as character spans: its clause ("said that ..."),
     else its object with the complements that finish the thought ("accused X of Y",
@@ -847,6 +882,12 @@ def _verb_candidate(
     if subject is None:
         subject = _inverted_subject_taken_for_object(verb)
     source = subtree_span(subject) if subject is not None else None
+    speaker_taken_for_apposition = False
+    if subject is None:
+        source = _speaker_taken_for_an_apposition(verb)
+        if source is not None:
+            subject = doc[source[0] : source[1]].root
+            speaker_taken_for_apposition = True
     # "voters saying they want X", "a petition calling for Y": a participle modifying a
     # noun has that noun (up to itself) as its speaker.
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
@@ -921,6 +962,15 @@ def _verb_candidate(
         verb_tokens = sorted(set(verb_tokens) | set(doc[verb.i : participle.i + 1]), key=lambda t: t.i)
     if not content:
         return None
+    if source is not None and speaker_taken_for_apposition:
+        # '"Yes," Lin Ode, head of the club, said': the parser hung the name on the quote's
+        # last word, so the clause runs on into the speaker; what was said ends before it.
+        speaker_start, verb_start = doc[source[0]].idx, verb.idx
+        content = [_trim(text_of(doc), s, min(e, speaker_start)) if s < speaker_start else (s, e)
+                   for s, e in content if not speaker_start <= s < verb_start]
+        content = [(s, e) for s, e in content if e > s]
+        if not content:
+            return None
     if source is not None:
         # A subject that overlaps the content is a parse slip, not a speaker.
         s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])

@@ -849,3 +849,24 @@ def test_speaker_taken_for_an_apposition_inside_the_quote():
     found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text.rstrip(",") if c.source else None)
              for c in find_candidates(doc, load_lexicon())]
     assert found == [(["I back Kell"], "Lin Ode, head of the club")], found
+
+
+@pytest.mark.parametrize("words,heads,pos,mention", [
+    # "Lin Ode in a blog post said ...", with "in" hung on the name: the occasion goes.
+    (["Lin", "Ode", "in", "a", "blog", "post", "said", "no", "."], [1, 6, 1, 5, 5, 2, 6, 6, 6],
+     ["PROPN", "PROPN", "ADP", "DET", "NOUN", "NOUN", "VERB", "INTJ", "PUNCT"], "Lin Ode"),
+    # "Lin Ode at the Tax Foundation said ...": where the speaker works stays.
+    (["Lin", "Ode", "at", "the", "Tax", "Foundation", "said", "no", "."], [1, 6, 1, 5, 5, 2, 6, 6, 6],
+     ["PROPN", "PROPN", "ADP", "DET", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"], "Lin Ode at the Tax Foundation"),
+])
+def test_speaker_mention_leaves_out_an_occasion_hung_on_the_name(words, heads, pos, mention):
+    import spacy
+    from spacy.tokens import Doc
+
+    from attrib.extract.reported import mention_without_aside
+
+    deps = ["compound", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "intj", "punct"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    start, end = mention_without_aside(doc, (0, 6))
+    assert doc[start:end].text == mention

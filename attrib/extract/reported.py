@@ -156,6 +156,14 @@ def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozens
     def is_aside(clause: Token, head: Token) -> bool:
         if clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ",":
             return True
+        # "Lin Ode in a blog post said", "Ode at the time said": a time or occasion the
+        # parser hangs on a person's name, right after it, is the setting of what was
+        # said, not part of who ("Ode at the Tax Foundation", "Ode in Ohio" say who: a
+        # name follows there).
+        if (clause.dep_ == "prep" and clause.head == head and head.ent_type_ == "PERSON"
+                and clause.lower_ in SETTING_PREPOSITIONS | {"through"} and clause.i == head.i + 1):
+            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
+            return pobj is not None and (pobj.pos_ != "PROPN" or pobj.ent_type_ in ("DATE", "TIME"))
         return clause.dep_ == "relcl" and any(t.i in cue_tokens for t in clause.subtree)
 
     start, end = _cut_at_clause(doc, source, is_aside)

@@ -870,3 +870,14 @@ def test_speaker_mention_leaves_out_an_occasion_hung_on_the_name(words, heads, p
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
     start, end = mention_without_aside(doc, (0, 6))
     assert doc[start:end].text == mention
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Mayor Lin Ode said the new plan is failing, pointing to the latest polls.", "the latest polls"),
+    ('"The plan fails," Lin Ode added, saying the council should vote again.', "the council should vote again"),
+])
+def test_participle_after_a_comma_goes_on_from_the_speaker(analyze, text, content):
+    """The parser hangs ", pointing to ..." on "failing", inside what was said; the one
+    pointing is still the one who said it."""
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, name="Lin Ode")

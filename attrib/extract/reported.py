@@ -224,6 +224,18 @@ def _is_passive_participle_clause(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
 
 
+def _is_participle_clause(verb: Token) -> bool:
+    """ "remember Ode going on TV": an -ing form with no auxiliary ("is going") of its own."""
+    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """ '"...," Ode added', "..., the source recalled": a verb whose subject opens right
+    after a comma or a quotation mark reports what comes before it."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and verb.doc[subject.left_edge.i - 1].text in (",", *QUOTE_MARKS)
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The verb's speaker: its subject, the agent of a passive, or a governing verb's subject."""
     if _is_raising(verb):
@@ -243,6 +255,18 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # asked, and who asked goes unnamed.
     if _is_passive_participle_clause(verb):
         return None
+    # "Ode said the plan is failing, pointing to the polls": a participle after a comma
+    # goes on from the sentence's speaker, though the parser hangs it on the last verb of
+    # what was said; it borrows the subject of the verb that reports that clause. (Not
+    # from a parenthetical "..., Ode added," which the parser may make the complement,
+    # nor from a participle clause: "remember Ode going on TV, declaring ...".)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
+        governor = verb.head
+        while (governor.dep_ == "ccomp" and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
+               and not _is_participle_clause(governor) and not _is_parenthetical(governor)):
+            governor = governor.head
+        if governor != verb.head:
+            return _subject_of(governor)
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return _subject_of(verb.head)

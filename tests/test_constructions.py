@@ -881,3 +881,23 @@ def test_participle_after_a_comma_goes_on_from_the_speaker(analyze, text, conten
     pointing is still the one who said it."""
     a = the_attribution(analyze(text), content, text)
     check(a, text, name="Lin Ode")
+
+
+def test_participle_after_a_comma_hung_on_a_noun_shares_the_clause_subject():
+    """ "Lin Ode rejected the idea, saying it failed." parsed with "saying" a participle on
+    "idea": the one saying is Lin Ode, not the idea."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["Lin", "Ode", "rejected", "the", "idea", ",", "saying", "it", "failed", "."],
+        [True, True, True, True, False, True, True, True, False, False],
+        [1, 2, 2, 4, 2, 4, 4, 8, 6, 2],
+        ["compound", "nsubj", "ROOT", "det", "dobj", "punct", "acl", "nsubj", "ccomp", "punct"],
+        ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        ["NNP", "NNP", "VBD", "DT", "NN", ",", "VBG", "PRP", "VBD", "."],
+        ["Lin", "Ode", "reject", "the", "idea", ",", "say", "it", "fail", "."],
+    )
+    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
+             for c in find_candidates(doc, load_lexicon())}
+    assert found.get("saying") == "Lin Ode", found

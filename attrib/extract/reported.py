@@ -224,6 +224,15 @@ def _is_passive_participle_clause(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
 
 
+def _verb_governing(noun: Token) -> Token:
+    """The verb whose object (or preposition's object) the noun is: "made [an attempt]",
+    "shot back in [an article]". The noun itself when there is none."""
+    governor = noun
+    while governor.dep_ in ("dobj", "pobj", "prep", "attr") and governor.head != governor:
+        governor = governor.head
+    return governor if governor.pos_ in ("VERB", "AUX") else noun
+
+
 def _is_participle_clause(verb: Token) -> bool:
     """ "remember Ode going on TV": an -ing form with no auxiliary ("is going") of its own."""
     return verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
@@ -920,6 +929,12 @@ def _verb_candidate(
         if source is not None:
             subject = doc[source[0] : source[1]].root
             speaker_taken_for_apposition = True
+    # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
+    # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
+    if (subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
+            and doc[verb.i - 1].text == ","):
+        subject = _subject_of(_verb_governing(verb.head))
+        source = subtree_span(subject) if subject is not None else None
     # "voters saying they want X", "a petition calling for Y": a participle modifying a
     # noun has that noun (up to itself) as its speaker.
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:

@@ -901,3 +901,23 @@ def test_participle_after_a_comma_hung_on_a_noun_shares_the_clause_subject():
     found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
              for c in find_candidates(doc, load_lexicon())}
     assert found.get("saying") == "Lin Ode", found
+
+
+def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
+    """ "Asked about the bridge, Lin Ode said it is safe." with "Asked" tagged a past tense
+    (as the small English model does now and then): Lin Ode answers, nobody named asks."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["Asked", "about", "the", "bridge", ",", "Lin", "Ode", "said", "it", "is", "safe", "."],
+        [True, True, True, False, True, True, True, True, True, True, False, False],
+        [7, 0, 3, 1, 7, 6, 7, 7, 9, 7, 9, 7],
+        ["advcl", "prep", "det", "pobj", "punct", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"],
+        ["VERB", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+        ["VBD", "IN", "DT", "NN", ",", "NNP", "NNP", "VBD", "PRP", "VBZ", "JJ", "."],
+        ["ask", "about", "the", "bridge", ",", "Lin", "Ode", "say", "it", "be", "safe", "."],
+    )
+    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
+             for c in find_candidates(doc, load_lexicon())}
+    assert found == {"Asked": None, "said": "Lin Ode"}, found

@@ -221,7 +221,10 @@ def _is_raising(verb: Token) -> bool:
 def _is_passive_participle_clause(verb: Token) -> bool:
     """ "Asked about the plan, ...", "When pressed on it, ...": a reporting verb whose
     speaker goes unnamed, though it reports as surely as one with a subject."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
+    # The parser tags an opening "Asked" as a past tense now and then (VBD): before the
+    # verb it hangs on, with no subject, it is the participle all the same.
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i)
+    return participle and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _verb_governing(noun: Token) -> Token:

@@ -921,3 +921,23 @@ def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
     found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
              for c in find_candidates(doc, load_lexicon())}
     assert found == {"Asked": None, "said": "Lin Ode"}, found
+
+
+def test_subject_modifier_taken_for_the_main_verb():
+    """ "Voters clamoring for a bridge say it is late." parsed as the small English model
+    sometimes does: "clamoring" the root with "Voters" its subject, "say" left hanging."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    doc = _hand_parsed(
+        ["Voters", "clamoring", "for", "a", "bridge", "say", "it", "is", "late", "."],
+        [True, True, True, True, True, True, True, True, False, False],
+        [1, 1, 1, 4, 2, 1, 7, 5, 7, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "dep", "nsubj", "ccomp", "acomp", "punct"],
+        ["NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+        ["NNS", "VBG", "IN", "DT", "NN", "VBP", "PRP", "VBZ", "JJ", "."],
+        ["voter", "clamor", "for", "a", "bridge", "say", "it", "be", "late", "."],
+    )
+    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
+             for c in find_candidates(doc, load_lexicon())}
+    assert found.get("say") == "Voters clamoring for a bridge", found

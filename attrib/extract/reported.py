@@ -236,6 +236,14 @@ def _verb_governing(noun: Token) -> Token:
     return governor if governor.pos_ in ("VERB", "AUX") else noun
 
 
+def _last_token_before(doc: Doc, i: int) -> int:
+    """Index of the last token before token i (> 0) that is neither punctuation nor space."""
+    i -= 1
+    while i > 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return i
+
+
 def _is_participle_clause(verb: Token) -> bool:
     """ "remember Ode going on TV": an -ing form with no auxiliary ("is going") of its own."""
     return verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
@@ -938,6 +946,17 @@ def _verb_candidate(
             and doc[verb.i - 1].text == ","):
         subject = _subject_of(_verb_governing(verb.head))
         source = subtree_span(subject) if subject is not None else None
+    # "Activists clamoring for a vote say ...": when the parser takes the subject's
+    # modifier ("clamoring") for the main verb and leaves the real one hanging ("dep")
+    # right after it, that verb's speaker is the subject with its modifier.
+    slipped = verb.head
+    if (subject is None and verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBP", "VBZ") and slipped.dep_ == "ROOT"
+            and slipped.tag_ in ("VBG", "VBN", "JJ") and slipped.i < verb.i):
+        last = doc[_last_token_before(doc, verb.i)]
+        modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
+        if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
+            subject = modified
+            source = (modified.left_edge.i, last.i + 1)
     # "voters saying they want X", "a petition calling for Y": a participle modifying a
     # noun has that noun (up to itself) as its speaker.
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:

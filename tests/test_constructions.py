@@ -941,3 +941,12 @@ def test_subject_modifier_taken_for_the_main_verb():
     found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
              for c in find_candidates(doc, load_lexicon())}
     assert found.get("say") == "Voters clamoring for a bridge", found
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("The heavy defeat led Senator Lin Ode to declare that the race was over.", "the race was over", "Senator Lin Ode"),
+    ("The vote had this to say about the bridge: it is late.", "the bridge", "The vote"),
+])
+def test_infinitive_after_an_object_has_that_object_as_speaker(analyze, text, content, mention):
+    a = the_attribution(analyze(text), content, text)
+    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])

@@ -38,6 +38,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
+# Pronouns that can be made to speak: "led him to say".
+PERSONAL_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 # Verbs whose subject is raised from their infinitive: "X seems to be Y" is an
 # appearance of "X to be Y", with no speaker (PolNeAR leaves the source empty).
 RAISING_VERBS = {"seem", "appear"}
@@ -275,6 +277,13 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # asked, and who asked goes unnamed.
     if _is_passive_participle_clause(verb):
         return None
+    # "The defeat led Ode to declare ...", "forced her to admit ...": an infinitive after
+    # the governing verb's object has that object as its subject ("had this to say" has
+    # no such object: "this" is what was said).
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or obj.lower_ in PERSONAL_OBJECT_PRONOUNS):
+            return obj
     # "Ode said the plan is failing, pointing to the polls": a participle after a comma
     # goes on from the sentence's speaker, though the parser hangs it on the last verb of
     # what was said; it borrows the subject of the verb that reports that clause. (Not

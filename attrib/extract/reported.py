@@ -383,6 +383,53 @@ def _speaker_taken_for_an_apposition(verb: Token) -> Optional[tuple[int, int]]:
     return start, last + 1
 
 
+def _speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tuple[int, int]], bool]:
+    """The speaker of a verb the parse left with no subject, where the sentence names one
+    all the same: its head word, its token span, and whether it was taken for an
+    apposition (then the quotation's clause may run on into it). The parse slips are
+    tried in turn; (None, None, False) when none applies."""
+    doc = verb.doc
+    inverted = _inverted_subject_taken_for_object(verb)
+    if inverted is not None:
+        return inverted, subtree_span(inverted), False
+    apposed = _speaker_taken_for_an_apposition(verb)
+    if apposed is not None:
+        return doc[apposed[0] : apposed[1]].root, apposed, True
+    # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
+    # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and doc[verb.i - 1].text == ",":
+        subject = _subject_of(_verb_governing(verb.head))
+        if subject is not None:
+            return subject, subtree_span(subject), False
+    # "Activists clamoring for a vote say ...": when the parser takes the subject's
+    # modifier ("clamoring") for the main verb and leaves the real one hanging ("dep")
+    # right after it, that verb's speaker is the subject with its modifier.
+    slipped = verb.head
+    if (verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBP", "VBZ") and slipped.dep_ == "ROOT"
+            and slipped.tag_ in ("VBG", "VBN", "JJ") and slipped.i < verb.i):
+        last = doc[_last_token_before(doc, verb.i)]
+        modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
+        if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
+            return modified, (modified.left_edge.i, last.i + 1), False
+    # "voters saying they want X", "a petition calling for Y": a participle modifying a
+    # noun has that noun (up to itself) as its speaker.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        return verb.head, (verb.head.left_edge.i, verb.head.i + 1), False
+    # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
+    # with the verb hung on it is a parse slip; the verb is the predicate and the name
+    # (with its apposition) its subject. A phrase the parser hung on the name before it
+    # ("In Ohio, Lin Ode named ...") is the sentence's, not the name's.
+    if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
+        name = verb.head
+        start = min((c.left_edge.i for c in name.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=name.i)
+        end = verb.i
+        while end > name.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return name, (start, end), False
+    return None, None, False
+
+
 def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tuple[int, int]], str] | None:
     """What the reporting verb governs, as character spans: its clause ("said that ..."),
     else its object with the complements that finish the thought ("accused X of Y",
@@ -940,49 +987,10 @@ def _verb_candidate(
     if subject is not None and _in_quotation(subject, quotes):
         outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _in_quotation(c, quotes)]
         subject = outside[0] if outside else subject
-    if subject is None:
-        subject = _inverted_subject_taken_for_object(verb)
     source = subtree_span(subject) if subject is not None else None
     speaker_taken_for_apposition = False
     if subject is None:
-        source = _speaker_taken_for_an_apposition(verb)
-        if source is not None:
-            subject = doc[source[0] : source[1]].root
-            speaker_taken_for_apposition = True
-    # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
-    # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
-    if (subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i
-            and doc[verb.i - 1].text == ","):
-        subject = _subject_of(_verb_governing(verb.head))
-        source = subtree_span(subject) if subject is not None else None
-    # "Activists clamoring for a vote say ...": when the parser takes the subject's
-    # modifier ("clamoring") for the main verb and leaves the real one hanging ("dep")
-    # right after it, that verb's speaker is the subject with its modifier.
-    slipped = verb.head
-    if (subject is None and verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBP", "VBZ") and slipped.dep_ == "ROOT"
-            and slipped.tag_ in ("VBG", "VBN", "JJ") and slipped.i < verb.i):
-        last = doc[_last_token_before(doc, verb.i)]
-        modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
-        if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
-            subject = modified
-            source = (modified.left_edge.i, last.i + 1)
-    # "voters saying they want X", "a petition calling for Y": a participle modifying a
-    # noun has that noun (up to itself) as its speaker.
-    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        subject = verb.head
-        source = (subject.left_edge.i, subject.i + 1)
-    # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
-    # with the verb hung on it is a parse slip; the verb is the predicate and the name
-    # (with its apposition) its subject. A phrase the parser hung on the name before it
-    # ("In Ohio, Lin Ode named ...") is the sentence's, not the name's.
-    if (subject is None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
-        subject = verb.head
-        start = min((c.left_edge.i for c in subject.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=subject.i)
-        end = verb.i
-        while end > subject.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        source = (start, end)
+        subject, source, speaker_taken_for_apposition = _speaker_the_parse_lost(verb)
     content: list[tuple[int, int]] = []
     pattern = ""
     # Next to a quotation, only a verb with a speaker of its own introduces it.

@@ -950,3 +950,11 @@ def test_subject_modifier_taken_for_the_main_verb():
 def test_infinitive_after_an_object_has_that_object_as_speaker(analyze, text, content, mention):
     a = the_attribution(analyze(text), content, text)
     assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+
+
+def test_quotation_mark_on_the_verb_does_not_end_the_complements(analyze):
+    """The parser hangs the closing mark on "criticized"; the complement after it is
+    still part of what was said."""
+    text = "Lin Ode criticized the mayor for “a reckless plan” despite the vote."
+    a = the_attribution(analyze(text), "reckless plan", text)
+    assert a.content.text.rstrip(".").endswith("despite the vote"), describe([a])

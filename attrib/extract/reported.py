@@ -537,6 +537,11 @@ def _complements_end(verb: Token, first_object: Token) -> int:
     for child in verb.children:
         if child.i <= first_object.i:
             continue
+        # 'criticized the mayor for "a reckless plan" despite the vote': a closing
+        # quotation mark the parser hangs on the verb ends the quoted words, not the
+        # complements (on train gold runs on past it 19 times in 19 when one follows).
+        if child.dep_ == "punct" and child.text in QUOTE_MARKS:
+            continue
         if child.dep_ in ("punct", "cc", "conj"):
             break
         # "rejected the plan when it came up": a finite adverbial clause after the object

@@ -958,3 +958,11 @@ def test_quotation_mark_on_the_verb_does_not_end_the_complements(analyze):
     text = "Lin Ode criticized the mayor for “a reckless plan” despite the vote."
     a = the_attribution(analyze(text), "reckless plan", text)
     assert a.content.text.rstrip(".").endswith("despite the vote"), describe([a])
+
+
+def test_comma_closing_an_aside_in_the_object_does_not_end_the_complements(analyze):
+    """The parser hangs the comma after "a small panel" on "cited"; "as proof" still
+    finishes what was said."""
+    text = "Lin Ode cited a report by the harbor board, a small panel, as proof of the leak."
+    a = the_attribution(analyze(text), "harbor board", text)
+    assert a.content.text.rstrip(".").endswith("as proof of the leak"), describe([a])

@@ -542,6 +542,13 @@ def _complements_end(verb: Token, first_object: Token) -> int:
         # complements (on train gold runs on past it 19 times in 19 when one follows).
         if child.dep_ == "punct" and child.text in QUOTE_MARKS:
             continue
+        # "cited a memo by the inspector, an internal watchdog, as proof": the comma closes
+        # an aside inside the object; "as" and "including" go on with it (on train gold
+        # runs on 8 times in 8).
+        following = next((c for c in verb.children if c.i > child.i), None)
+        if (child.dep_ == "punct" and child.text == "," and following is not None
+                and following.dep_ == "prep" and following.lower_ in ("as", "including")):
+            continue
         if child.dep_ in ("punct", "cc", "conj"):
             break
         # "rejected the plan when it came up": a finite adverbial clause after the object

@@ -966,3 +966,11 @@ def test_comma_closing_an_aside_in_the_object_does_not_end_the_complements(analy
     text = "Lin Ode cited a report by the harbor board, a small panel, as proof of the leak."
     a = the_attribution(analyze(text), "harbor board", text)
     assert a.content.text.rstrip(".").endswith("as proof of the leak"), describe([a])
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor wrote on Friday.",
+    "Lin Ode spoke on Friday.",
+])
+def test_a_date_after_the_verb_is_not_what_was_said(analyze, text):
+    assert not carrying(analyze(text), "Friday"), describe(analyze(text))

@@ -1028,7 +1028,7 @@ def _verb_candidate(
                 verb_tokens = sorted(set(verb_tokens) | set(doc[verb.i : reported.i + 1]), key=lambda t: t.i)
             else:
                 found = _content_of_verb(verb, doc, has_speaker)
-        if found is not None and found[0]:
+        if found is not None and found[0] and not _only_date_or_time(found[0], doc):
             content, pattern = found[0], f"verb-{found[1]}"
         elif subject is not None:
             paren = _parenthetical_content(verb, doc)
@@ -1085,6 +1085,13 @@ def _verb_candidate(
         sentence=si,
         pattern=pattern,
     )
+
+
+def _only_date_or_time(spans: list[tuple[int, int]], doc: Doc) -> bool:
+    """ "said on Friday", "promised Sunday": a date or time after the verb is when it was
+    said, not what (on train 29 such contents in 30 match no gold)."""
+    words = [t for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _published_document_says(verb: Token, lexicon: Lexicon) -> Optional[Token]:

@@ -974,3 +974,9 @@ def test_comma_closing_an_aside_in_the_object_does_not_end_the_complements(analy
 ])
 def test_a_date_after_the_verb_is_not_what_was_said(analyze, text):
     assert not carrying(analyze(text), "Friday"), describe(analyze(text))
+
+
+def test_setting_followed_by_a_complement_stays_in_the_content(analyze):
+    text = "Lin Ode saw the defeat during the campaign as a sign of decline."
+    a = the_attribution(analyze(text), "the defeat", text)
+    assert a.content.text.rstrip(".").endswith("as a sign of decline"), describe([a])

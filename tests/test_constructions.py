@@ -980,3 +980,9 @@ def test_setting_followed_by_a_complement_stays_in_the_content(analyze):
     text = "Lin Ode saw the defeat during the campaign as a sign of decline."
     a = the_attribution(analyze(text), "the defeat", text)
     assert a.content.text.rstrip(".").endswith("as a sign of decline"), describe([a])
+
+
+def test_passive_with_an_object_and_no_agent_says_the_whole_clause(analyze):
+    text = "Lin Ode was declared the winner of the harbor race."
+    a = the_attribution(analyze(text), "the winner", text)
+    assert a.content.text.startswith("Lin Ode was declared"), describe([a])

@@ -251,7 +251,8 @@ def fit_boundaries(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
     load_lexicon.cache_clear()
     data = {
         "about": "Logistic weights from the words around a possible content edge to P(the gold content starts / "
-        "ends there), fitted on PolNeAR train by `python -m attrib.train boundaries`; the best-scoring edge wins.",
+        "ends there), fitted on PolNeAR train by `python -m attrib.train boundaries`; another edge replaces the rules' "
+        "edge when it scores higher by boundaries.MIN_MARGIN.",
     }
     for side, (rows, labels) in _edge_rows(corpus).items():
         counts = Counter(name for row in rows for name in row)

@@ -599,6 +599,15 @@ def _hand_parsed(words, spaces, heads, deps, pos, tags, lemmas):
                lemmas=lemmas, sent_starts=[True] + [False] * (len(words) - 1))
 
 
+def _speakers_by_cue(doc) -> dict:
+    """{cue word: speaker mention text or None} for the candidates found in a hand-parsed doc."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    return {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
+            for c in find_candidates(doc, load_lexicon())}
+
+
 def test_reason_hung_on_the_reporting_verb_goes_with_the_clause():
     """ "wrote that it failed, because it rained", parsed with "because" on "wrote"."""
     from attrib.extract.reported import find_candidates
@@ -886,9 +895,6 @@ def test_participle_after_a_comma_goes_on_from_the_speaker(analyze, text, conten
 def test_participle_after_a_comma_hung_on_a_noun_shares_the_clause_subject():
     """ "Lin Ode rejected the idea, saying it failed." parsed with "saying" a participle on
     "idea": the one saying is Lin Ode, not the idea."""
-    from attrib.extract.reported import find_candidates
-    from attrib.lexicons import load_lexicon
-
     doc = _hand_parsed(
         ["Lin", "Ode", "rejected", "the", "idea", ",", "saying", "it", "failed", "."],
         [True, True, True, True, False, True, True, True, False, False],
@@ -898,17 +904,13 @@ def test_participle_after_a_comma_hung_on_a_noun_shares_the_clause_subject():
         ["NNP", "NNP", "VBD", "DT", "NN", ",", "VBG", "PRP", "VBD", "."],
         ["Lin", "Ode", "reject", "the", "idea", ",", "say", "it", "fail", "."],
     )
-    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
-             for c in find_candidates(doc, load_lexicon())}
+    found = _speakers_by_cue(doc)
     assert found.get("saying") == "Lin Ode", found
 
 
 def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
     """ "Asked about the bridge, Lin Ode said it is safe." with "Asked" tagged a past tense
     (as the small English model does now and then): Lin Ode answers, nobody named asks."""
-    from attrib.extract.reported import find_candidates
-    from attrib.lexicons import load_lexicon
-
     doc = _hand_parsed(
         ["Asked", "about", "the", "bridge", ",", "Lin", "Ode", "said", "it", "is", "safe", "."],
         [True, True, True, False, True, True, True, True, True, True, False, False],
@@ -918,17 +920,13 @@ def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
         ["VBD", "IN", "DT", "NN", ",", "NNP", "NNP", "VBD", "PRP", "VBZ", "JJ", "."],
         ["ask", "about", "the", "bridge", ",", "Lin", "Ode", "say", "it", "be", "safe", "."],
     )
-    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
-             for c in find_candidates(doc, load_lexicon())}
+    found = _speakers_by_cue(doc)
     assert found == {"Asked": None, "said": "Lin Ode"}, found
 
 
 def test_subject_modifier_taken_for_the_main_verb():
     """ "Voters clamoring for a bridge say it is late." parsed as the small English model
     sometimes does: "clamoring" the root with "Voters" its subject, "say" left hanging."""
-    from attrib.extract.reported import find_candidates
-    from attrib.lexicons import load_lexicon
-
     doc = _hand_parsed(
         ["Voters", "clamoring", "for", "a", "bridge", "say", "it", "is", "late", "."],
         [True, True, True, True, True, True, True, True, False, False],
@@ -938,8 +936,7 @@ def test_subject_modifier_taken_for_the_main_verb():
         ["NNS", "VBG", "IN", "DT", "NN", "VBP", "PRP", "VBZ", "JJ", "."],
         ["voter", "clamor", "for", "a", "bridge", "say", "it", "be", "late", "."],
     )
-    found = {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
-             for c in find_candidates(doc, load_lexicon())}
+    found = _speakers_by_cue(doc)
     assert found.get("say") == "Voters clamoring for a bridge", found
 
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from attrib.engine import attribute, candidates_of
 from attrib.evaluate import GoldDocument, covered_chars, dice_overlap, per_prediction_outcomes, read_gold
 from attrib.extract import boundaries, cue_model
-from attrib.extract.boundaries import REFINED_PATTERNS, EdgeChoices, end_features, start_features
+from attrib.extract.boundaries import REFINED_PATTERNS, EdgeChoices
 from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
@@ -230,16 +230,14 @@ def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
             if cand.pattern not in REFINED_PATTERNS:
                 continue
             target = _gold_content_for(covered_chars(text, cand.content), covered_chars(text, cand.cue), gold_roles)
-            choices = EdgeChoices(doc, cand)
+            choices = EdgeChoices(doc, cand, all_cues)
             if not target or not choices.starts or not choices.ends:
                 continue
-            cue = doc[cand.cue_token]
-            other_cues = all_cues - {cand.cue_token}
             for position in choices.starts:
-                rows["start"][0].append(start_features(doc, position, choices.current_start, cue, cand.pattern, other_cues))
+                rows["start"][0].append(choices.start_features(position))
                 rows["start"][1].append(int(doc[position].idx == min(target)))
             for position in choices.ends:
-                rows["end"][0].append(end_features(doc, position, choices.current_end, cue, cand.pattern, other_cues))
+                rows["end"][0].append(choices.end_features(position))
                 rows["end"][1].append(int(doc[position].idx + len(doc[position].text) == max(target) + 1))
     return rows
 

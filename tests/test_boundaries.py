@@ -20,7 +20,7 @@ def _candidate(nlp, text: str, cue: str):
 
 def test_edges_never_take_in_the_cue_or_the_speaker(nlp):
     doc, cand = _candidate(nlp, "The bridge will open in May after a long delay, Mayor Lin Ode said on Monday.", "said")
-    choices = EdgeChoices(doc, cand)
+    choices = EdgeChoices(doc, cand, frozenset({cand.cue_token}))
     speaker_start = cand.source[0]
     assert choices.starts and choices.ends
     assert max(choices.ends) < speaker_start
@@ -30,7 +30,7 @@ def test_edges_never_take_in_the_cue_or_the_speaker(nlp):
 
 def test_edges_stay_in_the_sentence(nlp):
     doc, cand = _candidate(nlp, "Rain fell all day. Mayor Lin Ode said the bridge would open in May. Nobody came.", "said")
-    choices = EdgeChoices(doc, cand)
+    choices = EdgeChoices(doc, cand, frozenset({cand.cue_token}))
     sentence = doc[cand.cue_token].sent
     assert all(sentence.start <= i < sentence.end for i in choices.starts + choices.ends)
     assert min(choices.starts) > cand.cue_token

@@ -93,68 +93,15 @@ def _crosses_cue(position: int, current: int, other_cues: frozenset[int]) -> boo
     return any(low <= i <= high for i in other_cues)
 
 
-def start_features(doc: Doc, position: int, current: int, cue: Token, pattern: str, other_cues: frozenset[int]) -> list[str]:
-    """Evidence that the content starts at word `position` (the rules say `current`)."""
-    token = doc[position]
-    before = doc[position - 1] if position > 0 else None
-    phrase = _widest_from_left(token)
-    opens_phrase = phrase.left_edge.i == position
-    relation = _relation_to_cue(phrase, cue)
-    sentence_start = next((t.i for t in token.sent if _is_edge_word(t)), token.i)
-    offset = _offset(position, current)
-    return [
-        f"offset={offset}",
-        f"word={_word(token)}",
-        f"dep={token.dep_}",
-        f"before={_word(before)}",
-        f"before_dep={before.dep_ if before is not None else 'NONE'}",
-        f"phrase={phrase.dep_}",
-        f"phrase_to_cue={relation}",
-        f"after_cue={position > cue.i}",
-        f"pattern={pattern}|offset={offset}",
-        f"word={_word(token)}|offset={offset}",
-        f"before={_word(before)}|offset={offset}",
-        f"phrase={phrase.dep_}|{relation}|opens={opens_phrase}",
-        f"sentence_start={position == sentence_start}|offset={offset}",
-        f"crosses_cue={_crosses_cue(position, current, other_cues)}|later={position > current}",
-    ]
-
-
-def end_features(doc: Doc, position: int, current: int, cue: Token, pattern: str, other_cues: frozenset[int]) -> list[str]:
-    """Evidence that the content ends with word `position` (the rules say `current`)."""
-    token = doc[position]
-    after = doc[position + 1] if position + 1 < len(doc) else None
-    after2 = doc[position + 2] if position + 2 < len(doc) else None
-    phrase = _widest_to_right(token)
-    relation = _relation_to_cue(phrase, cue)
-    sentence_end = max((t.i for t in token.sent if _is_edge_word(t)), default=token.i)
-    offset = _offset(position, current)
-    return [
-        f"offset={offset}",
-        f"word={_word(token)}",
-        f"dep={token.dep_}",
-        f"after={_word(after)}",
-        f"after2={_word(after2)}",
-        f"after_dep={after.dep_ if after is not None else 'NONE'}",
-        f"phrase={phrase.dep_}",
-        f"phrase_to_cue={relation}",
-        f"pattern={pattern}|offset={offset}",
-        f"after={_word(after)}|offset={offset}",
-        f"after={_word(after)}|after2={_word(after2)}",
-        f"phrase={phrase.dep_}|{relation}",
-        f"after2_dep={after2.dep_ if after2 is not None else 'NONE'}|offset={offset}",
-        f"sentence_end={position == sentence_end}|offset={offset}",
-        f"sentence_end={position == sentence_end}|pattern={pattern}",
-        f"entity={token.ent_type_ or 'NONE'}|offset={offset}",
-        f"phrase_word={_word(phrase)}|{relation}",
-        f"crosses_cue={_crosses_cue(position, current, other_cues)}|later={position > current}",
-    ]
-
-
 class EdgeChoices:
-    """The words one candidate's content could start and end at, and where it does now."""
+    """The words one candidate's content could start and end at, where it does now, and
+    the evidence for each choice."""
 
-    def __init__(self, doc: Doc, cand: Candidate):
+    def __init__(self, doc: Doc, cand: Candidate, cue_tokens: frozenset[int]):
+        self.doc = doc
+        self.cue = doc[cand.cue_token]
+        self.pattern = cand.pattern
+        self.other_cues = cue_tokens - {cand.cue_token}
         first = doc.char_span(*cand.content[0], alignment_mode="expand")
         last = doc.char_span(*cand.content[-1], alignment_mode="expand")
         first_words = [t.i for t in first or () if _is_edge_word(t)]
@@ -176,6 +123,70 @@ class EdgeChoices:
         high = min((i for i in blocked if i > self.current_end), default=end_sentence.end)
         self.starts = [i for i in range(max(low, start_sentence.start), self.current_end + 1) if _is_edge_word(doc[i])]
         self.ends = [i for i in range(self.current_start, min(high, end_sentence.end)) if _is_edge_word(doc[i])]
+        # The first and last word of each sentence the choices lie in, worked out once
+        # rather than for every choice.
+        self.sentence_edges: dict[int, tuple[int, int]] = {}
+        for sentence in doc[start_sentence.start : end_sentence.end].sents:
+            words = [t.i for t in sentence if _is_edge_word(t)]
+            for t in sentence:
+                self.sentence_edges[t.i] = (words[0], words[-1]) if words else (t.i, t.i)
+
+    def start_features(self, position: int) -> list[str]:
+        """Evidence that the content starts at word `position`."""
+        doc, current = self.doc, self.current_start
+        token = doc[position]
+        before = doc[position - 1] if position > 0 else None
+        phrase = _widest_from_left(token)
+        opens_phrase = phrase.left_edge.i == position
+        relation = _relation_to_cue(phrase, self.cue)
+        offset = _offset(position, current)
+        return [
+            f"offset={offset}",
+            f"word={_word(token)}",
+            f"dep={token.dep_}",
+            f"before={_word(before)}",
+            f"before_dep={before.dep_ if before is not None else 'NONE'}",
+            f"phrase={phrase.dep_}",
+            f"phrase_to_cue={relation}",
+            f"after_cue={position > self.cue.i}",
+            f"pattern={self.pattern}|offset={offset}",
+            f"word={_word(token)}|offset={offset}",
+            f"before={_word(before)}|offset={offset}",
+            f"phrase={phrase.dep_}|{relation}|opens={opens_phrase}",
+            f"sentence_start={position == self.sentence_edges[position][0]}|offset={offset}",
+            f"crosses_cue={_crosses_cue(position, current, self.other_cues)}|later={position > current}",
+        ]
+
+    def end_features(self, position: int) -> list[str]:
+        """Evidence that the content ends with word `position`."""
+        doc, current = self.doc, self.current_end
+        token = doc[position]
+        after = doc[position + 1] if position + 1 < len(doc) else None
+        after2 = doc[position + 2] if position + 2 < len(doc) else None
+        phrase = _widest_to_right(token)
+        relation = _relation_to_cue(phrase, self.cue)
+        sentence_end = position == self.sentence_edges[position][1]
+        offset = _offset(position, current)
+        return [
+            f"offset={offset}",
+            f"word={_word(token)}",
+            f"dep={token.dep_}",
+            f"after={_word(after)}",
+            f"after2={_word(after2)}",
+            f"after_dep={after.dep_ if after is not None else 'NONE'}",
+            f"phrase={phrase.dep_}",
+            f"phrase_to_cue={relation}",
+            f"pattern={self.pattern}|offset={offset}",
+            f"after={_word(after)}|offset={offset}",
+            f"after={_word(after)}|after2={_word(after2)}",
+            f"phrase={phrase.dep_}|{relation}",
+            f"after2_dep={after2.dep_ if after2 is not None else 'NONE'}|offset={offset}",
+            f"sentence_end={sentence_end}|offset={offset}",
+            f"sentence_end={sentence_end}|pattern={self.pattern}",
+            f"entity={token.ent_type_ or 'NONE'}|offset={offset}",
+            f"phrase_word={_word(phrase)}|{relation}",
+            f"crosses_cue={_crosses_cue(position, current, self.other_cues)}|later={position > current}",
+        ]
 
 
 @lru_cache(maxsize=1)
@@ -201,15 +212,11 @@ def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int]) -> None:
     model = _model()
     if not model or cand.pattern not in REFINED_PATTERNS:
         return
-    choices = EdgeChoices(doc, cand)
+    choices = EdgeChoices(doc, cand, cue_tokens)
     if not choices.starts or not choices.ends:
         return
-    cue = doc[cand.cue_token]
-    other_cues = cue_tokens - {cand.cue_token}
-    start, start_margin = _best(model["start"], choices.starts, choices.current_start,
-                                lambda p: start_features(doc, p, choices.current_start, cue, cand.pattern, other_cues))
-    end, end_margin = _best(model["end"], choices.ends, choices.current_end,
-                            lambda p: end_features(doc, p, choices.current_end, cue, cand.pattern, other_cues))
+    start, start_margin = _best(model["start"], choices.starts, choices.current_start, choices.start_features)
+    end, end_margin = _best(model["end"], choices.ends, choices.current_end, choices.end_features)
     cand.edge_margin = min(start_margin, end_margin)
     if start > end:  # the two choices cross: keep the rules' edges
         return

@@ -72,8 +72,8 @@ def clean(corpus, tmp_path_factory) -> dict[str, list]:
     return snapshot(path)
 
 
-def start_ingest(path: Path, db: Path) -> subprocess.Popen:
-    return subprocess.Popen([*ATTRIB, "ingest", str(path), "--db", str(db)], stderr=subprocess.PIPE, text=True)
+def start_ingest(path: Path, db: Path, *options: str) -> subprocess.Popen:
+    return subprocess.Popen([*ATTRIB, "ingest", str(path), "--db", str(db), *options], stderr=subprocess.PIPE, text=True)
 
 
 def stored_articles(db: Path) -> int:
@@ -101,7 +101,9 @@ def test_sigkill_at_start_and_mid_ingest_then_a_rerun_gives_a_clean_ingests_rows
     wait_for(db.exists, first)
     first.kill()
     first.wait()
-    second = start_ingest(corpus["all"], db)
+    # A commit per article: a fast machine may parse all 16 within one 2-second batch,
+    # and the kill must come between commits.
+    second = start_ingest(corpus["all"], db, "--batch-size", "1")
     wait_for(lambda: stored_articles(db) >= 1, second)
     second.kill()
     second.wait()

@@ -328,6 +328,17 @@ def test_ingest_reads_analyses_stores_and_counts(db, tmp_path):
     assert [r["speaker"] for r in who_said(db, "Golden Age")] == ["Doug Burgum"]
 
 
+def test_ingest_commits_a_batch_every_batch_articles(db, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for k in range(5):
+        (corpus / f"{k}.txt").write_text(f"The mayor said the bridge {k} would open in May.", encoding="utf-8")
+    commits = []
+    run = Ingest(db, get_nlp, batch_articles=2, on_progress=commits.append)
+    assert str(run.run([str(corpus)])) == "ingested 5, skipped 0, failed 0"
+    assert commits == [2, 2, 1]
+
+
 def test_ingest_loads_no_pipeline_when_nothing_is_new(seeded):
     def no_pipeline():
         raise AssertionError("the pipeline was loaded")

@@ -23,7 +23,7 @@ from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import queries
 from attrib.store.db import database_path, failed_paths, open_database
-from attrib.store.ingest import Ingest
+from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
 
 class Backend(str, Enum):
@@ -60,6 +60,12 @@ def ingest(
     backend: Annotated[
         Backend, typer.Option("--backend", help="Parse here (local) or on Ray: a local Ray, or the cluster in $RAY_ADDRESS.")
     ] = Backend.local,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size", min=1, help="Commit after this many articles (or every 2 seconds, whichever comes first)."
+        ),
+    ] = BATCH_ARTICLES,
 ) -> None:
     """Analyse articles and store their attributions; articles already stored are skipped."""
     database = open_or_exit(db, create=True)
@@ -71,6 +77,7 @@ def ingest(
     progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
     say = progress.say if progress else print_error
     callbacks = dict(
+        batch_articles=batch_size,
         on_failure=lambda error: say(str(error)),
         on_warning=say,
         on_progress=progress.advance if progress else lambda n: None,

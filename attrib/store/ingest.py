@@ -58,6 +58,7 @@ class Ingest:
         load_pipeline: Callable[[], object],
         *,
         n_process: int = 1,
+        batch_articles: int = BATCH_ARTICLES,
         on_failure: Callable[[InputError], None] = lambda error: None,
         on_warning: Callable[[str], None] = lambda message: None,
         on_progress: Callable[[int], None] = lambda n: None,
@@ -65,6 +66,7 @@ class Ingest:
         self.db = db
         self.load_pipeline = load_pipeline
         self.n_process = n_process
+        self.batch_articles = batch_articles
         self.on_failure = on_failure
         self.on_warning = on_warning
         self.on_progress = on_progress
@@ -83,7 +85,7 @@ class Ingest:
             try:
                 for pair in self.analyse(chain([first], articles)):
                     self.batch.append(pair)
-                    if len(self.batch) >= BATCH_ARTICLES or time.monotonic() - batch_started >= BATCH_SECONDS:
+                    if len(self.batch) >= self.batch_articles or time.monotonic() - batch_started >= BATCH_SECONDS:
                         self.flush()
                         batch_started = time.monotonic()
             finally:

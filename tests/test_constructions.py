@@ -908,6 +908,33 @@ def test_participle_after_a_comma_hung_on_a_noun_shares_the_clause_subject():
     assert found.get("saying") == "Lin Ode", found
 
 
+@pytest.mark.parametrize("words,heads,deps,pos,tags", [
+    # "Lin Ode said Kell will win and serve two terms, saying she leads.": the parser hangs
+    # "saying" on "serve", a second verb of what was said with no subject of its own.
+    (["Lin", "Ode", "said", "Kell", "will", "win", "and", "serve", "two", "terms", ",", "saying", "she", "leads", "."],
+     [1, 2, 2, 5, 5, 2, 5, 5, 9, 7, 7, 7, 13, 11, 2],
+     ["compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "cc", "conj", "nummod", "dobj", "punct", "advcl", "nsubj",
+      "ccomp", "punct"],
+     ["PROPN", "PROPN", "VERB", "PROPN", "AUX", "VERB", "CCONJ", "VERB", "NUM", "NOUN", "PUNCT", "VERB", "PRON", "VERB",
+      "PUNCT"],
+     ["NNP", "NNP", "VBD", "NNP", "MD", "VB", "CC", "VB", "CD", "NNS", ",", "VBG", "PRP", "VBZ", "."]),
+    # "Lin Ode rejected the idea that Kell would lose, saying she leads.": "saying" hung on
+    # "lose", inside the clause of the object "idea".
+    (["Lin", "Ode", "rejected", "the", "idea", "that", "Kell", "would", "lose", ",", "saying", "she", "leads", "."],
+     [1, 2, 2, 4, 2, 8, 8, 8, 4, 8, 8, 12, 10, 2],
+     ["compound", "nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "aux", "acl", "punct", "advcl", "nsubj", "ccomp",
+      "punct"],
+     ["PROPN", "PROPN", "VERB", "DET", "NOUN", "SCONJ", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+     ["NNP", "NNP", "VBD", "DT", "NN", "IN", "NNP", "MD", "VB", ",", "VBG", "PRP", "VBZ", "."]),
+])
+def test_participle_hung_inside_what_was_said_goes_on_from_the_speaker(words, heads, deps, pos, tags):
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".") for i in range(len(words))]
+    lemmas = [{"said": "say", "rejected": "reject", "saying": "say", "leads": "lead"}.get(w, w.lower()) for w in words]
+    doc = _hand_parsed(words, spaces, heads, deps, pos, tags, lemmas)
+    found = _speakers_by_cue(doc)
+    assert found.get("saying") == "Lin Ode", found
+
+
 def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
     """ "Asked about the bridge, Lin Ode said it is safe." with "Asked" tagged a past tense
     (as the small English model does now and then): Lin Ode answers, nobody named asks."""

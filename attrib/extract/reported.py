@@ -258,6 +258,10 @@ def _is_parenthetical(verb: Token) -> bool:
     return subject is not None and verb.doc[subject.left_edge.i - 1].text in (",", *QUOTE_MARKS)
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _subject_of(verb: Token) -> Optional[Token]:
     """The verb's speaker: its subject, the agent of a passive, or a governing verb's subject."""
     if _is_raising(verb):
@@ -288,12 +292,18 @@ def _subject_of(verb: Token) -> Optional[Token]:
     # goes on from the sentence's speaker, though the parser hangs it on the last verb of
     # what was said; it borrows the subject of the verb that reports that clause. (Not
     # from a parenthetical "..., Ode added," which the parser may make the complement,
-    # nor from a participle clause: "remember Ode going on TV, declaring ...".)
+    # nor from a participle clause: "remember Ode going on TV, declaring ...".) What was
+    # said may run on through a second verb with no subject of its own ("said Kell will
+    # win and serve two terms, saying ...") or be a noun's clause ("rejected the idea that
+    # Kell would lose, saying ..."): the climb goes through those too.
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
         governor = verb.head
-        while (governor.dep_ == "ccomp" and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
+        while ((governor.dep_ == "ccomp" or (governor.dep_ in ("conj", "xcomp") and not _has_subject(governor)))
+               and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
                and not _is_participle_clause(governor) and not _is_parenthetical(governor)):
             governor = governor.head
+        if governor.dep_ == "acl" and governor.head.dep_ in OBJECT_CONTENT_DEPS and governor.head.head.pos_ in ("VERB", "AUX"):
+            governor = governor.head.head
         if governor != verb.head:
             return _subject_of(governor)
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.

@@ -881,6 +881,27 @@ def test_speaker_mention_leaves_out_an_occasion_hung_on_the_name(words, heads, p
     assert doc[start:end].text == mention
 
 
+@pytest.mark.parametrize("words,heads,deps,ents,mention", [
+    # "The Ode campaign on Monday said no.", with "on" hung on "campaign": the date goes.
+    (["The", "Ode", "campaign", "on", "Monday", "said", "no", "."], [2, 2, 5, 2, 3, 5, 5, 5],
+     ["det", "compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+     ["O", "B-PERSON", "O", "O", "B-DATE", "O", "O", "O"], "The Ode campaign"),
+    # "The Ode campaign in Ohio said no.": a place that is no date stays.
+    (["The", "Ode", "campaign", "in", "Ohio", "said", "no", "."], [2, 2, 5, 2, 3, 5, 5, 5],
+     ["det", "compound", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"],
+     ["O", "B-PERSON", "O", "O", "B-GPE", "O", "O", "O"], "The Ode campaign in Ohio"),
+])
+def test_speaker_mention_leaves_out_a_date_hung_on_it(words, heads, deps, ents, mention):
+    import spacy
+    from spacy.tokens import Doc
+
+    from attrib.extract.reported import mention_without_aside
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    start, end = mention_without_aside(doc, (0, 5))
+    assert doc[start:end].text == mention
+
+
 @pytest.mark.parametrize("text,content", [
     ("Mayor Lin Ode said the new plan is failing, pointing to the latest polls.", "the latest polls"),
     ('"The plan fails," Lin Ode added, saying the council should vote again.', "the council should vote again"),

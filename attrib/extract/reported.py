@@ -166,6 +166,11 @@ def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozens
                 and clause.lower_ in SETTING_PREPOSITIONS | {"through"} and clause.i == head.i + 1):
             pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
             return pobj is not None and (pobj.pos_ != "PROPN" or pobj.ent_type_ in ("DATE", "TIME"))
+        # "The campaign on Monday", "a report in June": a date hung on any speaker is when
+        # it spoke (gold leaves it out 16 times in 17 on train).
+        if clause.dep_ == "prep" and clause.head == head and clause.lower_ in SETTING_PREPOSITIONS:
+            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
+            return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
         return clause.dep_ == "relcl" and any(t.i in cue_tokens for t in clause.subtree)
 
     start, end = _cut_at_clause(doc, source, is_aside)

@@ -902,6 +902,19 @@ def test_speaker_mention_leaves_out_a_date_hung_on_it(words, heads, deps, ents, 
     assert doc[start:end].text == mention
 
 
+def test_speaker_mention_leaves_out_a_leading_even():
+    """ "Even Republicans said no.": the focus word is the writer's."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from attrib.extract.reported import mention_without_aside
+
+    doc = Doc(spacy.blank("en").vocab, words=["Even", "Republicans", "said", "no", "."], heads=[1, 2, 2, 2, 2],
+              deps=["advmod", "nsubj", "ROOT", "intj", "punct"])
+    start, end = mention_without_aside(doc, (0, 2))
+    assert doc[start:end].text == "Republicans"
+
+
 @pytest.mark.parametrize("text,content", [
     ("Mayor Lin Ode said the new plan is failing, pointing to the latest polls.", "the latest polls"),
     ('"The plan fails," Lin Ode added, saying the council should vote again.', "the council should vote again"),

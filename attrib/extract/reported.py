@@ -174,6 +174,10 @@ def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozens
         return clause.dep_ == "relcl" and any(t.i in cue_tokens for t in clause.subtree)
 
     start, end = _cut_at_clause(doc, source, is_aside)
+    # "Even Republicans said ...": the focus word is the writer's, not part of who spoke
+    # (gold leaves it out 17 times in 20 on train).
+    if end - start > 1 and doc[start].lower_ == "even" and doc[start].dep_ == "advmod":
+        start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

@@ -969,6 +969,23 @@ def test_participle_hung_inside_what_was_said_goes_on_from_the_speaker(words, he
     assert found.get("saying") == "Lin Ode", found
 
 
+def test_subject_running_over_the_content_keeps_its_words_before_it():
+    """ "The Ode campaign said two dates work - one of them." with "one of them" taken for an
+    apposition on "campaign": the subject's span runs over what was said, and the speaker is
+    the words around its head that are not, "The Ode campaign" (not "campaign" alone)."""
+    doc = _hand_parsed(
+        ["The", "Ode", "campaign", "said", "two", "dates", "work", "-", "one", "of", "them", "."],
+        [True, True, True, True, True, True, True, True, True, True, False, False],
+        [2, 2, 3, 3, 5, 6, 3, 3, 2, 8, 9, 3],
+        ["det", "compound", "nsubj", "ROOT", "nummod", "nsubj", "ccomp", "punct", "appos", "prep", "pobj", "punct"],
+        ["DET", "PROPN", "NOUN", "VERB", "NUM", "NOUN", "VERB", "PUNCT", "NUM", "ADP", "PRON", "PUNCT"],
+        ["DT", "NNP", "NN", "VBD", "CD", "NNS", "VBP", ":", "CD", "IN", "PRP", "."],
+        ["the", "Ode", "campaign", "say", "two", "date", "work", "-", "one", "of", "they", "."],
+    )
+    found = _speakers_by_cue(doc)
+    assert found.get("said") == "The Ode campaign", found
+
+
 def test_opening_asked_tagged_past_tense_still_has_an_unnamed_asker():
     """ "Asked about the bridge, Lin Ode said it is safe." with "Asked" tagged a past tense
     (as the small English model does now and then): Lin Ode answers, nobody named asks."""

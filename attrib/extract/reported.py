@@ -1106,7 +1106,7 @@ def _verb_candidate(
         # A subject that overlaps the content is a parse slip, not a speaker.
         s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])
         if any(s_start < e and s < s_end for s, e in content):
-            source = (subject.i, subject.i + 1)
+            source = _subject_outside_content(subject, content)
     # The cue grows up to the content after it ("criticized for | ignoring ...").
     content_after = min((s for s, _ in content if s > verb.idx), default=content[0][0])
     verb_tokens = widen_cue(verb, verb_tokens, content_after, source)
@@ -1118,6 +1118,24 @@ def _verb_candidate(
         sentence=si,
         pattern=pattern,
     )
+
+
+def _subject_outside_content(subject: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
+    """The subject's words around its head up to the first that is no part of it or lies
+    in the content: "The Ode campaign countered Sunday by suggesting two dates - one of
+    them ..." with "one of them" taken for an apposition on "campaign" is "The Ode campaign"."""
+    doc = subject.doc
+    words = {t.i for t in subject.subtree}
+
+    def usable(i: int) -> bool:
+        return i in words and not any(s < doc[i].idx + len(doc[i]) and doc[i].idx < e for s, e in content)
+
+    start, end = subject.i, subject.i + 1
+    while usable(start - 1):
+        start -= 1
+    while usable(end):
+        end += 1
+    return start, end
 
 
 def _only_date_or_time(spans: list[tuple[int, int]], doc: Doc) -> bool:

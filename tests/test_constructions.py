@@ -902,6 +902,26 @@ def test_speaker_mention_leaves_out_a_date_hung_on_it(words, heads, deps, ents, 
     assert doc[start:end].text == mention
 
 
+@pytest.mark.parametrize("words,heads,deps,mention", [
+    # "Others who urged a vote said no.": the clause says which others, and stays.
+    (["Others", "who", "urged", "a", "vote", "said", "no", "."], [5, 2, 0, 4, 2, 5, 5, 5],
+     ["nsubj", "nsubj", "relcl", "det", "dobj", "ROOT", "intj", "punct"], "Others who urged a vote"),
+    # "Ode, who urged a vote, said no.": set off by commas, it is a statement of its own.
+    (["Ode", ",", "who", "urged", "a", "vote", ",", "said", "no", "."], [7, 0, 3, 0, 5, 3, 0, 7, 7, 7],
+     ["nsubj", "punct", "nsubj", "relcl", "det", "dobj", "punct", "ROOT", "intj", "punct"], "Ode"),
+])
+def test_speaker_mention_keeps_a_restrictive_relative_clause(words, heads, deps, mention):
+    import spacy
+    from spacy.tokens import Doc
+
+    from attrib.extract.reported import mention_without_aside
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    cue_tokens = frozenset({words.index("urged"), words.index("said")})
+    start, end = mention_without_aside(doc, (0, words.index("said")), cue_tokens)
+    assert doc[start:end].text == mention
+
+
 def test_speaker_mention_leaves_out_a_leading_even():
     """ "Even Republicans said no.": the focus word is the writer's."""
     import spacy

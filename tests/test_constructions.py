@@ -731,6 +731,12 @@ def test_infinitive_on_an_object_has_the_governing_subject(analyze):
 @pytest.mark.parametrize("text,mention", [
     ("MACAU (Reuters) \u2013 Top party donor Lin Ode said on Friday that he met the candidate.", "Top party donor Lin Ode"),
     ("WASHINGTON (AP) \u2014 Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+    ("Dec 29 (AFP) \u2013 Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+    ("Springfield (AFP) \u2013 Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+    ("WASHINGTON -- Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+    ("CASPER, Wyo. - Senator Lin Ode said on Friday that he met the candidate.", "Senator Lin Ode"),
+    # A hyphen inside a word opens no dateline.
+    ("UAW-CIO President Lin Ode said on Friday that he met the candidate.", "UAW-CIO President Lin Ode"),
 ])
 def test_wire_dateline_is_no_part_of_the_speaker(analyze, text, mention):
     a = the_attribution(analyze(text), "he met the candidate", text)

@@ -29,7 +29,7 @@ QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A wire story's dateline, "BEDFORD, N.H. (AP) -", is this short and ends in a dash.
 MAX_DATELINE_TOKENS = 12
-DATELINE_DASHES = {"-", "--", "\u2013", "\u2014"}
+DATELINE_DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
 # A speaker named between a quotation and its verb takes at most this many words.
 MAX_SPEAKER_BETWEEN = 8
 CLAUSE_DEPS = {"ccomp", "xcomp"}
@@ -950,24 +950,32 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
 
 
 def _without_dateline(doc: Doc, source: tuple[int, int], cue_token: int) -> tuple[int, int]:
-    """ "MACAU (Reuters) - Top donor Lin Ode said": the dateline opening a wire story is
-    where and by whom it was filed; the speaker starts after its dash. Where the parse
-    took the dateline itself for the subject, the speaker is what stands between the
-    dash and the cue."""
+    """ "MACAU (Reuters) - Top donor Lin Ode said", "Dec 29 (AFP) - Ode said", "CASPER,
+    Wyo. - Ode said": the dateline opening a wire story is where (and by whom) it was
+    filed; the speaker starts after its dash. Where the parse took the dateline itself for
+    the subject, the speaker is what stands between the dash and the cue."""
     start, end = source
-    close = next((t.i for t in doc[start + 2 : min(end + 1, start + MAX_DATELINE_TOKENS, len(doc) - 1)]
-                  if t.text == ")" and doc[t.i + 1].text in DATELINE_DASHES), None)
-    if close is None:
+    # A dash set off by a space: "AFL-CIO" holds none.
+    dash = next((t.i for t in doc[start + 1 : min(end + 1, start + MAX_DATELINE_TOKENS, len(doc) - 1)]
+                 if t.text in DATELINE_DASHES and doc[t.i - 1].whitespace_), None)
+    if dash is None or not _is_dateline(doc[start:dash]):
         return source
-    opening = next((t.i for t in doc[start:close] if t.text == "("), None)
-    place = [t for t in doc[start:opening] if not t.is_punct] if opening is not None else []
-    if not place or not all(t.is_upper for t in place if t.is_alpha):
-        return source
-    if close + 2 < end:
-        return close + 2, end
-    if close + 2 < cue_token <= close + 2 + MAX_SPEAKER_BETWEEN:
-        return close + 2, cue_token
+    if dash + 1 < end:
+        return dash + 1, end
+    if dash + 1 < cue_token <= dash + 1 + MAX_SPEAKER_BETWEEN:
+        return dash + 1, cue_token
     return source
+
+
+def _is_dateline(words: Span) -> bool:
+    """ "MACAU (Reuters)", "Dec 29 (AFP)", "WASHINGTON", "JACKSON, Miss.": a place or a
+    date, then the agency's one-word name in brackets; or a place in capitals alone."""
+    if words[0].i != words[0].sent.start:
+        return False
+    if len(words) >= 3 and words[-1].text == ")" and words[-3].text == "(":
+        agency = words[-2]
+        return agency.is_alpha and agency.text[0].isupper()
+    return words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 and len(words) <= 4
 
 
 def _split_at_paragraphs(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

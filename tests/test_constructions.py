@@ -831,6 +831,29 @@ def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
     assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found
 
 
+def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker():
+    """ "Lin Ode, the club's head, on Tuesday named Dana Kell." parsed with "named" a
+    relative clause (with no subject) on the root name, and "on Tuesday" hung on "named"."""
+    from attrib.extract.reported import find_candidates
+    from attrib.lexicons import load_lexicon
+
+    words = ["Lin", "Ode", ",", "the", "club", "'s", "head", ",", "on", "Tuesday", "named", "Dana", "Kell", "."]
+    doc = _hand_parsed(
+        words,
+        [True, False, True, True, False, True, False, True, True, True, True, True, False, False],
+        [1, 1, 1, 4, 6, 4, 1, 1, 10, 8, 1, 12, 10, 1],
+        ["compound", "ROOT", "punct", "det", "poss", "case", "appos", "punct", "prep", "pobj", "relcl",
+         "compound", "dobj", "punct"],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "ADP", "PROPN", "VERB",
+         "PROPN", "PROPN", "PUNCT"],
+        ["NNP", "NNP", ",", "DT", "NN", "POS", "NN", ",", "IN", "NNP", "VBD", "NNP", "NNP", "."],
+        ["Lin", "Ode", ",", "the", "club", "'s", "head", ",", "on", "Tuesday", "name", "Dana", "Kell", "."],
+    )
+    found = [([doc.text[s:e] for s, e in c.content], doc[c.source[0]:c.source[1]].text if c.source else None)
+             for c in find_candidates(doc, load_lexicon())]
+    assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found
+
+
 @pytest.mark.parametrize("text,content,mention", [
     ("As part of his plea, Lin Ode, 44, said that he stole the files.", "he stole the files", "Lin Ode"),
 ])

@@ -438,14 +438,16 @@ def _speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tupl
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
         return verb.head, (verb.head.left_edge.i, verb.head.i + 1), False
     # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
-    # with the verb hung on it is a parse slip; the verb is the predicate and the name
-    # (with its apposition) its subject. A phrase the parser hung on the name before it
-    # ("In Ohio, Lin Ode named ...") is the sentence's, not the name's.
-    if (verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
+    # with the verb hung on it (as a participle, or as a relative clause with no subject of
+    # its own) is a parse slip; the verb is the predicate and the name (with its
+    # apposition) its subject. A phrase the parser hung on the name before it ("In Ohio,
+    # Lin Ode named ...") is the sentence's, not the name's; one hung on the verb ("Lin
+    # Ode, ..., on Tuesday named") is the verb's.
+    if (verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
             and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
         name = verb.head
         start = min((c.left_edge.i for c in name.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=name.i)
-        end = verb.i
+        end = verb.left_edge.i
         while end > name.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return name, (start, end), False

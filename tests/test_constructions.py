@@ -951,6 +951,12 @@ def test_speaker_mention_keeps_a_restrictive_relative_clause(words, heads, deps,
     assert doc[start:end].text == mention
 
 
+def test_relative_that_on_an_object_speaks_for_the_one_who_put_it_out(analyze):
+    text = "The Daily Ledger ran a piece that noted the plan had failed."
+    a = the_attribution(analyze(text), "the plan had failed", text)
+    assert a.speaker is not None and a.speaker.mention.text == "The Daily Ledger", describe([a])
+
+
 def test_speaker_mention_leaves_out_a_leading_even():
     """ "Even Republicans said no.": the focus word is the writer's."""
     import spacy

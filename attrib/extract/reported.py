@@ -288,7 +288,7 @@ def _subject_of(verb: Token) -> Optional[Token]:
             if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 # "It was reported that ..." has no speaker; the subject is the content.
                 return None
-            return child
+            return _owner_of_relative_that(child) or child
     # "Asked about the plan, Ode said ...": the passive participle's subject is the one
     # asked, and who asked goes unnamed.
     if _is_passive_participle_clause(verb):
@@ -347,6 +347,16 @@ def _subject_of(verb: Token) -> Optional[Token]:
         if governor.pos_ in ("VERB", "AUX") and governor != verb.head:
             return _subject_of(governor)
     return None
+
+
+def _owner_of_relative_that(subject: Token) -> Optional[Token]:
+    """ "The Post ran a piece that noted ...": the thing said to speak through a relative
+    "that" is the object of a verb whose subject put it out, and gold names that subject
+    (on train 4 times against 1, on dev 2 against 1; after "which" it names the pronoun)."""
+    clause = subject.head
+    if subject.lower_ != "that" or clause.dep_ != "relcl" or clause.head.dep_ != "dobj":
+        return None
+    return _subject_of(clause.head.head)
 
 
 def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:

@@ -957,6 +957,30 @@ def test_relative_that_on_an_object_speaks_for_the_one_who_put_it_out(analyze):
     assert a.speaker is not None and a.speaker.mention.text == "The Daily Ledger", describe([a])
 
 
+@pytest.mark.parametrize("words,pos,tags,mention", [
+    # "The survey, conducted by Ode, found ...": the participle says which survey.
+    (["The", "survey", ",", "conducted", "by", "Ode", ",", "found", "gains", "."],
+     ["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+     ["DT", "NN", ",", "VBN", "IN", "NNP", ",", "VBD", "NNS", "."], "The survey, conducted by Ode"),
+    # "The mayor, speaking to Ode, found ...": an -ing participle is the writer's aside.
+    (["The", "mayor", ",", "speaking", "to", "Ode", ",", "found", "gains", "."],
+     ["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+     ["DT", "NN", ",", "VBG", "IN", "NNP", ",", "VBD", "NNS", "."], "The mayor"),
+])
+def test_speaker_mention_keeps_a_passive_participle_on_a_noun(words, pos, tags, mention):
+    import spacy
+    from spacy.tokens import Doc
+
+    from attrib.extract.reported import mention_without_aside
+
+    spaces = [True, False, True, True, True, False, True, True, False, False]
+    heads = [1, 7, 1, 1, 3, 4, 1, 7, 7, 7]
+    deps = ["det", "nsubj", "punct", "acl", "agent", "pobj", "punct", "ROOT", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    start, end = mention_without_aside(doc, (0, 7))
+    assert doc[start:end].text == mention
+
+
 def test_speaker_mention_leaves_out_a_leading_even():
     """ "Even Republicans said no.": the focus word is the writer's."""
     import spacy

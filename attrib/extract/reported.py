@@ -157,7 +157,9 @@ def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozens
     The whole span still counts when the extractor decides what else the sentence holds."""
     def is_aside(clause: Token, head: Token) -> bool:
         if clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ",":
-            return True
+            # "The survey, conducted by Ode Research," says which survey: a passive
+            # participle on a common noun stays (gold keeps it 7 times in 11 on train).
+            return not (clause.tag_ == "VBN" and clause.head.pos_ == "NOUN")
         # "Lin Ode in a blog post said", "Ode at the time said": a time or occasion the
         # parser hangs on a person's name, right after it, is the setting of what was
         # said, not part of who ("Ode at the Tax Foundation", "Ode in Ohio" say who: a
@@ -314,8 +316,9 @@ def _subject_of(verb: Token) -> Optional[Token]:
                and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
                and not _is_participle_clause(governor) and not _is_parenthetical(governor)):
             governor = governor.head
-        if governor.dep_ == "acl" and governor.head.dep_ in OBJECT_CONTENT_DEPS and governor.head.head.pos_ in ("VERB", "AUX"):
-            governor = governor.head.head
+        noun = governor.head
+        if governor.dep_ == "acl" and noun.dep_ in OBJECT_CONTENT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            governor = noun.head
         if governor != verb.head:
             return _subject_of(governor)
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.

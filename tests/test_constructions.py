@@ -983,3 +983,14 @@ def test_passive_with_an_object_and_no_agent_says_the_whole_clause(analyze):
     text = "Lin Ode was declared the winner of the harbor race."
     a = the_attribution(analyze(text), "the winner", text)
     assert a.content.text.startswith("Lin Ode was declared"), describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lin Ode called for the mayor to resign.", "the mayor to resign"),
+    ("The harbor board pressed for the council to cut the fees.", "the council to cut the fees"),
+])
+def test_for_clause_after_the_verb_is_what_was_called_for(analyze, text, content):
+    """The parser makes "for X to Y" an adverbial clause marked by "for"."""
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="for")
+    assert a.content.text.rstrip(".") == content, describe([a])

@@ -534,6 +534,20 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         if target is not None:
             spans = _char_spans_excluding(doc, *subtree_span(passive_subject), []) + _char_spans_excluding(doc, *subtree_span(target), [])
             return spans, "object"
+    return _for_to_clause(verb, doc)
+
+
+def _for_to_clause(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
+    """ "called for the president to resign": the parser makes "for X to Y" an adverbial
+    clause marked by "for"; what was called for is "X to Y", without the "for" (which
+    PolNeAR puts in the cue). Among the verbs left with no content, gold has it so 25
+    times in 27 on train."""
+    for child in verb.children:
+        first = child.left_edge
+        if (child.dep_ == "advcl" and child.i > verb.i and first.lower_ == "for"
+                and first.dep_ == "mark" and first.head.i == child.i):
+            start, end = first.i + 1, child.right_edge.i + 1
+            return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
     return None
 
 

@@ -994,3 +994,12 @@ def test_for_clause_after_the_verb_is_what_was_called_for(analyze, text, content
     a = the_attribution(analyze(text), content, text)
     check(a, text, cue="for")
     assert a.content.text.rstrip(".") == content, describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lin Ode described herself as a careful reader of the harbor budget.", "herself as a careful reader of the harbor budget"),
+    ("The union sees him as a threat to the port.", "him as a threat to the port"),
+])
+def test_pronoun_object_cast_as_something_is_what_was_said(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.rstrip(".") == content, describe([a])

@@ -493,7 +493,7 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         return spans, "object"
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
-        if objects and objects[0].pos_ != "PRON":
+        if objects and (objects[0].pos_ != "PRON" or _pronoun_cast_as(verb, objects[0])):
             start = objects[0].left_edge.i
             end = max(o.right_edge.i for o in objects) + 1
             # "expressed concern that P": a bare noun with a that-clause joins the cue,
@@ -549,6 +549,16 @@ def _for_to_clause(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] |
             start, end = first.i + 1, child.right_edge.i + 1
             return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
     return None
+
+
+def _pronoun_cast_as(verb: Token, pronoun: Token) -> bool:
+    """ "described himself as a conservative", "sees her as a threat": a personal pronoun
+    object is part of what was said when "as" and what it is cast as follow it. (Among
+    the verbs left with no content, gold takes "himself as ..." 43 times in 57 on train.)"""
+    return pronoun.tag_ == "PRP" and any(
+        c.dep_ == "prep" and c.lower_ == "as" and c.i == pronoun.i + 1 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _complements_end(verb: Token, first_object: Token) -> int:

@@ -1003,3 +1003,13 @@ def test_for_clause_after_the_verb_is_what_was_called_for(analyze, text, content
 def test_pronoun_object_cast_as_something_is_what_was_said(analyze, text, content):
     a = the_attribution(analyze(text), content, text)
     assert a.content.text.rstrip(".") == content, describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The host asked the mayor if the bridge would open in May.", "if the bridge would open in May"),
+    ("Voters were asked by the paper if the harbor fees should rise.", "if the harbor fees should rise"),
+])
+def test_question_after_ask_is_what_was_asked(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="asked")
+    assert a.content.text.rstrip(".") == content, describe([a])

@@ -38,6 +38,8 @@ CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
+# Verbs whose "if" or "whether" clause is the question put: "asked her if ...".
+QUESTION_VERBS = {"ask", "wonder"}
 # Pronouns that can be made to speak: "led him to say".
 PERSONAL_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 # Verbs whose subject is raised from their infinitive: "X seems to be Y" is an
@@ -534,7 +536,7 @@ def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tup
         if target is not None:
             spans = _char_spans_excluding(doc, *subtree_span(passive_subject), []) + _char_spans_excluding(doc, *subtree_span(target), [])
             return spans, "object"
-    return _for_to_clause(verb, doc)
+    return _for_to_clause(verb, doc) or _question_asked(verb, doc)
 
 
 def _for_to_clause(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
@@ -547,6 +549,24 @@ def _for_to_clause(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] |
         if (child.dep_ == "advcl" and child.i > verb.i and first.lower_ == "for"
                 and first.dep_ == "mark" and first.head.i == child.i):
             start, end = first.i + 1, child.right_edge.i + 1
+            return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
+    return None
+
+
+def _question_asked(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
+    """ "asked voters if the vote was rigged", "Asked whether he would run, ...": the
+    parser makes the question an adverbial clause; it is what was asked (gold has it so
+    9 times in 10 on train among the verbs left with no content; other verbs with an
+    "if" clause after them, "imagine if ...", "see if ...", only 3 in 8)."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    next_word = objects[0].right_edge.i + 1 if objects else verb.i + 1
+    for child in verb.children:
+        first = child.left_edge
+        if (child.dep_ == "advcl" and first.i == next_word and first.lower_ in ("if", "whether")
+                and first.dep_ == "mark" and first.head.i == child.i):
+            start, end = first.i, child.right_edge.i + 1
             return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
     return None
 

@@ -999,6 +999,7 @@ def test_for_clause_after_the_verb_is_what_was_called_for(analyze, text, content
 @pytest.mark.parametrize("text,content", [
     ("Lin Ode described herself as a careful reader of the harbor budget.", "herself as a careful reader of the harbor budget"),
     ("The union sees him as a threat to the port.", "him as a threat to the port"),
+    ("The dock workers called him a reckless planner.", "him a reckless planner"),
 ])
 def test_pronoun_object_cast_as_something_is_what_was_said(analyze, text, content):
     a = the_attribution(analyze(text), content, text)

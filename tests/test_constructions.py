@@ -1014,3 +1014,9 @@ def test_question_after_ask_is_what_was_asked(analyze, text, content):
     a = the_attribution(analyze(text), content, text)
     check(a, text, cue="asked")
     assert a.content.text.rstrip(".") == content, describe([a])
+
+
+def test_so_after_a_reporting_verb_is_what_was_said(analyze):
+    text = "The harbor board never said so."
+    a = the_attribution(analyze(text), "so", text)
+    check(a, text, cue="said", mention="The harbor board")

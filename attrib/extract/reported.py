@@ -39,7 +39,7 @@ OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
 # Verbs whose "if" or "whether" clause is the question put: "asked her if ...".
-QUESTION_VERBS = {"ask", "wonder"}
+QUESTION_VERBS = {"ask"}
 # Pronouns that can be made to speak: "led him to say".
 PERSONAL_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 # Verbs whose subject is raised from their infinitive: "X seems to be Y" is an

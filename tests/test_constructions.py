@@ -1020,3 +1020,10 @@ def test_so_after_a_reporting_verb_is_what_was_said(analyze):
     text = "The harbor board never said so."
     a = the_attribution(analyze(text), "so", text)
     check(a, text, cue="said", mention="The harbor board")
+
+
+def test_relative_pronoun_cast_as_something_is_what_was_said(analyze):
+    text = "Lin Ode toured the harbor, which the mayor describes as the heart of the city."
+    a = the_attribution(analyze(text), "the heart of the city", text)
+    check(a, text, cue="describes", mention="the mayor")
+    assert a.content.text.startswith("which"), describe([a])

@@ -1027,3 +1027,9 @@ def test_relative_pronoun_cast_as_something_is_what_was_said(analyze):
     a = the_attribution(analyze(text), "the heart of the city", text)
     check(a, text, cue="describes", mention="the mayor")
     assert a.content.text.startswith("which"), describe([a])
+
+
+def test_whom_a_speaker_agrees_with_is_the_content(analyze):
+    text = "Lin Ode largely agreed with the harbor board."
+    a = the_attribution(analyze(text), "the harbor board", text)
+    check(a, text, cue="agreed with", mention="Lin Ode")

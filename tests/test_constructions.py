@@ -1140,3 +1140,53 @@ def test_passive_with_an_object_and_no_agent_says_the_whole_clause(analyze):
     text = "Lin Ode was declared the winner of the harbor race."
     a = the_attribution(analyze(text), "the winner", text)
     assert a.content.text.startswith("Lin Ode was declared"), describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lin Ode called for the mayor to resign.", "the mayor to resign"),
+    ("The harbor board pressed for the council to cut the fees.", "the council to cut the fees"),
+])
+def test_for_clause_after_the_verb_is_what_was_called_for(analyze, text, content):
+    """The parser makes "for X to Y" an adverbial clause marked by "for"."""
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="for")
+    assert a.content.text.rstrip(".") == content, describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Lin Ode described herself as a careful reader of the harbor budget.", "herself as a careful reader of the harbor budget"),
+    ("The union sees him as a threat to the port.", "him as a threat to the port"),
+    ("The dock workers called him a reckless planner.", "him a reckless planner"),
+])
+def test_pronoun_object_cast_as_something_is_what_was_said(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.rstrip(".") == content, describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The host asked the mayor if the bridge would open in May.", "if the bridge would open in May"),
+    ("Voters were asked by the paper if the harbor fees should rise.", "if the harbor fees should rise"),
+])
+def test_question_after_ask_is_what_was_asked(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="asked")
+    assert a.content.text.rstrip(".") == content, describe([a])
+
+
+def test_so_after_a_reporting_verb_is_what_was_said(analyze):
+    text = "The harbor board never said so."
+    a = the_attribution(analyze(text), "so", text)
+    check(a, text, cue="said", mention="The harbor board")
+
+
+def test_relative_pronoun_cast_as_something_is_what_was_said(analyze):
+    text = "Lin Ode toured the harbor, which the mayor describes as the heart of the city."
+    a = the_attribution(analyze(text), "the heart of the city", text)
+    check(a, text, cue="describes", mention="the mayor")
+    assert a.content.text.startswith("which"), describe([a])
+
+
+def test_whom_a_speaker_agrees_with_is_the_content(analyze):
+    text = "Lin Ode largely agreed with the harbor board."
+    a = the_attribution(analyze(text), "the harbor board", text)
+    check(a, text, cue="agreed with", mention="Lin Ode")

@@ -137,6 +137,11 @@ def widen_cue(verb: Token, tokens: list[Token], content_start: int, source: tupl
         and not (child.dep_ == "prep" and _is_aside_phrase(child, limit))
         for t in child.subtree
     }
+    # "called for | the president to resign": the "for" that opens such a clause is the
+    # cue's, as it is in "called for | a ban".
+    modifiers.update(child.left_edge.i for child in verb.children
+                     if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "for"
+                     and child.left_edge.dep_ == "mark")
     adjective = made_clear(verb)
     if adjective is not None:
         modifiers.update(t.i for t in adjective.subtree if t.i <= adjective.i)

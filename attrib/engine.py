@@ -106,9 +106,11 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
         via = Via(via_speaker.name, via_speaker.type) if via_speaker is not None else None
         kind = kind_of(cand.content, quotes, text)
         content = Spans.from_offsets(text, cand.content)
-        mention = Spans.from_offsets(text, [_char_span(doc, mention_without_aside(doc, cand.source, cue_tokens))]) if cand.source else None
+        mention_tokens = mention_without_aside(doc, cand.source, cue_tokens) if cand.source else None
+        mention = Spans.from_offsets(text, [_char_span(doc, mention_tokens)]) if mention_tokens else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
-        content_tokens = len(doc.char_span(cand.start, cand.end, alignment_mode="expand") or [])
+        content_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        content_tokens = len(content_span or [])
         vector = confidence.features(
             pattern=cand.pattern,
             how=speaker.how if speaker else "none",
@@ -128,6 +130,9 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
             cue_tag=doc[cand.cue_token].tag_,
             edges_moved=cand.edges_moved,
             edge_margin=cand.edge_margin,
+            mention=doc[mention_tokens[0] : mention_tokens[1]] if mention_tokens else None,
+            content=content_span,
+            cue_verb=doc[cand.cue_token],
         )
         attributions.append(
             Attribution(
@@ -139,10 +144,14 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
                 via=via,
                 channel=channel_of(doc, cand.cue_token, cand.source, lexicon),
                 tier=tier_of(speaker, via),
-                confidence=confidence.probability(vector),
+                confidence=0.0,  # set below, once every speaker is known
                 sentence=cand.sentence,
                 features=vector,
                 cue_word=word,
             )
         )
+    per_speaker = Counter(a.speaker.name for a in attributions if a.speaker is not None)
+    for attribution in attributions:
+        confidence.add_speaker_attributions(attribution.features, per_speaker[attribution.speaker.name] if attribution.speaker else 0)
+        attribution.confidence = confidence.probability(attribution.features)
     return attributions

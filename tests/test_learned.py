@@ -70,11 +70,35 @@ def _neutral_vector(**overrides) -> dict[str, float]:
     return confidence.features(**options)
 
 
-def test_confidence_model_uses_only_features_the_engine_makes():
+def test_confidence_model_uses_only_features_the_engine_makes(nlp):
     # A feature renamed or dropped in confidence.features() without a refit would
-    # silently read as 0 in every tree; this catches it.
-    made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None)) | set(_neutral_vector(edge_margin=1.0))
-    assert set(read_data_file("confidence.json")["features"]) <= made
+    # silently read as 0 in every tree; this catches it. Features that name a value
+    # ("mention_entity=PERSON") are checked by their name before the "=".
+    doc = nlp("Mayor Lin Ode, who was elected, did not say that the bridge would open.")
+    with_spans = _neutral_vector(mention=doc[0:3], content=doc[11:16], cue_verb=doc[10])
+    confidence.add_speaker_attributions(with_spans, 2)
+    made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None)) | set(_neutral_vector(edge_margin=1.0)) | set(with_spans)
+
+    def family(name: str) -> str:
+        return name.split("=")[0] if name.split("=")[0] in {"mention_entity", "mention_pos", "content_first"} else name
+
+    assert {family(n) for n in read_data_file("confidence.json")["features"]} <= {family(n) for n in made}
+
+
+def test_confidence_evidence_from_the_words(nlp):
+    doc = nlp("Mayor Lin Ode, who was elected, did not say that the bridge would open.")
+    vector = confidence.features(
+        pattern="verb-clause", how="name", distance=0, cue_probability=0.9, content_tokens=5, kind="indirect",
+        speaker_type="person", source_after_cue=False, mention_tokens=3, content_spans=1, content_before_cue=False,
+        sentence=0, mention=doc[0:3], content=doc[11:16], cue_verb=doc[10],
+    )
+    assert (doc[10].text, doc[11].text, doc[15].text) == ("say", "that", "open")
+    assert vector["mention_entity=PERSON"] == 1.0 and vector["mention_pos=PROPN"] == 1.0
+    assert vector["mention_comma"] == 0.0 and vector["mention_lower_start"] == 0.0
+    assert vector["content_first=that"] == 1.0 and vector["content_has_verb"] == 1.0 and vector["content_sentences"] == 1.0
+    assert vector["cue_negated"] == 1.0 and vector["cue_modal"] == 0.0
+    confidence.add_speaker_attributions(vector, 25)
+    assert vector["speaker_attributions"] == confidence.MAX_SPEAKER_ATTRIBUTIONS
 
 
 def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
@@ -82,7 +106,7 @@ def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
     stump = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
              "value": [0.0, -1.0, 1.0]}
     model = {"features": ["direct"], "initial_log_odds": 0.25, "learning_rate": 0.5, "trees": [stump, stump]}
-    monkeypatch.setattr(confidence, "_model", lambda: model)
+    monkeypatch.setattr(confidence, "_forest", lambda: confidence.forest_of(model))
     assert confidence.probability({"direct": 0.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 - 1.0))))
     assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
 

@@ -187,12 +187,20 @@ def _depth(left: list[int], right: list[int], node: int = 0) -> int:
 
 
 def probability(vector: dict[str, float]) -> float:
+    return probabilities([vector])[0]
+
+
+def probabilities(vectors: list[dict[str, float]]) -> list[float]:
+    """P(content and speaker right) for each evidence vector: an article's at once."""
+    if not vectors:
+        return []
     forest = _forest()
-    row = np.array([vector.get(name, 0.0) for name in forest.features] or [0.0])
+    rows = np.array([[vector.get(name, 0.0) for name in forest.features] or [0.0] for vector in vectors])
     trees = np.arange(forest.feature.shape[0])
-    node = np.zeros(len(trees), dtype=np.intp)
+    node = np.zeros((len(vectors), len(trees)), dtype=np.intp)  # each row's place in each tree
+    row_index = np.arange(len(vectors))[:, None]
     for _ in range(forest.depth):
-        goes_left = row[forest.feature[trees, node]] <= forest.threshold[trees, node]
+        goes_left = rows[row_index, forest.feature[trees, node]] <= forest.threshold[trees, node]
         node = np.where(goes_left, forest.left[trees, node], forest.right[trees, node])
-    z = forest.initial_log_odds + forest.learning_rate * float(forest.value[trees, node].sum())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    z = forest.initial_log_odds + forest.learning_rate * forest.value[trees, node].sum(axis=1)
+    return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(x))))) for x in z]

@@ -153,5 +153,6 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
     per_speaker = Counter(a.speaker.name for a in attributions if a.speaker is not None)
     for attribution in attributions:
         confidence.add_speaker_attributions(attribution.features, per_speaker[attribution.speaker.name] if attribution.speaker else 0)
-        attribution.confidence = confidence.probability(attribution.features)
+    for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions])):
+        attribution.confidence = probability
     return attributions

@@ -344,6 +344,18 @@ def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):
     assert a.cue.text == cue, describe([a])
 
 
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("The mayor's strong opposition to the new levy surprised the council.", "the new levy", "strong opposition to"),
+        ("Lin's renewed endorsement of the plan came late.", "the plan", "renewed endorsement of"),
+    ],
+)
+def test_noun_cue_keeps_the_adjectives_before_it(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue, describe([a])
+
+
 def test_going_somewhere_to_explain_is_a_purpose_not_a_report(analyze):
     # "went to Ohio to explain" (no "on"): a plan for talk, as before.
     assert not carrying(analyze("Ode went to Ohio to explain the plan."), "the plan")

@@ -1222,7 +1222,7 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
                 source = subtree_span(pobj)
     if source is None:
         return None
-    cue_tokens = [noun]
+    cue_tokens = [noun] + _adjectives_before(noun)
     content = None
     for child in noun.children:
         if child.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -1235,6 +1235,17 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
                 cue_tokens.append(child)
                 break
     return _word_candidate(doc, content, cue_tokens, source, noun, si, "noun-cue")
+
+
+def _adjectives_before(noun: Token) -> list[Token]:
+    """The adjectives right before a noun cue, with their own modifiers: "her sharp
+    criticism of", "his deeply felt objection to". PolNeAR marks them as part of the cue
+    (on train 13 times in 14 where the rest of the cue agrees)."""
+    adjective_words = {t.i for child in noun.children if child.dep_ == "amod" and child.i < noun.i for t in child.subtree}
+    start = noun.i
+    while start - 1 in adjective_words:
+        start -= 1
+    return list(noun.doc[start : noun.i])
 
 
 def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:

@@ -356,6 +356,18 @@ def test_noun_cue_keeps_the_adjectives_before_it(analyze, text, content, cue):
     assert a.cue.text == cue, describe([a])
 
 
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Did the mayor say that the bridge was safe?", "the bridge was safe", "say"),
+        ("Why would the council claim that the budget was balanced?", "the budget was balanced", "claim"),
+    ],
+)
+def test_cue_leaves_out_an_auxiliary_before_the_speaker(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue, describe([a])
+
+
 def test_going_somewhere_to_explain_is_a_purpose_not_a_report(analyze):
     # "went to Ohio to explain" (no "on"): a plan for talk, as before.
     assert not carrying(analyze("Ode went to Ohio to explain the plan."), "the plan")

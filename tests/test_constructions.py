@@ -333,6 +333,8 @@ def test_in_a_statement_said(analyze):
         ("The newspaper quoted the mayor as saying that the bridge was safe.", "the bridge was safe", "quoted"),
         # A verb going on with a reporting verb is one cue with it.
         ("The mayor continued to insist that the bridge was safe.", "the bridge was safe", "continued to insist"),
+        # ... also where the parser hangs the reporting verb on "went on" as an adverbial clause.
+        ("Lin went on to explain how the council spent the money.", "the council spent the money", "went on to explain"),
         # The wh-word opens the clause, not the cue.
         ('"Taxes will rise," the senator said when asked about the budget.', "the budget", "asked about"),
     ],
@@ -340,6 +342,35 @@ def test_in_a_statement_said(analyze):
 def test_cue_span_keeps_particles_not_the_setting(analyze, text, content, cue):
     a = the_attribution(analyze(text), content, text)
     assert a.cue.text == cue, describe([a])
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("The mayor's strong opposition to the new levy surprised the council.", "the new levy", "strong opposition to"),
+        ("Lin's renewed endorsement of the plan came late.", "the plan", "renewed endorsement of"),
+    ],
+)
+def test_noun_cue_keeps_the_adjectives_before_it(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue, describe([a])
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Did the mayor say that the bridge was safe?", "the bridge was safe", "say"),
+        ("Why would the council claim that the budget was balanced?", "the budget was balanced", "claim"),
+    ],
+)
+def test_cue_leaves_out_an_auxiliary_before_the_speaker(analyze, text, content, cue):
+    a = the_attribution(analyze(text), content, text)
+    assert a.cue.text == cue, describe([a])
+
+
+def test_going_somewhere_to_explain_is_a_purpose_not_a_report(analyze):
+    # "went to Ohio to explain" (no "on"): a plan for talk, as before.
+    assert not carrying(analyze("Ode went to Ohio to explain the plan."), "the plan")
 
 
 @pytest.mark.parametrize(

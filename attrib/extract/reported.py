@@ -1102,7 +1102,24 @@ def _is_purpose(verb: Token, lexicon: Lexicon) -> bool:
     (PolNeAR counts these too, at 57% precision on train; a reader auditing who said
     what does not, and dropping them costs dev 0.1 point of F1.)"""
     is_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return is_infinitive and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.cue_verbs
+    return (is_infinitive and verb.dep_ == "advcl" and verb.head.lemma_.lower() not in lexicon.cue_verbs
+            and _aspect_head(verb) is None)
+
+
+def _aspect_head(verb: Token) -> Optional[Token]:
+    """The "went on" or "continued" in "went on to explain how ...", "continued to insist
+    that ...": the reporting goes on, and the cue runs from it to the reporting verb. The
+    parser hangs the infinitive on it as a complement or, after "went on", as an adverbial
+    clause (which alone would read as a purpose: "went to Ohio to campaign"). Taking
+    those too, gold agrees with 10 more such cues on train and 3 on dev, and with none fewer."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or head.i >= verb.i or head.lemma_.lower() not in ASPECT_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if head.lemma_.lower() == "go" and not any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
+        return None
+    return head
 
 
 def _is_imperative(verb: Token, sent: Span) -> bool:
@@ -1130,6 +1147,9 @@ def _verb_candidate(
         return None
     # The parser sometimes hangs a quoted word on the verb ('"... Probably not," she said').
     verb_tokens = [t for t in cue_verb_tokens(verb) if not _in_quotation(t, quotes)]
+    aspect = _aspect_head(verb)
+    if aspect is not None:
+        verb_tokens = sorted(set(verb_tokens) | set(cue_verb_tokens(aspect)) | set(doc[aspect.i : verb.i + 1]), key=lambda t: t.i)
     subject = _subject_of(verb)
     # '"... Full panic mode," said Leslie Wimes': the parser can take the quotation's last
     # words for a subject too; the speaker is the subject outside the quotation.
@@ -1280,7 +1300,7 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
                 source = subtree_span(pobj)
     if source is None:
         return None
-    cue_tokens = [noun]
+    cue_tokens = [noun] + _adjectives_before(noun)
     content = None
     for child in noun.children:
         if child.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
@@ -1293,6 +1313,17 @@ def _noun_candidate(noun: Token, doc: Doc, quotes: list[Quote], si: int) -> Opti
                 cue_tokens.append(child)
                 break
     return _word_candidate(doc, content, cue_tokens, source, noun, si, "noun-cue")
+
+
+def _adjectives_before(noun: Token) -> list[Token]:
+    """The adjectives right before a noun cue, with their own modifiers: "her sharp
+    criticism of", "his deeply felt objection to". PolNeAR marks them as part of the cue
+    (on train 13 times in 14 where the rest of the cue agrees)."""
+    adjective_words = {t.i for child in noun.children if child.dep_ == "amod" and child.i < noun.i for t in child.subtree}
+    start = noun.i
+    while start - 1 in adjective_words:
+        start -= 1
+    return list(noun.doc[start : noun.i])
 
 
 def _stance_candidate(word: Token, doc: Doc, quotes: list[Quote], si: int) -> Optional[Candidate]:
@@ -1355,7 +1386,7 @@ def _reported_verb(verb: Token, lexicon: Lexicon) -> Token:
                     return saying
     if verb.lemma_.lower() in ASPECT_VERBS:
         for child in verb.children:
-            if (child.dep_ == "xcomp" and child.i > verb.i and is_cue_verb(child, lexicon)
+            if (child.dep_ in ("xcomp", "advcl") and child.i > verb.i and is_cue_verb(child, lexicon)
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
                 return child
     return verb
@@ -1416,7 +1447,9 @@ def _drop_nested(candidates: list[Candidate], doc: Doc) -> list[Candidate]:
     outer = []
     for n, c in enumerate(candidates):
         cue_start = c.cue[0][0] if c.cue else None
-        if cue_start is None or not any(s <= cue_start < e for owner, (s, e) in covering if owner != n):
+        # (Two cues over the same words, "went on to explain" found from either verb, do
+        # not swallow each other; the one statement is kept below.)
+        if cue_start is None or not any(s <= cue_start < e for owner, (s, e) in covering if owner != n and (s, e) not in c.cue):
             outer.append(c)
     kept: list[Candidate] = []
     for c in sorted(outer, key=lambda c: PATTERN_PRIORITY.get(c.pattern, len(PATTERN_PRIORITY))):

@@ -1221,3 +1221,11 @@ def test_whom_a_speaker_agrees_with_is_the_content(analyze):
     text = "Lin Ode largely agreed with the harbor board."
     a = the_attribution(analyze(text), "the harbor board", text)
     check(a, text, cue="agreed with", mention="Lin Ode")
+
+
+def test_a_verb_clause_inside_a_long_speaker_mention_is_a_statement_of_its_own(analyze):
+    text = '"We are done," said Tom Vale, a farmer from Dover, Delaware, who added that the crops had failed.'
+    a = the_attribution(analyze(text), "the crops had failed", text)
+    check(a, text, cue="added")
+    b = the_attribution(analyze(text), "We are done", text)
+    assert "added" not in b.speaker.mention.text, describe([b])

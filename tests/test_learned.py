@@ -111,6 +111,14 @@ def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
     assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
 
 
+def test_confidence_of_an_article_at_once_is_each_ones_alone():
+    vectors = [_neutral_vector(), _neutral_vector(how="pronoun", distance=3), _neutral_vector(cue_score=None, content_tokens=1)]
+    together = confidence.probabilities(vectors)
+    assert together == pytest.approx([confidence.probability(v) for v in vectors], abs=1e-12)
+    assert len(set(together)) == 3
+    assert confidence.probabilities([]) == []
+
+
 def test_confidence_separates_a_clear_case_from_a_doubtful_one():
     clear = confidence.probability(_neutral_vector())
     doubtful = confidence.probability(_neutral_vector(

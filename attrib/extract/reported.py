@@ -376,7 +376,7 @@ def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:
     "told" and the like, which address their object."""
     if verb.tag_ in ("VBG", "VBN") or verb.lemma_.lower() in ADDRESSEE_VERBS:
         return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if _has_subject(verb):
         return None
     before = verb.i - 1
     while before > verb.sent.start and verb.doc[before].is_space:

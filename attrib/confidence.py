@@ -1,9 +1,12 @@
 """Confidence: the evidence behind an attribution, mapped to a calibrated probability.
 
-`features()` turns what the extractor and resolver did into numbers; boosted
-regression trees, stored as plain arrays in `data/confidence.json`, map them to the
-probability that both the content and the speaker are right. The trees are fitted
-on PolNeAR train by `python -m attrib.train confidence`; never edit them by hand.
+`features()` turns what the extractor and resolver did into numbers (and
+`role_features()` what the role tagger makes of the same words); boosted regression
+trees, stored as plain arrays in `data/confidence.json`, map them to the probability
+that both the content and the speaker are right. A second set of trees over the same
+evidence, `data/match.json`, decides which candidates are worth reporting at all
+(`kept()`). Both are fitted on PolNeAR train by `python -m attrib.train confidence`;
+never edit them by hand.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span, Token
 
+from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, CUE, SOURCE
 from attrib.lexicons import read_data_file
 from attrib.model import SPEAKER_TYPES
 
 PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
-    "according-to", "headline-colon", "colon-quote", "dash-signature", "noun-cue", "stance",
+    "according-to", "headline-colon", "colon-quote", "dash-signature", "noun-cue", "stance", "tagged",
 )
 # The cue verb's form: a participle ("saying", "asked") or a headline's present tense
 # reports less surely than a past tense "said".
@@ -118,12 +122,46 @@ def _span_features(mention: Optional[Span], content: Optional[Span], cue_verb: O
     if content is not None and len(content):
         first = content[0]
         vector[f"content_first={first.lower_ if first.lower_ in CONTENT_OPENERS else first.pos_}"] = 1.0
-        vector["content_sentences"] = float(min(len({t.sent.start for t in content}), 3))
+        # The sentences it touches: its first word's, and one more for each sentence starting inside it.
+        vector["content_sentences"] = float(min(1 + sum(t.is_sent_start for t in content[1:]), 3))
         vector["content_has_verb"] = float(any(t.pos_ in ("VERB", "AUX") for t in content))
     if cue_verb is not None:
         vector["cue_negated"] = float(any(c.dep_ == "neg" for c in cue_verb.children))
         vector["cue_modal"] = float(any(c.tag_ == "MD" for c in cue_verb.children))
     return vector
+
+
+ROLE_FEATURES = (
+    "role_content_mean", "role_content_min", "role_cue_max", "role_source_mean", "role_start", "role_end",
+    "role_before_start", "role_after_end", "role_source_elsewhere",
+)
+
+
+def role_features(
+    roles: Optional[np.ndarray], content: list[int], cue: list[int], mention: list[int], sentence: tuple[int, int]
+) -> dict[str, float]:
+    """What the role tagger makes of the attribution's words (`attrib.extract.roles`):
+    how surely its content words are a content, its cue a cue, its mention a source;
+    whether a content starts and ends where this one does, and whether the words just
+    outside it are content too (an edge in the wrong place), and how surely another
+    word of the cue's sentence is a source (a speaker in the wrong place). Without the tagger's view
+    (a pipeline whose vectors it can't read), the values the trees saw on average on
+    train stand in, so that the other evidence decides."""
+    if roles is None or not content:
+        return dict(_forest().role_defaults)
+    before, after = content[0] - 1, content[-1] + 1
+    others = sorted(set(range(*sentence)) - set(content) - set(cue) - set(mention))
+    return {
+        "role_source_elsewhere": float(roles[others, SOURCE].max()) if others else 0.0,
+        "role_content_mean": float(roles[content, CONTENT].mean()),
+        "role_content_min": float(roles[content, CONTENT].min()),
+        "role_cue_max": float(roles[cue, CUE].max()) if cue else 0.0,
+        "role_source_mean": float(roles[mention, SOURCE].mean()) if mention else -1.0,
+        "role_start": float(roles[content[0], CONTENT_START]),
+        "role_end": float(roles[content[-1], CONTENT_END]),
+        "role_before_start": float(roles[before, CONTENT]) if before >= 0 else 0.0,
+        "role_after_end": float(roles[after, CONTENT]) if after < len(roles) else 0.0,
+    }
 
 
 def add_speaker_attributions(vector: dict[str, float], attributions_of_speaker: int) -> None:
@@ -134,19 +172,23 @@ def add_speaker_attributions(vector: dict[str, float], attributions_of_speaker: 
 
 @dataclass(frozen=True)
 class Forest:
-    """The trees as padded arrays, one row per tree, so that every tree takes a step at
-    once: hundreds of trees per attribution would be slow walked one by one in Python.
-    A leaf points to itself on both sides, so a walk that has arrived stays put."""
+    """The trees as padded arrays, laid end to end (tree k's node j is entry k * nodes +
+    j, and children are such entries too), so that every tree takes a step at once:
+    hundreds of trees per attribution would be slow walked one by one in Python. A leaf
+    points to itself on both sides, so a walk that has arrived stays put."""
 
     features: tuple[str, ...]
     initial_log_odds: float
     learning_rate: float
-    feature: np.ndarray  # (trees, nodes): the feature each node splits on
+    roots: np.ndarray  # (trees,): each tree's first entry
+    feature: np.ndarray  # (trees * nodes,): the feature each node splits on
     threshold: np.ndarray
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
     depth: int
+    # The role features' means on train, for an article the role tagger could not read.
+    role_defaults: dict[str, float]
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +216,11 @@ def forest_of(model: dict) -> Forest:
         right[k, :n] = np.where(is_leaf, nodes, tree["right"])
         value[k, :n] = tree["value"]
         depth = max(depth, _depth(tree["left"], tree["right"]))
+    roots = np.arange(shape[0], dtype=np.intp) * shape[1]
     return Forest(
         tuple(model["features"]), model["initial_log_odds"], model["learning_rate"],
-        feature, threshold, left, right, value, depth,
+        roots, feature.ravel(), threshold.ravel(), (left + roots[:, None]).ravel(), (right + roots[:, None]).ravel(),
+        value.ravel(), depth, dict(model.get("role_defaults", {})),
     )
 
 
@@ -192,15 +236,41 @@ def probability(vector: dict[str, float]) -> float:
 
 def probabilities(vectors: list[dict[str, float]]) -> list[float]:
     """P(content and speaker right) for each evidence vector: an article's at once."""
+    return _walk(_forest(), vectors)
+
+
+@lru_cache(maxsize=1)
+def _match_model() -> Optional[tuple[Forest, float]]:
+    try:
+        model = read_data_file("match.json")
+    except FileNotFoundError:  # not trained: every candidate is kept
+        return None
+    return forest_of(model), float(model["min_probability"])
+
+
+def kept(vectors: list[dict[str, float]]) -> list[bool]:
+    """Which candidates are worth reporting at all: those whose content is likely
+    enough to be a statement annotators would mark (`data/match.json`: boosted trees
+    from the same evidence to P(the content matches a gold one), and the least such
+    probability worth keeping). A candidate less likely than half the engine's F1 on
+    train costs more precision than it brings recall, so that is the bar."""
+    model = _match_model()
+    if model is None:
+        return [True] * len(vectors)
+    forest, least = model
+    return [p >= least for p in _walk(forest, vectors)]
+
+
+def _walk(forest: Forest, vectors: list[dict[str, float]]) -> list[float]:
     if not vectors:
         return []
-    forest = _forest()
-    rows = np.array([[vector.get(name, 0.0) for name in forest.features] or [0.0] for vector in vectors])
-    trees = np.arange(forest.feature.shape[0])
-    node = np.zeros((len(vectors), len(trees)), dtype=np.intp)  # each row's place in each tree
+    # As float32, as sklearn compares them when it fits the trees: a value a hair over
+    # a threshold in float64 can round to it.
+    rows = np.array([[vector.get(name, 0.0) for name in forest.features] or [0.0] for vector in vectors], dtype=np.float32)
+    node = np.tile(forest.roots, (len(vectors), 1))  # each row's place in each tree
     row_index = np.arange(len(vectors))[:, None]
     for _ in range(forest.depth):
-        goes_left = rows[row_index, forest.feature[trees, node]] <= forest.threshold[trees, node]
-        node = np.where(goes_left, forest.left[trees, node], forest.right[trees, node])
-    z = forest.initial_log_odds + forest.learning_rate * forest.value[trees, node].sum(axis=1)
+        goes_left = rows[row_index, forest.feature[node]] <= forest.threshold[node]
+        node = np.where(goes_left, forest.left[node], forest.right[node])
+    z = forest.initial_log_odds + forest.learning_rate * forest.value[node].sum(axis=1)
     return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(x))))) for x in z]

@@ -1,7 +1,8 @@
 """Run the stages over one parsed Doc: extract, resolve, source, score.
 
 `attribute(doc)` is the whole analysis of an article once spaCy has parsed it; the
-spaCy component and `attrib.analyze` both call it.
+spaCy component and `attrib.analyze` both call it. The role tagger's view of the Doc
+(`attrib.extract.roles`) is worked out first, as evidence for every stage after it.
 """
 
 from __future__ import annotations
@@ -9,13 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
+import numpy as np
 from spacy.tokens import Doc
 
 from attrib import confidence
-from attrib.extract import boundaries
+from attrib.extract import boundaries, tagged
 from attrib.extract.cues import verb_lemma
+from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
 from attrib.extract.reported import Candidate, find_candidates, mention_without_aside
+from attrib.extract.roles import role_probabilities
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
@@ -25,6 +29,15 @@ from attrib.sourcing import channel_of, kind_of, tier_of
 DEFAULT_CUE_PROBABILITY = 0.5
 # What outlets do: an organisation that "reported" something is acting as media.
 REPORTING_WORDS = {"report", "publish"}
+
+
+def _words_in(doc: Doc, spans) -> list[int]:
+    """The indices of the words (not white space) that the character spans cover."""
+    words = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words.extend(t.i for t in span or () if not t.is_space)
+    return words
 
 
 def _char_span(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -38,6 +51,8 @@ def cue_word(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
         return doc[cand.cue_token].lower_
     if cand.pattern == "headline-colon":
         return ":"
+    if cand.pattern == tagged.PATTERN:
+        return tagged.TAGGED_CUE_WORD
     if cand.pattern == "noun-cue":
         return f"{doc[cand.cue_token].lemma_.lower()} (noun)"
     if cand.pattern == "stance":
@@ -65,28 +80,50 @@ def _relaying_outlet(cand: Candidate, resolver: Resolver, doc: Doc) -> Optional[
     return None
 
 
-def candidates_of(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+def candidates_of(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = None) -> list[Candidate]:
     """The candidates whose cue word is precise enough, in reading order, with the
-    content edges the rules gave them."""
-    candidates = [
-        c for c in find_candidates(doc, lexicon)
-        if lexicon.cue_probability.get(cue_word(doc, c, lexicon), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
-    ]
+    content edges the rules gave them; with the role tagger's view, the statements it
+    alone finds too (`attrib.extract.tagged`)."""
+    def precise(c: Candidate) -> bool:
+        return lexicon.cue_probability.get(cue_word(doc, c, lexicon), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
+
+    candidates = [c for c in find_candidates(doc, lexicon, roles) if precise(c)]
+    # Then the statements only the role tagger sees, where the rules found nothing.
+    if roles is not None:
+        candidates += [c for c in tagged.tagged_candidates(doc, roles, candidates, lexicon) if precise(c)]
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
     return candidates
 
 
-def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, refine_edges: bool = True) -> list[Attribution]:
+def attribute(
+    doc: Doc,
+    doc_id: str = "",
+    lexicon: Optional[Lexicon] = None,
+    refine_edges: bool = True,
+    roles: Optional[np.ndarray] = None,
+    tag_roles: bool = True,
+    keep_all: bool = False,
+) -> list[Attribution]:
     """The article's attributions. `refine_edges=False` keeps the rules' content edges
-    (training measures cue words with it, so that they do not depend on the edge model)."""
+    (training measures cue words with it, so that they do not depend on the edge model).
+
+    `roles` is the role tagger's view of the Doc (`attrib.extract.roles`); by default the
+    tagger is run here, unless `tag_roles` is False (a pipeline whose token vectors it
+    can't read). Training passes the cross-fitted view of each train article.
+
+    Candidates unlikely to be statements at all are dropped (`confidence.kept`) unless
+    `keep_all` (training measures and fits on every candidate)."""
     lexicon = lexicon or load_lexicon()
-    text = doc.text
+    if roles is None and tag_roles:
+        roles = role_probabilities(doc)
+    text = text_of(doc)
     quotes = find_quotes(text)
-    candidates = candidates_of(doc, lexicon)
+    candidates = candidates_of(doc, lexicon, roles)
     cue_tokens = frozenset(c.cue_token for c in candidates)
-    if refine_edges:
+    if refine_edges and candidates:
+        words = boundaries.DocWords(doc, roles)
         for cand in candidates:
-            boundaries.refine(doc, cand, cue_tokens)
+            boundaries.refine(doc, cand, cue_tokens, words)
     resolver = Resolver(doc, lexicon, quotes)
 
     per_sentence = Counter(c.sentence for c in candidates)
@@ -134,6 +171,11 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
             content=content_span,
             cue_verb=doc[cand.cue_token],
         )
+        vector.update(confidence.role_features(
+            roles, _words_in(doc, cand.content), _words_in(doc, cand.cue),
+            list(range(*mention_tokens)) if mention_tokens else [],
+            (doc[cand.cue_token].sent.start, doc[cand.cue_token].sent.end),
+        ))
         attributions.append(
             Attribution(
                 doc=doc_id,
@@ -153,6 +195,8 @@ def attribute(doc: Doc, doc_id: str = "", lexicon: Optional[Lexicon] = None, ref
     per_speaker = Counter(a.speaker.name for a in attributions if a.speaker is not None)
     for attribution in attributions:
         confidence.add_speaker_attributions(attribution.features, per_speaker[attribution.speaker.name] if attribution.speaker else 0)
+    if not keep_all:
+        attributions = [a for a, keep in zip(attributions, confidence.kept([a.features for a in attributions])) if keep]
     for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions])):
         attribution.confidence = probability
     return attributions

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from attrib.engine import attribute
 from attrib.errors import ModelNotFound
+from attrib.extract.roles import reads_pipeline
 from attrib.model import Attribution, Spans
 
 DEFAULT_MODEL = "en_core_web_sm"
@@ -60,14 +61,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def pipeline_identity(nlp: Language) -> str:
+    """The pipeline's name and minor version, under the name attrib knows it by
+    ("en_core_web_sm 3.8" for the re-uploaded package too)."""
+    name = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}"
+    name = next((known for known, aliases in MODEL_ALIASES.items() if name in aliases), name)
+    version = ".".join(str(nlp.meta.get("version", "")).split(".")[:2])
+    return f"{name} {version}"
+
+
 class AttribComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        # The role tagger reads the token vectors of the pipeline it was fitted with only.
+        self.tag_roles = reads_pipeline(pipeline_identity(nlp))
 
     def __call__(self, doc: Doc) -> Doc:
         # The article id is not known here; `attrib.analyze_articles` fills it in.
         try:
-            attributions = attribute(doc)
+            attributions = attribute(doc, tag_roles=self.tag_roles)
         except Exception as error:  # noqa: BLE001 - one bad article must not end a corpus run
             # Raising here would end nlp.pipe for every article after this one (and
             # spaCy's error handler drops the Doc, losing which article it was): the

@@ -17,17 +17,21 @@ from attrib.model import Via
 from attrib.resolve.coref import ResolvedSpeaker
 
 
+def _non_space(text: str) -> int:
+    return len(text) - sum(map(str.isspace, text))
+
+
 def kind_of(content: list[tuple[int, int]], quotes: list[Quote], text: str) -> str:
     """direct: the content is a quotation; mixed: paraphrase carrying one; else indirect."""
-    quoted = 0
-    total = 0
-    for s, e in content:
-        for i in range(s, e):
-            if text[i].isspace():
-                continue
-            total += 1
-            if any(q.start <= i < q.end for q in quotes):
-                quoted += 1
+    # Quotations may nest or touch: each character counts once, so merge them first.
+    merged: list[list[int]] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        if merged and q.start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], q.end)
+        else:
+            merged.append([q.start, q.end])
+    total = sum(_non_space(text[s:e]) for s, e in content)
+    quoted = sum(_non_space(text[max(s, qs) : min(e, qe)]) for s, e in content for qs, qe in merged if qs < e and s < qe)
     if total == 0 or quoted == 0:
         return "indirect"
     return "direct" if quoted / total >= 0.9 else "mixed"

@@ -1,11 +1,17 @@
 """Refit attrib's learned data from PolNeAR train. Deterministic; CPU only.
 
+    python -m attrib.train roles       [--polnear ../shared/polnear]  (needs PyTorch)
     python -m attrib.train cue-model   [--polnear ../shared/polnear]
     python -m attrib.train cues        [--polnear ../shared/polnear]
     python -m attrib.train boundaries  [--polnear ../shared/polnear]
     python -m attrib.train confidence  [--polnear ../shared/polnear]
-    python -m attrib.train all         (the four, in this order)
+    python -m attrib.train all         (the five, in this order)
+    python -m attrib.train cues boundaries confidence   (several steps, one parse of train)
 
+`roles` writes `data/role_tagger.json`: the role tagger, a bidirectional LSTM from each
+word in context to P(it is in a content, cue or source), and keeps train's
+cross-fitted role probabilities (`--roles-cache`) for the steps after it, which take
+them as evidence (see `attrib/train_roles.py`).
 `cue-model` writes `data/cue_model.json`: logistic weights from a verb's frame (its
 lemma, dependents, subject, nearby quotation marks) to the probability that it heads
 a gold cue, fitted on every verb of train (see `attrib/extract/cue_model.py`).
@@ -31,16 +37,20 @@ import json
 import math
 from collections import Counter
 from pathlib import Path
+from typing import Optional
 
+import numpy as np
 from spacy.tokens import Doc
 
+from attrib import train_roles
 from attrib.engine import attribute, candidates_of
 from attrib.evaluate import GoldDocument, covered_chars, dice_overlap, per_prediction_outcomes, read_gold
 from attrib.extract import boundaries, cue_model
-from attrib.extract.boundaries import REFINED_PATTERNS, EdgeChoices
+from attrib.extract.boundaries import REFINED_PATTERNS, DocWords, EdgeChoices
 from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
+from attrib.extract.roles import CUE
 from attrib.lexicons import load_lexicon
 from attrib.model import Attribution
 
@@ -70,29 +80,41 @@ BOOSTING = {
     "random_state": 0,
 }
 MIN_FEATURE_COUNT = 3
+# Where `python -m attrib.train roles` keeps train's cross-fitted role probabilities
+# for the steps after it (not package data: it is only read by training).
+ROLES_CACHE = Path(".attrib-train/train-roles.npz")
+# The steps, in the order `all` runs them: each later one reads what the earlier ones wrote.
+STEPS = ("roles", "cue-model", "cues", "boundaries", "confidence")
 
-Corpus = list[tuple[GoldDocument, Doc]]
+# A train article: its gold, its parse, and the role tagger's cross-fitted view of it
+# (None: decide without the tagger).
+Corpus = list[tuple[GoldDocument, Doc, Optional[np.ndarray]]]
 
 
-def parse_split(polnear: Path, split: str, n_process: int) -> Corpus:
-    from attrib.pipeline import load_pipeline
+def parse_split(polnear: Path, split: str, n_process: int) -> tuple[list[GoldDocument], list[Doc], str]:
+    """The split's gold, its parses, and the pipeline's identity."""
+    from attrib.pipeline import load_pipeline, pipeline_identity
 
     gold_docs = read_gold(polnear / f"{split}.gold.jsonl")
     nlp = load_pipeline(with_attrib=False)
-    docs = nlp.pipe((g.text for g in gold_docs), n_process=n_process, batch_size=16)
-    return list(zip(gold_docs, docs))
+    docs = list(nlp.pipe((g.text for g in gold_docs), n_process=n_process, batch_size=16))
+    return gold_docs, docs, pipeline_identity(nlp)
 
 
 def _predict(corpus: Corpus, refine_edges: bool = True) -> dict[str, list[Attribution]]:
+    """Every candidate the engine finds on the corpus, none dropped as unlikely."""
     load_lexicon.cache_clear()  # pick up the data files as they are now
-    return {gold.doc: attribute(doc, gold.doc, refine_edges=refine_edges) for gold, doc in corpus}
+    return {
+        gold.doc: attribute(doc, gold.doc, refine_edges=refine_edges, roles=roles, tag_roles=False, keep_all=True)
+        for gold, doc, roles in corpus
+    }
 
 
 def learn_cue_words(corpus: Corpus, pos: str) -> list[str]:
     """Words of one part of speech (VERB, NOUN) that head gold cues on train, often
     enough and reliably enough."""
     heads, seen = Counter(), Counter()
-    for gold, doc in corpus:
+    for gold, doc, roles in corpus:
         quote_spans = [(q.start, q.end) for q in find_quotes(doc.text)]
         for token in doc:
             if token.pos_ == pos and not is_quoted(token, quote_spans):
@@ -111,7 +133,7 @@ def learn_cue_words(corpus: Corpus, pos: str) -> list[str]:
 def learn_stance_words(corpus: Corpus) -> list[str]:
     """Words that make "be" a cue on train: "is critical of", "was eager to", "is a supporter of"."""
     heads, seen = Counter(), Counter()
-    for gold, doc in corpus:
+    for gold, doc, roles in corpus:
         cue_tokens = set()
         for attribution in gold.attributions:
             for start, end in attribution.cue:
@@ -130,7 +152,7 @@ def learn_stance_words(corpus: Corpus) -> list[str]:
 def _verb_rows(corpus: Corpus) -> tuple[list[list[str]], list[int]]:
     """Every verb of the corpus as (frame features, heads a gold cue)."""
     rows, labels = [], []
-    for gold, doc in corpus:
+    for gold, doc, roles in corpus:
         text = doc.text
         heads = set()
         for attribution in gold.attributions:
@@ -142,7 +164,10 @@ def _verb_rows(corpus: Corpus) -> tuple[list[list[str]], list[int]]:
         for token in doc:
             if not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
                 continue
-            rows.append(frame_features(token, is_quoted(token, quote_spans), is_next_to_quote(token, quote_spans, text)))
+            role_cue = roles[token.i, CUE] if roles is not None else None
+            rows.append(frame_features(
+                token, is_quoted(token, quote_spans), is_next_to_quote(token, quote_spans, text), role_cue
+            ))
             labels.append(int(token.i in heads))
     return rows, labels
 
@@ -185,7 +210,7 @@ def fit_cues(corpus: Corpus) -> dict:
         "learned_verbs": learned, "learned_nouns": nouns, "learned_stances": stances, "verbs": {}, "min_precision": 0.0,
     })
     predictions = _predict(corpus, refine_edges=False)
-    outcomes = per_prediction_outcomes([g for g, _ in corpus], predictions)
+    outcomes = per_prediction_outcomes([g for g, _, _ in corpus], predictions)
     seen, right = Counter(), Counter()
     for outcome in outcomes:
         word = outcome.prediction.cue_word
@@ -227,16 +252,17 @@ def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
     content starts / ends), for the contents that stand for a gold one."""
     lexicon = load_lexicon()
     rows: dict[str, tuple[list[list[str]], list[int]]] = {"start": ([], []), "end": ([], [])}
-    for gold, doc in corpus:
+    for gold, doc, roles in corpus:
         text = doc.text
         gold_roles = [(covered_chars(text, a.content), covered_chars(text, a.cue)) for a in gold.attributions]
-        candidates = candidates_of(doc, lexicon)
+        candidates = candidates_of(doc, lexicon, roles)
         all_cues = frozenset(c.cue_token for c in candidates)
+        words = DocWords(doc, roles)
         for cand in candidates:
             if cand.pattern not in REFINED_PATTERNS:
                 continue
             target = _gold_content_for(covered_chars(text, cand.content), covered_chars(text, cand.cue), gold_roles)
-            choices = EdgeChoices(doc, cand, all_cues)
+            choices = EdgeChoices(doc, cand, all_cues, words)
             if not target or not choices.starts or not choices.ends:
                 continue
             for position in choices.starts:
@@ -277,25 +303,10 @@ def fit_boundaries(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
     return data
 
 
-def fit_confidence(corpus: Corpus) -> dict:
-    """Boosted trees from the evidence features to P(content and speaker right).
-
-    Trees, not a logistic model: the evidence interacts (a pronoun is a fine speaker
-    two words from the cue and a poor one three sentences away), and the trees
-    separate right from wrong better (cross-validated on train, AUROC 0.838 against
-    0.820) at the same calibration. They are written out as plain arrays for
-    `attrib.confidence`."""
+def _fitted_trees(rows: list[list[float]], labels: list[int], names: list[str]) -> tuple[dict, object]:
+    """Boosted trees on these rows, as the plain arrays `attrib.confidence` walks."""
     from sklearn.ensemble import GradientBoostingClassifier
 
-    from attrib import confidence
-
-    # The engine scores what it finds; until the trees exist, with a neutral model.
-    _write(DATA_DIR / "confidence.json", {"features": [], "initial_log_odds": 0.0, "learning_rate": 0.0, "trees": []})
-    confidence._forest.cache_clear()
-    outcomes = per_prediction_outcomes([g for g, _ in corpus], _predict(corpus))
-    names = sorted({name for o in outcomes for name in o.prediction.features})
-    rows = [[o.prediction.features.get(name, 0.0) for name in names] for o in outcomes]
-    labels = [int(o.correct) for o in outcomes]
     model = GradientBoostingClassifier(**BOOSTING)
     model.fit(rows, labels)
     prior = float(model.init_.class_prior_[1])
@@ -310,20 +321,68 @@ def fit_confidence(corpus: Corpus) -> dict:
             "value": [round(float(v), 6) for v in tree.value[:, 0, 0]],
         })
     data = {
-        "about": "Boosted regression trees from evidence features to P(content and speaker right), fitted on "
-        "PolNeAR train by `python -m attrib.train confidence`; evaluated by attrib/confidence.py.",
         "trained_on": len(labels),
         "features": names,
         "initial_log_odds": math.log(prior / (1 - prior)),
         "learning_rate": BOOSTING["learning_rate"],
         "trees": trees,
     }
-    _write(DATA_DIR / "confidence.json", data)
-    # The written trees must give sklearn's own probabilities.
-    confidence._forest.cache_clear()
+    return data, model
+
+
+def _check_written(forest, names: list[str], rows: list[list[float]], model) -> None:
+    """The written trees must give sklearn's own probabilities."""
+    from attrib import confidence
+
     for row, expected in zip(rows[:200], model.predict_proba(rows[:200])[:, 1]):
-        got = confidence.probability(dict(zip(names, row)))
+        got = confidence._walk(forest, [dict(zip(names, row))])[0]
         assert abs(got - expected) < 1e-4, (got, expected)
+
+
+def fit_confidence(corpus: Corpus) -> dict:
+    """Two sets of boosted trees from the evidence features of every candidate found on
+    train: P(the content matches a gold one), which decides what is kept
+    (`data/match.json`), and P(content and speaker right), the confidence
+    (`data/confidence.json`).
+
+    Trees, not a logistic model: the evidence interacts (a pronoun is a fine speaker
+    two words from the cue and a poor one three sentences away), and the trees
+    separate right from wrong better (cross-validated on train, AUROC 0.838 against
+    0.820) at the same calibration."""
+    from attrib import confidence
+
+    outcomes = per_prediction_outcomes([g for g, _, _ in corpus], _predict(corpus))
+    names = sorted({name for o in outcomes for name in o.prediction.features})
+    rows = [[o.prediction.features.get(name, 0.0) for name in names] for o in outcomes]
+    # What to keep: a candidate helps F1 when it is likelier to match than half the
+    # F1 itself (the engine's on train, keeping everything).
+    matched = [int(o.gold is not None) for o in outcomes]
+    gold_count = sum(len(g.attributions) for g, _, _ in corpus)
+    train_f1 = 2 * sum(matched) / (len(matched) + gold_count)
+    match, match_model = _fitted_trees(rows, matched, names)
+    match.update({
+        "about": "Boosted regression trees from evidence features to P(the content matches a gold one), fitted on "
+        "PolNeAR train by `python -m attrib.train confidence`; the engine keeps a candidate when it is at least "
+        "min_probability (half the engine's attribution F1 on train).",
+        "min_probability": round(train_f1 / 2, 4),
+    })
+    _write(DATA_DIR / "match.json", match)
+    confidence._match_model.cache_clear()
+    _check_written(confidence.forest_of(match), names, rows, match_model)
+    # Confidence learns from every candidate, the ones dropped too: the easy wrong
+    # ones help it rank the rest (dev AUROC 0.854 against 0.849 fitted on the kept alone).
+    data, model = _fitted_trees(rows, [int(o.correct) for o in outcomes], names)
+    data.update({
+        "about": "Boosted regression trees from evidence features to P(content and speaker right), fitted on "
+        "PolNeAR train by `python -m attrib.train confidence`; evaluated by attrib/confidence.py.",
+        "role_defaults": {
+            name: round(float(np.mean([o.prediction.features.get(name, 0.0) for o in outcomes])), 4)
+            for name in confidence.ROLE_FEATURES
+        },
+    })
+    _write(DATA_DIR / "confidence.json", data)
+    confidence._forest.cache_clear()
+    _check_written(confidence._forest(), names, rows, model)
     return data
 
 
@@ -331,27 +390,64 @@ def _write(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def fit_role_tagger(golds: list[GoldDocument], docs: list[Doc], pipeline: str, processes: int,
+                    data_dir: Path = DATA_DIR) -> tuple[dict, list[np.ndarray]]:
+    from attrib.extract import roles
+
+    data, cross_fitted = train_roles.fit_roles(golds, docs, pipeline, processes)
+    _write(data_dir / "role_tagger.json", data)
+    roles.tagger.cache_clear()
+    return data, cross_fitted
+
+
+def save_cross_fitted(path: Path, golds: list[GoldDocument], cross_fitted: list[np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, ids=np.array([g.doc for g in golds]), *cross_fitted)
+
+
+def load_cross_fitted(path: Path, golds: list[GoldDocument]) -> list[np.ndarray]:
+    """The cross-fitted role probabilities `roles` saved for these articles."""
+    if not path.exists():
+        raise SystemExit(f"{path}: no cross-fitted role probabilities; run `python -m attrib.train roles` first")
+    with np.load(path) as saved:
+        if list(saved["ids"]) != [g.doc for g in golds]:
+            raise SystemExit(f"{path}: saved for other articles; run `python -m attrib.train roles` again")
+        return [saved[f"arr_{i}"] for i in range(len(golds))]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m attrib.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=["cue-model", "cues", "boundaries", "confidence", "all"])
+    parser.add_argument("what", nargs="+", choices=[*STEPS, "all"],
+                        help="the steps to run: roles first, then the others in the order given (all: every step, in order)")
     parser.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--roles-cache", type=Path, default=ROLES_CACHE,
+                        help="where `roles` keeps the cross-fitted role probabilities of train for the other steps")
     args = parser.parse_args(argv)
-    corpus = parse_split(args.polnear, "train", args.processes)
-    if args.what in ("cue-model", "all"):
-        data = fit_cue_model(corpus)
-        print(f"cue_model.json: {len(data['weights'])} weights from {data['trained_on']} verbs")
-    if args.what in ("cues", "all"):
-        data = fit_cues(corpus)
-        print(f"cue_stats.json: {len(data['learned_verbs'])} learned verbs, {len(data['verbs'])} cue words, "
-              f"overall precision {data['overall_precision']}")
-    if args.what in ("boundaries", "all"):
-        data = fit_boundaries(corpus)
-        print(f"boundary_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
-              f"from {data['start']['trained_on']} and {data['end']['trained_on']} possible edges")
-    if args.what in ("confidence", "all"):
-        data = fit_confidence(corpus)
-        print(f"confidence.json: fitted on {data['trained_on']} predictions")
+    steps = list(STEPS) if "all" in args.what else list(dict.fromkeys(args.what))
+    golds, docs, pipeline = parse_split(args.polnear, "train", args.processes)
+    if "roles" in steps:
+        data, cross_fitted = fit_role_tagger(golds, docs, pipeline, args.processes)
+        save_cross_fitted(args.roles_cache, golds, cross_fitted)
+        print(f"role_tagger.json: fitted on {data['trained_on']} articles; cross-fitted view in {args.roles_cache}")
+    else:
+        cross_fitted = load_cross_fitted(args.roles_cache, golds)
+    corpus = list(zip(golds, docs, cross_fitted))
+    for step in steps:
+        if step == "cue-model":
+            data = fit_cue_model(corpus)
+            print(f"cue_model.json: {len(data['weights'])} weights from {data['trained_on']} verbs")
+        elif step == "cues":
+            data = fit_cues(corpus)
+            print(f"cue_stats.json: {len(data['learned_verbs'])} learned verbs, {len(data['verbs'])} cue words, "
+                  f"overall precision {data['overall_precision']}")
+        elif step == "boundaries":
+            data = fit_boundaries(corpus)
+            print(f"boundary_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
+                  f"from {data['start']['trained_on']} and {data['end']['trained_on']} possible edges")
+        elif step == "confidence":
+            data = fit_confidence(corpus)
+            print(f"confidence.json: fitted on {data['trained_on']} predictions")
 
 
 if __name__ == "__main__":

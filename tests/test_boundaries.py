@@ -74,7 +74,7 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
         "Judge Tom Hale said the trial would start in July after a short break.",
         "Coach Lee Park said the season would end in March after a poor run.",
     ] * 2
-    corpus = [(gold_doc(t), nlp(t)) for t in texts]
+    corpus = [(gold_doc(t), nlp(t), None) for t in texts]
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     fit_boundaries(corpus, data_dir=first)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 
+import numpy as np
 import pytest
 
 from attrib import confidence
@@ -78,11 +79,13 @@ def test_confidence_model_uses_only_features_the_engine_makes(nlp):
     with_spans = _neutral_vector(mention=doc[0:3], content=doc[11:16], cue_verb=doc[10])
     confidence.add_speaker_attributions(with_spans, 2)
     made = set(_neutral_vector()) | set(_neutral_vector(cue_score=None)) | set(_neutral_vector(edge_margin=1.0)) | set(with_spans)
+    made |= set(confidence.role_features(np.full((len(doc), 5), 0.5), [11, 12, 13, 14, 15], [10], [0, 1, 2], (0, len(doc))))
 
     def family(name: str) -> str:
         return name.split("=")[0] if name.split("=")[0] in {"mention_entity", "mention_pos", "content_first"} else name
 
-    assert {family(n) for n in read_data_file("confidence.json")["features"]} <= {family(n) for n in made}
+    for name in ("confidence.json", "match.json"):
+        assert {family(n) for n in read_data_file(name)["features"]} <= {family(n) for n in made}, name
 
 
 def test_confidence_evidence_from_the_words(nlp):
@@ -141,7 +144,7 @@ def test_cue_model_fit_is_deterministic_and_learns_the_frame(nlp, tmp_path):
 
     texts = [("Mayor Lin vowed that the bridge would open. The crew built a road.", "vowed"),
              ("Dr. Ruiz vowed that the clinic would stay. The team painted a wall.", "vowed")] * 3
-    corpus = [(gold_doc(t, c), nlp(t)) for t, c in texts]
+    corpus = [(gold_doc(t, c), nlp(t), None) for t, c in texts]
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     try:

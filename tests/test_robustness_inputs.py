@@ -90,7 +90,7 @@ def test_one_ingest_stores_the_seed_and_names_each_bad_input_once(bad_corpus):
 def test_the_seeds_attributions_are_all_stored(bad_corpus):
     _, _, db, _ = bad_corpus
     expected = attrib.analyze(SEED.read_text(encoding="utf-8"), nlp=get_nlp())
-    assert len(expected) == 11
+    assert len(expected) >= 11  # every gold attribution of the seed, and more (tests/test_seed.py)
     with sqlite3.connect(db) as conn:
         stored = [r[0] for r in conn.execute("SELECT content FROM attributions WHERE article_id = 'seed' ORDER BY id")]
     assert stored == [a.content.text for a in expected]

@@ -18,12 +18,15 @@ fitted on PolNeAR train by `python -m attrib.train boundaries`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Optional
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from attrib.extract.reported import Candidate
+from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, band
 from attrib.lexicons import read_data_file
 
 # The patterns whose edges the model re-chooses: all but a headline's colon and a dash
@@ -62,50 +65,126 @@ def _offset(position: int, current: int) -> str:
     return f"{offset:+d}"
 
 
-def _widest_from_left(token: Token) -> Token:
-    """The largest phrase that starts at this word (its highest ancestor starting there)."""
-    while token.head != token and token.head.left_edge.i == token.left_edge.i:
-        token = token.head
-    return token
+class DocWords:
+    """What the edge features read of each word of a Doc, looked up once, and the role
+    tagger's view of it (None: decide without it). Every candidate's choices range over
+    whole sentences, and a spaCy Token is costly to make again for each of them; the
+    evidence that depends on a word alone is scored once per word too (`word_score`)."""
+
+    def __init__(self, doc: Doc, roles: Optional[np.ndarray] = None):
+        self.roles = roles
+        tokens = list(doc)
+        self.word = [_word(t) for t in tokens]
+        self.dep = [t.dep_ for t in tokens]
+        self.entity = [t.ent_type_ or "NONE" for t in tokens]
+        self.head = [t.head.i for t in tokens]
+        self.left_edge = [t.left_edge.i for t in tokens]
+        self.right_edge = [t.right_edge.i for t in tokens]
+        self.is_edge_word = [_is_edge_word(t) for t in tokens]
+        # The first and last edge word of each word's sentence.
+        self.sentence_edges: list[tuple[int, int]] = []
+        for sentence in doc.sents:
+            words = [i for i in range(sentence.start, sentence.end) if self.is_edge_word[i]]
+            self.sentence_edges += [(words[0], words[-1]) if words else (i, i) for i in range(sentence.start, sentence.end)]
+        self._word_scores: dict[tuple[str, int], float] = {}
+
+    def widest_from_left(self, i: int) -> int:
+        """The largest phrase that starts at this word (its highest ancestor starting there)."""
+        head, left = self.head, self.left_edge
+        while head[i] != i and left[head[i]] == left[i]:
+            i = head[i]
+        return i
+
+    def widest_to_right(self, i: int) -> int:
+        """The largest phrase that ends at this word."""
+        head, right = self.head, self.right_edge
+        while head[i] != i and right[head[i]] == right[i]:
+            i = head[i]
+        return i
+
+    def relation_to_cue(self, i: int, cue: int) -> str:
+        """Where a phrase hangs relative to the cue word: the cue itself, on it, under it, or elsewhere."""
+        if i == cue:
+            return "cue"
+        head = self.head
+        if head[i] == cue:
+            return "cue-child"
+        while head[i] != i:
+            i = head[i]
+            if i == cue:
+                return "under-cue"
+        return "other"
+
+    def start_word_features(self, position: int) -> list[str]:
+        """Evidence that a content starts at this word, from the word alone."""
+        before = position - 1
+        return [
+            f"word={self.word[position]}",
+            f"dep={self.dep[position]}",
+            f"before={self.word[before] if before >= 0 else 'NONE'}",
+            f"before_dep={self.dep[before] if before >= 0 else 'NONE'}",
+            f"phrase={self.dep[self.widest_from_left(position)]}",
+        ] + self._role_features(position, CONTENT_START, before)
+
+    def end_word_features(self, position: int) -> list[str]:
+        """Evidence that a content ends with this word, from the word alone."""
+        size = len(self.word)
+        after = self.word[position + 1] if position + 1 < size else "NONE"
+        after2 = self.word[position + 2] if position + 2 < size else "NONE"
+        return [
+            f"word={self.word[position]}",
+            f"dep={self.dep[position]}",
+            f"after={after}",
+            f"after2={after2}",
+            f"after_dep={self.dep[position + 1] if position + 1 < size else 'NONE'}",
+            f"phrase={self.dep[self.widest_to_right(position)]}",
+            f"after={after}|after2={after2}",
+        ] + self._role_features(position, CONTENT_END, position + 1)
+
+    def _role_features(self, position: int, edge_role: int, outside: int) -> list[str]:
+        """The role tagger's view: P(a content starts / ends at this word), P(this word
+        is in a content) and P(the word just outside it is)."""
+        roles = self.roles
+        if roles is None:
+            return []
+        outside_p = roles[outside, CONTENT] if 0 <= outside < len(roles) else 0.0
+        return [
+            f"role_edge={band(roles[position, edge_role])}",
+            f"role_in={band(roles[position, CONTENT])}",
+            f"role_out={band(outside_p)}",
+        ]
+
+    def word_score(self, side: str, position: int, weights: dict[str, float]) -> float:
+        """The weights of the word's own evidence for `side` ("start", "end"), summed once."""
+        key = (side, position)
+        if key not in self._word_scores:
+            features = self.start_word_features(position) if side == "start" else self.end_word_features(position)
+            self._word_scores[key] = sum(weights.get(name, 0.0) for name in features)
+        return self._word_scores[key]
 
 
-def _widest_to_right(token: Token) -> Token:
-    """The largest phrase that ends at this word."""
-    while token.head != token and token.head.right_edge.i == token.right_edge.i:
-        token = token.head
-    return token
-
-
-def _relation_to_cue(token: Token, cue: Token) -> str:
-    """Where a phrase hangs relative to the cue word: the cue itself, on it, under it, or elsewhere."""
-    if token == cue:
-        return "cue"
-    if token.head == cue:
-        return "cue-child"
-    if cue in token.ancestors:
-        return "under-cue"
-    return "other"
-
-
-def _crosses_cue(position: int, current: int, other_cues: frozenset[int]) -> bool:
-    """Moving the edge from `current` to `position` takes in or gives up another cue."""
+def _crosses_cue(position: int, current: int, other_cues: list[int]) -> bool:
+    """Moving the edge from `current` to `position` takes in or gives up another cue
+    (`other_cues` sorted)."""
     low, high = sorted((position, current))
-    return any(low <= i <= high for i in other_cues)
+    k = bisect_left(other_cues, low)
+    return k < len(other_cues) and other_cues[k] <= high
 
 
 class EdgeChoices:
     """The words one candidate's content could start and end at, where it does now, and
-    the evidence for each choice."""
+    the evidence for each choice: the word's own (`DocWords`), then how the choice
+    stands to this candidate (its cue, its pattern, its current edges)."""
 
-    def __init__(self, doc: Doc, cand: Candidate, cue_tokens: frozenset[int]):
-        self.doc = doc
-        self.cue = doc[cand.cue_token]
+    def __init__(self, doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optional[DocWords] = None):
+        self.words = words = words or DocWords(doc)
+        self.cue = cand.cue_token
         self.pattern = cand.pattern
-        self.other_cues = cue_tokens - {cand.cue_token}
+        self.other_cues = sorted(cue_tokens - {cand.cue_token})
         first = doc.char_span(*cand.content[0], alignment_mode="expand")
         last = doc.char_span(*cand.content[-1], alignment_mode="expand")
-        first_words = [t.i for t in first or () if _is_edge_word(t)]
-        last_words = [t.i for t in last or () if _is_edge_word(t)]
+        first_words = [t.i for t in first or () if words.is_edge_word[t.i]]
+        last_words = [t.i for t in last or () if words.is_edge_word[t.i]]
         self.current_start = first_words[0] if first_words else None
         self.current_end = last_words[-1] if last_words else None
         self.starts: list[int] = []
@@ -121,72 +200,71 @@ class EdgeChoices:
         end_sentence = doc[self.current_end].sent
         low = max((i for i in blocked if i < self.current_start), default=start_sentence.start - 1) + 1
         high = min((i for i in blocked if i > self.current_end), default=end_sentence.end)
-        self.starts = [i for i in range(max(low, start_sentence.start), self.current_end + 1) if _is_edge_word(doc[i])]
-        self.ends = [i for i in range(self.current_start, min(high, end_sentence.end)) if _is_edge_word(doc[i])]
-        # The first and last word of each sentence the choices lie in, worked out once
-        # rather than for every choice.
-        self.sentence_edges: dict[int, tuple[int, int]] = {}
-        for sentence in doc[start_sentence.start : end_sentence.end].sents:
-            words = [t.i for t in sentence if _is_edge_word(t)]
-            for t in sentence:
-                self.sentence_edges[t.i] = (words[0], words[-1]) if words else (t.i, t.i)
+        edge_word = words.is_edge_word
+        self.starts = [i for i in range(max(low, start_sentence.start), self.current_end + 1) if edge_word[i]]
+        self.ends = [i for i in range(self.current_start, min(high, end_sentence.end)) if edge_word[i]]
 
     def start_features(self, position: int) -> list[str]:
         """Evidence that the content starts at word `position`."""
-        doc, current = self.doc, self.current_start
-        token = doc[position]
-        before = doc[position - 1] if position > 0 else None
-        phrase = _widest_from_left(token)
-        opens_phrase = phrase.left_edge.i == position
-        relation = _relation_to_cue(phrase, self.cue)
+        return self.words.start_word_features(position) + self.start_choice_features(position)
+
+    def start_choice_features(self, position: int) -> list[str]:
+        """Evidence that the content starts at word `position`, from how it stands to this candidate."""
+        words, current = self.words, self.current_start
+        word = words.word[position]
+        before = words.word[position - 1] if position > 0 else "NONE"
+        phrase = words.widest_from_left(position)
+        opens_phrase = words.left_edge[phrase] == position
+        relation = words.relation_to_cue(phrase, self.cue)
         offset = _offset(position, current)
         return [
             f"offset={offset}",
-            f"word={_word(token)}",
-            f"dep={token.dep_}",
-            f"before={_word(before)}",
-            f"before_dep={before.dep_ if before is not None else 'NONE'}",
-            f"phrase={phrase.dep_}",
             f"phrase_to_cue={relation}",
-            f"after_cue={position > self.cue.i}",
+            f"after_cue={position > self.cue}",
             f"pattern={self.pattern}|offset={offset}",
-            f"word={_word(token)}|offset={offset}",
-            f"before={_word(before)}|offset={offset}",
-            f"phrase={phrase.dep_}|{relation}|opens={opens_phrase}",
-            f"sentence_start={position == self.sentence_edges[position][0]}|offset={offset}",
+            f"word={word}|offset={offset}",
+            f"before={before}|offset={offset}",
+            f"phrase={words.dep[phrase]}|{relation}|opens={opens_phrase}",
+            f"sentence_start={position == words.sentence_edges[position][0]}|offset={offset}",
             f"crosses_cue={_crosses_cue(position, current, self.other_cues)}|later={position > current}",
         ]
 
     def end_features(self, position: int) -> list[str]:
         """Evidence that the content ends with word `position`."""
-        doc, current = self.doc, self.current_end
-        token = doc[position]
-        after = doc[position + 1] if position + 1 < len(doc) else None
-        after2 = doc[position + 2] if position + 2 < len(doc) else None
-        phrase = _widest_to_right(token)
-        relation = _relation_to_cue(phrase, self.cue)
-        sentence_end = position == self.sentence_edges[position][1]
+        return self.words.end_word_features(position) + self.end_choice_features(position)
+
+    def end_choice_features(self, position: int) -> list[str]:
+        """Evidence that the content ends with word `position`, from how it stands to this candidate."""
+        words, current = self.words, self.current_end
+        size = len(words.word)
+        after = words.word[position + 1] if position + 1 < size else "NONE"
+        after2_dep = words.dep[position + 2] if position + 2 < size else "NONE"
+        phrase = words.widest_to_right(position)
+        relation = words.relation_to_cue(phrase, self.cue)
+        sentence_end = position == words.sentence_edges[position][1]
         offset = _offset(position, current)
         return [
             f"offset={offset}",
-            f"word={_word(token)}",
-            f"dep={token.dep_}",
-            f"after={_word(after)}",
-            f"after2={_word(after2)}",
-            f"after_dep={after.dep_ if after is not None else 'NONE'}",
-            f"phrase={phrase.dep_}",
             f"phrase_to_cue={relation}",
             f"pattern={self.pattern}|offset={offset}",
-            f"after={_word(after)}|offset={offset}",
-            f"after={_word(after)}|after2={_word(after2)}",
-            f"phrase={phrase.dep_}|{relation}",
-            f"after2_dep={after2.dep_ if after2 is not None else 'NONE'}|offset={offset}",
+            f"after={after}|offset={offset}",
+            f"phrase={words.dep[phrase]}|{relation}",
+            f"after2_dep={after2_dep}|offset={offset}",
             f"sentence_end={sentence_end}|offset={offset}",
             f"sentence_end={sentence_end}|pattern={self.pattern}",
-            f"entity={token.ent_type_ or 'NONE'}|offset={offset}",
-            f"phrase_word={_word(phrase)}|{relation}",
+            f"entity={words.entity[position]}|offset={offset}",
+            f"phrase_word={words.word[phrase]}|{relation}",
             f"crosses_cue={_crosses_cue(position, current, self.other_cues)}|later={position > current}",
         ]
+
+    def score(self, side: str, position: int, weights: dict[str, float]) -> float:
+        """The model's score for the content's `side` ("start", "end") at this word: the
+        sum of the weights of `start_features` / `end_features`, in their order."""
+        choice_features = self.start_choice_features(position) if side == "start" else self.end_choice_features(position)
+        total = self.words.word_score(side, position, weights)
+        for name in choice_features:
+            total += weights.get(name, 0.0)
+        return total
 
 
 @lru_cache(maxsize=1)
@@ -197,26 +275,28 @@ def _model() -> dict:
         return {}
 
 
-def _best(side: dict, choices: list[int], current: int, features: Callable[[int], list[str]]) -> tuple[int, float]:
+def _best(choices: EdgeChoices, side: str, weights: dict[str, float]) -> tuple[int, float]:
     """The choice with the highest score (the current edge unless another beats it by
     MIN_MARGIN), and by how much it beats the runner-up."""
-    weights = side["weights"]
-    scores = {position: sum(weights.get(name, 0.0) for name in features(position)) for position in choices}
+    positions, current = (choices.starts, choices.current_start) if side == "start" else (choices.ends, choices.current_end)
+    scores = {position: choices.score(side, position, weights) for position in positions}
     best = max(scores, key=lambda p: scores[p] - (MIN_MARGIN if p != current else 0.0))
     runner_up = max((v for p, v in scores.items() if p != best), default=scores[best])
     return best, scores[best] - runner_up
 
 
-def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int]) -> None:
-    """Move the content's first start and last end where the model says annotators put them."""
+def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optional[DocWords] = None) -> None:
+    """Move the content's first start and last end where the model says annotators put
+    them. `words`: the Doc's DocWords (with the role tagger's view, if any), made once
+    for all its candidates."""
     model = _model()
     if not model or cand.pattern not in REFINED_PATTERNS:
         return
-    choices = EdgeChoices(doc, cand, cue_tokens)
+    choices = EdgeChoices(doc, cand, cue_tokens, words)
     if not choices.starts or not choices.ends:
         return
-    start, start_margin = _best(model["start"], choices.starts, choices.current_start, choices.start_features)
-    end, end_margin = _best(model["end"], choices.ends, choices.current_end, choices.end_features)
+    start, start_margin = _best(choices, "start", model["start"]["weights"])
+    end, end_margin = _best(choices, "end", model["end"]["weights"])
     cand.edge_margin = min(start_margin, end_margin)
     if start > end:  # the two choices cross: keep the rules' edges
         return

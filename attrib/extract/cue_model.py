@@ -18,6 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from attrib.extract.roles import band
 from attrib.lexicons import read_data_file
 
 SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
@@ -37,9 +38,12 @@ def _subject_kind(verb: Token) -> Optional[str]:
     return subject.pos_
 
 
-def frame_features(verb: Token, quoted: bool, next_to_quote: bool) -> list[str]:
-    """The verb's evidence as feature names (all binary)."""
+def frame_features(verb: Token, quoted: bool, next_to_quote: bool, role_cue: Optional[float] = None) -> list[str]:
+    """The verb's evidence as feature names (all binary). `role_cue` is the role
+    tagger's P(the verb is in a cue), where the tagger could read the Doc."""
     names = [f"lemma={verb.lemma_.lower()}", f"tag={verb.tag_}", f"dep={verb.dep_}"]
+    if role_cue is not None:
+        names.append(f"role_cue={band(role_cue)}")
     children = list(verb.children)
     for child in children:
         if child.dep_ in FRAME_DEPS:
@@ -81,11 +85,11 @@ def _model() -> dict:
         return {"weights": {}, "bias": 0.0, "thresholds": {"lexicon": 0.0, "other": 1.01}}
 
 
-def cue_score(verb: Token, quoted: bool, next_to_quote: bool) -> float:
+def cue_score(verb: Token, quoted: bool, next_to_quote: bool, role_cue: Optional[float] = None) -> float:
     """P(the verb heads an attribution cue), by the model trained on PolNeAR train."""
     model = _model()
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(name, 0.0) for name in frame_features(verb, quoted, next_to_quote))
+    z = model["bias"] + sum(weights.get(name, 0.0) for name in frame_features(verb, quoted, next_to_quote, role_cue))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

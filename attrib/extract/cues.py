@@ -57,6 +57,8 @@ def cue_verb_tokens(verb: Token) -> list[Token]:
 
 def phrase_cue_head(token: Token) -> str | None:
     """Recognise "according to" and "as per" at `token`; return the phrase name."""
+    if token.lower_ not in ("according", "per"):  # most words: no neighbour to look at
+        return None
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
         return "according to"

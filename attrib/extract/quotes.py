@@ -10,6 +10,7 @@ paragraph's end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENING_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSING_MARKS = {"\u201d", '"', "\u00bb"}
@@ -42,6 +43,13 @@ PLACEHOLDER = "\x01"
 
 
 def find_quotes(text: str) -> list[Quote]:
+    """The text's quotations, in order. Several stages ask for the same article's, so
+    the last few texts' are kept (Quote is frozen, and the list is a fresh copy)."""
+    return list(_quotes_of(text))
+
+
+@lru_cache(maxsize=8)
+def _quotes_of(text: str) -> tuple[Quote, ...]:
     # Same length as `text`, so offsets carry over: '' becomes " plus a placeholder.
     scan = text.replace(DOUBLED_APOSTROPHE, '"' + PLACEHOLDER)
 
@@ -88,4 +96,4 @@ def find_quotes(text: str) -> list[Quote]:
         if pieces:
             quotes.append(Quote(start, min(end, n), pieces[0][0], j, tuple(pieces), closed))
         i = max(end, i + 1)
-    return quotes
+    return tuple(quotes)

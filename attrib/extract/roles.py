@@ -1,0 +1,261 @@
+"""Which words did annotators mark as what was said, as the cue, as the source? A
+learned tagger's view of the whole article.
+
+The rules in `reported.py` build each attribution from the parse, one construction at
+a time. Annotators, though, judge from the whole sentence: a word is inside what was
+said when the sentence around it reads as a report, whatever the parse made of it. So
+a tagger reads every word of a paragraph in context (a two-layer bidirectional LSTM
+over the pipeline's own token vectors, `doc.tensor`, and the word's form, tag,
+dependency, entity, head and whether it stands inside quotation marks) and gives, for
+each word, the probability that annotators put it in a content, a cue or a source, and
+that a content starts or ends at it (ROLES).
+
+It finds no attribution on its own: the engine weighs its view as evidence where the
+rules' choices are judgements (is this verb a cue here, where does the content end,
+is this attribution right at all). It is fitted on PolNeAR train by `python -m
+attrib.train roles` (`attrib/train_roles.py`); its weights are data in
+`data/role_tagger.json`, as half-precision floats, and it runs here in numpy alone.
+
+The token vectors are those of the pipeline it was fitted with (en_core_web_sm 3.8):
+another pipeline's vectors mean something else, so for other pipelines
+(`reads_pipeline`), and on a Doc with no vectors of the right width, the tagger gives
+no view and the engine decides without it.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from threadpoolctl import ThreadpoolController
+
+from attrib.extract.doc_text import text_of
+from attrib.extract.quotes import find_quotes
+from attrib.lexicons import read_data_file
+
+ROLES = ("content", "cue", "source", "content_start", "content_end")
+CONTENT, CUE, SOURCE, CONTENT_START, CONTENT_END = range(len(ROLES))
+# The word's evidence, one column each. A form or head lemma seen too rarely on train
+# shares the unknown row (0) of its embedding.
+COLUMNS = ("lower", "tag", "dep", "entity", "head_lemma", "quoted", "head_side")
+FIXED_VOCABULARIES = {"quoted": ("no", "yes"), "head_side": ("left", "self", "right")}
+# The tagger's probabilities enter the linear models (cue model, edge model) as one
+# binary feature per band, so that each band gets a weight of its own.
+BANDS = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.95, 0.98)
+
+
+def band(probability: float) -> str:
+    """The band a probability falls in, as a feature value: "0" (under 0.02) to "11"."""
+    return str(bisect_right(BANDS, probability))
+
+
+def _quoted(doc: Doc) -> np.ndarray:
+    """Whether each word's first character lies inside a quotation (its marks included)."""
+    starts = doc.to_array([IDX]).astype(np.int64).ravel()
+    inside = np.zeros(len(doc) + 1, dtype=np.int32)
+    for quote in find_quotes(text_of(doc)):
+        inside[int(np.searchsorted(starts, quote.start))] += 1
+        inside[int(np.searchsorted(starts, quote.end))] -= 1
+    return np.cumsum(inside)[: len(doc)] > 0
+
+
+def _head_side(doc: Doc) -> np.ndarray:
+    """0, 1, 2: the word's head is before it, is itself, is after it."""
+    offsets = doc.to_array([HEAD]).astype(np.int64).ravel()  # head minus word
+    return np.sign(offsets) + 1
+
+
+def word_values(doc: Doc) -> dict[str, list[str]]:
+    """Each column's value for every word of the Doc, as strings (what the
+    vocabularies are built from, on train)."""
+    sides = FIXED_VOCABULARIES["head_side"]
+    return {
+        "lower": [t.lower_ for t in doc],
+        "tag": [t.tag_ for t in doc],
+        "dep": [t.dep_ for t in doc],
+        "entity": [t.ent_type_ for t in doc],
+        "head_lemma": [t.head.lemma_.lower() for t in doc],
+        "quoted": ["yes" if q else "no" for q in _quoted(doc)],
+        "head_side": [sides[k] for k in _head_side(doc)],
+    }
+
+
+class WordIndex:
+    """Row numbers into each embedding (0: unknown), found from the Doc's arrays of
+    string hashes: this runs on every article, and building strings is what costs."""
+
+    def __init__(self, vocabularies: dict[str, Sequence[str]]):
+        self.rows = {
+            name: {get_string_id(value): i + 1 for i, value in enumerate(vocabularies[name])}
+            for name in ("lower", "tag", "dep", "entity")
+        }
+        self.head_lemma = {value: i + 1 for i, value in enumerate(vocabularies["head_lemma"])}
+        self.fixed = {
+            name: np.array([list(vocabularies[name]).index(v) + 1 for v in values])
+            for name, values in FIXED_VOCABULARIES.items()
+        }
+
+    def __call__(self, doc: Doc) -> np.ndarray:
+        """The Doc's words as rows, shape (words, len(COLUMNS)), columns in COLUMNS order."""
+        hashes = doc.to_array([LOWER, TAG, DEP, ENT_TYPE, LEMMA, HEAD])
+        columns = {}
+        for k, name in enumerate(("lower", "tag", "dep", "entity")):
+            rows = self.rows[name]
+            columns[name] = [rows.get(h, 0) for h in hashes[:, k].tolist()]
+        heads = np.arange(len(doc)) + hashes[:, 5].astype(np.int64)
+        strings = doc.vocab.strings
+        lemma_rows = {h: self.head_lemma.get(strings[h].lower(), 0) for h in set(hashes[:, 4].tolist())}
+        columns["head_lemma"] = [lemma_rows[h] for h in hashes[heads, 4].tolist()]
+        columns["quoted"] = self.fixed["quoted"][_quoted(doc).astype(np.int64)]
+        columns["head_side"] = self.fixed["head_side"][_head_side(doc)]
+        return np.array([columns[name] for name in COLUMNS], dtype=np.int64).T.reshape(-1, len(COLUMNS))
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) word ranges the tagger reads one at a time: paragraphs, which
+    no content crosses in PolNeAR (and a sequence that short runs fast). A paragraph
+    ends with the word whose text or trailing space holds a line break."""
+    starts = doc.to_array([IDX]).astype(np.int64).ravel()
+    breaks = np.array([m.start() for m in re.finditer("\n", text_of(doc))], dtype=np.int64)
+    ends = np.unique(np.searchsorted(starts, breaks, side="right") - 1) + 1 if len(breaks) else np.zeros(0, dtype=np.int64)
+    ends = [int(e) for e in ends if 0 < e < len(doc)] + [len(doc)]
+    return list(zip([0] + ends[:-1], ends))
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30.0, 30.0)))
+
+
+def prepared_layer(ih: np.ndarray, hh: np.ndarray, bias: np.ndarray) -> dict:
+    """One bidirectional LSTM layer's weights, in PyTorch's layout (direction, gates i, f,
+    g, o stacked, in), made ready for `_lstm_layer`: the rows of the logistic gates (i, f,
+    o) halved, so that one tanh over all four gates gives tanh(g) and, for the others,
+    the logistic function as 0.5 * tanh(z / 2) + 0.5. Halving a float is exact, so this
+    is the same arithmetic as scaling inside the loop, with fewer steps per word."""
+    hidden = hh.shape[2]
+    scale = np.full(4 * hidden, 0.5, dtype=ih.dtype)
+    scale[2 * hidden : 3 * hidden] = 1.0  # g, the candidate cell value, goes through tanh as it is
+    return {
+        "ih": ih * scale[None, :, None],
+        "hh": np.ascontiguousarray((hh * scale[None, :, None]).transpose(0, 2, 1)),
+        "bias": bias * scale,
+    }
+
+
+def _lstm_layer(x: np.ndarray, rows: np.ndarray, times: np.ndarray, shape: tuple[int, int], layer: dict) -> np.ndarray:
+    """One bidirectional LSTM layer (`prepared_layer`) over the words x (words, in) laid
+    out as sequences: word n is step times[n] of sequence rows[n]. Both directions step
+    together, one time step a Python iteration. The backward direction reads each
+    sequence from its own last word, so both directions are done with a sequence after
+    as many steps as it has words; with the sequences taken longest first, each step
+    works on the ones still going, a leading slice. Returns (words, 2 * hidden)."""
+    batch, steps = shape
+    hidden = layer["hh"].shape[1]
+    lengths = np.bincount(rows, minlength=batch)
+    longest_first = np.argsort(-lengths, kind="stable")
+    place = np.empty(batch, dtype=np.intp)
+    place[longest_first] = np.arange(batch)
+    rows = place[rows]
+    going = np.searchsorted(-lengths[longest_first], -np.arange(steps), side="right")  # sequences longer than t
+    backward_times = lengths[longest_first][rows] - 1 - times
+    # Input projections of every word at once, laid out as (step, direction, sequence).
+    projected = np.zeros((steps, 2, batch, 4 * hidden), dtype=np.float32)
+    projected[times, 0, rows] = x @ layer["ih"][0].T + layer["bias"][0]
+    projected[backward_times, 1, rows] = x @ layer["ih"][1].T + layer["bias"][1]
+    hh = layer["hh"]
+    c = np.zeros((2, batch, hidden), dtype=np.float32)
+    # Each step's hidden state is written straight into the output, and read from there
+    # by the next step; the arithmetic is done in place where it can be.
+    out = np.zeros((steps, 2, batch, hidden), dtype=np.float32)
+    for t in range(steps):
+        n = going[t]
+        gates = np.matmul(out[t - 1, :, :n], hh) if t else np.zeros((2, n, 4 * hidden), dtype=np.float32)
+        gates += projected[t, :, :n]
+        np.tanh(gates, out=gates)
+        logistic = gates * 0.5
+        logistic += 0.5
+        cell = c[:, :n]
+        cell *= logistic[:, :, hidden : 2 * hidden]
+        cell += logistic[:, :, :hidden] * gates[:, :, 2 * hidden : 3 * hidden]
+        np.multiply(logistic[:, :, 3 * hidden :], np.tanh(cell), out=out[t, :, :n])
+    return np.hstack([out[times, 0, rows], out[backward_times, 1, rows]])
+
+
+def decode_array(encoded: dict) -> np.ndarray:
+    data = np.frombuffer(base64.b64decode(encoded["float16"]), dtype="<f2")
+    return data.astype(np.float32).reshape(encoded["shape"])
+
+
+def encode_array(array: np.ndarray) -> dict:
+    return {"shape": list(array.shape), "float16": base64.b64encode(array.astype("<f2").tobytes()).decode("ascii")}
+
+
+class RoleTagger:
+    """The fitted tagger: vocabularies, embeddings, LSTM layers and the output layer."""
+
+    def __init__(self, data: dict):
+        self.pipeline = data.get("pipeline")
+        self.tensor_width = int(data["tensor_width"])
+        self.index = WordIndex({name: data["vocabularies"][name] for name in COLUMNS})
+        weights = {name: decode_array(encoded) for name, encoded in data["weights"].items()}
+        self.embeddings = [weights[f"embed.{name}"] for name in COLUMNS]
+        self.layers = []
+        for k in range(int(data["layers"])):
+            self.layers.append(prepared_layer(*(
+                np.stack([weights[f"lstm.{k}.forward.{name}"], weights[f"lstm.{k}.backward.{name}"]])
+                for name in ("ih", "hh", "bias")
+            )))
+        self.out_weight, self.out_bias = weights["out.weight"], weights["out.bias"]
+
+    def probabilities(self, doc: Doc) -> Optional[np.ndarray]:
+        """P(role) for every word of the Doc, shape (len(doc), len(ROLES)); None when the
+        Doc carries no token vectors of the width the tagger was fitted on."""
+        tensor = doc.tensor
+        if len(doc) == 0 or getattr(tensor, "shape", None) != (len(doc), self.tensor_width):
+            return None
+        # One BLAS thread: the matrices are small, and a second thread only spins,
+        # taking a core from the parser (or from a second ingest worker) for nothing.
+        with _blas_threads().limit(limits=1, user_api="blas"):
+            ids = self.index(doc)
+            x = np.hstack([table[ids[:, k]] for k, table in enumerate(self.embeddings)] + [np.asarray(tensor, dtype=np.float32)])
+            # The paragraphs are read as separate sequences: word n is step times[n] of rows[n].
+            bounds = paragraphs(doc)
+            rows = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
+            times = np.arange(len(doc)) - np.array([start for start, _ in bounds])[rows]
+            shape = (len(bounds), int(times.max()) + 1)
+            for layer in self.layers:
+                x = _lstm_layer(x, rows, times, shape, layer)
+            return sigmoid(x @ self.out_weight.T + self.out_bias)
+
+
+@lru_cache(maxsize=1)
+def _blas_threads() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+@lru_cache(maxsize=1)
+def tagger() -> Optional[RoleTagger]:
+    try:
+        return RoleTagger(read_data_file("role_tagger.json"))
+    except FileNotFoundError:  # not trained: the engine decides without it
+        return None
+
+
+def role_probabilities(doc: Doc) -> Optional[np.ndarray]:
+    """The fitted tagger's view of the Doc, or None (no tagger, or vectors it can't read)."""
+    fitted = tagger()
+    return fitted.probabilities(doc) if fitted is not None else None
+
+
+def reads_pipeline(identity: str) -> bool:
+    """Whether the fitted tagger can read the token vectors of this pipeline
+    (`attrib.pipeline.pipeline_identity`): only those of the one it was fitted with."""
+    fitted = tagger()
+    return fitted is not None and fitted.pipeline == identity

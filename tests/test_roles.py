@@ -1,0 +1,206 @@
+"""The role tagger (attrib/extract/roles.py): its inputs, its numpy LSTM, the shipped
+weights, and the candidates read off its view (attrib/extract/tagged.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from attrib import confidence
+from attrib.engine import attribute
+from attrib.evaluate import GoldAttribution, GoldDocument
+from attrib.extract import roles, tagged
+from attrib.extract.reported import Candidate
+from attrib.extract.roles import CONTENT, CUE, ROLES, SOURCE
+from attrib.lexicons import load_lexicon
+from attrib.train_roles import SETTINGS, role_labels, vocabularies
+from conftest import describe
+
+
+def _reference_lstm(x: np.ndarray, layer: dict) -> np.ndarray:
+    """A plain one-sequence, one-step-at-a-time bidirectional LSTM (PyTorch's gate order)."""
+    hidden = layer["hh"].shape[2]
+    out = np.zeros((len(x), 2 * hidden))
+    for direction, order in ((0, range(len(x))), (1, reversed(range(len(x))))):
+        h, c = np.zeros(hidden), np.zeros(hidden)
+        for t in order:
+            gates = layer["ih"][direction] @ x[t] + layer["bias"][direction] + layer["hh"][direction] @ h
+            i, f, g, o = np.split(gates, 4)
+            sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+            c = sig(f) * c + sig(i) * np.tanh(g)
+            h = sig(o) * np.tanh(c)
+            out[t, direction * hidden : (direction + 1) * hidden] = h
+    return out
+
+
+def test_batched_lstm_reads_each_sequence_as_the_plain_one_does():
+    rng = np.random.RandomState(0)
+    hidden, width = 3, 4
+    layer = {"ih": rng.randn(2, 4 * hidden, width), "hh": rng.randn(2, 4 * hidden, hidden), "bias": rng.randn(2, 4 * hidden)}
+    lengths = [5, 2, 7]
+    words = rng.randn(sum(lengths), width).astype(np.float32)
+    rows = np.repeat(np.arange(3), lengths)
+    times = np.concatenate([np.arange(n) for n in lengths])
+    batched = roles._lstm_layer(words, rows, times, (3, 7), roles.prepared_layer(layer["ih"], layer["hh"], layer["bias"]))
+    start = 0
+    for n in lengths:
+        expected = _reference_lstm(words[start : start + n], layer)
+        assert np.allclose(batched[start : start + n], expected, atol=1e-5)
+        start += n
+
+
+def test_paragraphs_cover_every_word_once_and_end_at_line_breaks():
+    nlp = spacy.blank("en")
+    doc = nlp("Headline here\n\nFirst paragraph, two words.\nSecond one.")
+    bounds = roles.paragraphs(doc)
+    assert [doc[s:e].text.strip() for s, e in bounds] == ["Headline here", "First paragraph, two words.", "Second one."]
+    assert [i for s, e in bounds for i in range(s, e)] == list(range(len(doc)))
+
+
+def test_bands_split_probabilities_at_their_edges():
+    assert roles.band(0.0) == "0" and roles.band(0.019) == "0"
+    assert roles.band(0.02) == "1" and roles.band(0.5) == "6" and roles.band(0.999) == "11"
+
+
+def test_word_index_gives_the_rows_the_string_values_name(nlp):
+    doc = nlp('"We will win," the senator from Ohio said on Monday.')
+    values = roles.word_values(doc)
+    vocabs = {name: sorted(set(v)) for name, v in values.items()}
+    vocabs.update({name: list(v) for name, v in roles.FIXED_VOCABULARIES.items()})
+    ids = roles.WordIndex(vocabs)(doc)
+    for k, name in enumerate(roles.COLUMNS):
+        assert [vocabs[name][i - 1] if i else None for i in ids[:, k]] == values[name], name
+    unseen = roles.WordIndex({name: vocabs[name] if name in roles.FIXED_VOCABULARIES else [] for name in vocabs})(doc)
+    assert not unseen[:, :5].any()  # no known form, tag, dependency, entity or lemma: all unknown
+
+
+def test_role_labels_mark_the_gold_roles_and_content_edges(nlp):
+    text = 'Ms. Vance said that the vote would pass.'
+    doc = nlp(text)
+    span = lambda words: (text.index(words), text.index(words) + len(words))  # noqa: E731
+    gold = GoldDocument(doc="d", text=text, attributions=(GoldAttribution(
+        source=(span("Ms. Vance"),), cue=(span("said"),), content=(span("that the vote would pass"),)),))
+    labels = role_labels(gold, doc)
+    marked = {role: [t.text for t in doc if labels[t.i, k]] for k, role in enumerate(ROLES)}
+    assert marked == {
+        "content": ["that", "the", "vote", "would", "pass"], "cue": ["said"], "source": ["Ms.", "Vance"],
+        "content_start": ["that"], "content_end": ["pass"],
+    }
+
+
+def test_shipped_tagger_reads_a_plain_quotation(nlp):
+    doc = nlp('"We will win the vote," the senator said on Monday.')
+    p = roles.role_probabilities(doc)
+    assert p is not None and p.shape == (len(doc), len(ROLES))
+    by_word = {t.text: p[t.i] for t in doc}
+    assert by_word["win"][CONTENT] > 0.5 and by_word["Monday"][CONTENT] < 0.5
+    assert by_word["said"][CUE] > 0.5 and by_word["senator"][SOURCE] > 0.5
+
+
+def test_tagger_reads_only_the_pipeline_it_was_fitted_with(nlp):
+    from attrib.pipeline import pipeline_identity
+
+    assert pipeline_identity(nlp) == "en_core_web_sm 3.8"
+    assert roles.reads_pipeline("en_core_web_sm 3.8")
+    assert not roles.reads_pipeline("en_core_web_lg 3.8")
+    blank = spacy.blank("en")("No vectors here at all.")
+    assert roles.role_probabilities(blank) is None
+
+
+def test_without_the_tagger_confidence_takes_trains_averages(nlp):
+    # A pipeline the tagger can't read: the same attributions are still found and scored.
+    doc = nlp('"We will win," the senator said.')
+    without = attribute(doc, tag_roles=False)
+    assert without and all(0.0 < a.confidence < 1.0 for a in without), describe(without)
+    assert {k: without[0].features[k] for k in confidence.ROLE_FEATURES} == confidence._forest().role_defaults
+
+
+def _doc_with_roles(words: list[str], marks: dict[str, int]) -> tuple[Doc, np.ndarray]:
+    """A blank-pipeline Doc of these words, one sentence, and a tagger's view that puts
+    the words given in `marks` in that role (1.0), every other word in none."""
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    p = np.zeros((len(doc), len(ROLES)))
+    for t in doc:
+        if t.text in marks:
+            p[t.i, marks[t.text]] = 1.0
+    return doc, p
+
+
+WORDS = ["The", "firm", "edged", "up", "its", "forecast", "for", "steel", "prices", "."]
+MARKS = {"firm": SOURCE, "edged": CUE, "up": CUE, "its": CONTENT, "forecast": CONTENT, "for": CONTENT,
+         "steel": CONTENT, "prices": CONTENT}
+
+
+def test_tagged_candidate_takes_the_taggers_content_cue_and_source():
+    doc, p = _doc_with_roles(WORDS, MARKS)
+    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    text = doc.text
+    assert [text[s:e] for s, e in cand.content] == ["its forecast for steel prices"]
+    assert [text[s:e] for s, e in cand.cue] == ["edged up"]
+    assert doc[cand.source[0] : cand.source[1]].text == "firm"
+    assert cand.pattern == tagged.PATTERN
+
+
+def test_no_tagged_candidate_where_the_rules_found_one_or_without_a_cue():
+    doc, p = _doc_with_roles(WORDS, MARKS)
+    start, end = doc[4].idx, doc[8].idx + len(doc[8].text)
+    found = Candidate(content=[(start, end)], cue=[(doc[2].idx, doc[3].idx + 2)], source=(1, 2), cue_token=2,
+                      sentence=0, pattern="verb-object")
+    assert tagged.tagged_candidates(doc, p, [found], load_lexicon()) == []
+    no_cue = {w: r for w, r in MARKS.items() if r != CUE}
+    doc, p = _doc_with_roles(WORDS, no_cue)
+    assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
+
+
+def test_no_tagged_candidate_for_a_run_too_short_to_be_a_statement():
+    short = {"firm": SOURCE, "edged": CUE, "steel": CONTENT, "prices": CONTENT}
+    doc, p = _doc_with_roles(WORDS, short)
+    assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
+
+
+def test_training_settings_fit_the_shipped_tagger():
+    data = roles.read_data_file("role_tagger.json")
+    assert data["settings"] == SETTINGS
+    assert data["pipeline"] == "en_core_web_sm 3.8" and data["roles"] == list(ROLES)
+
+
+def test_torch_network_and_numpy_tagger_agree(nlp):
+    torch = pytest.importorskip("torch")
+    from attrib.train_roles import _network, exported_weights
+
+    doc = nlp('"We will win," the senator said.\n\nShe left.')
+    vocabs = vocabularies([doc])
+    torch.manual_seed(0)
+    network = _network({n: len(v) for n, v in vocabs.items()}, doc.tensor.shape[1]).eval()
+    weights = {name: roles.encode_array(a) for name, a in exported_weights(network).items()}
+    tagger = roles.RoleTagger({"pipeline": "x", "tensor_width": doc.tensor.shape[1], "layers": SETTINGS["layers"],
+                               "vocabularies": vocabs, "weights": weights})
+    ids = roles.WordIndex(vocabs)(doc)
+    with torch.no_grad():
+        expected = [
+            torch.sigmoid(network(torch.from_numpy(ids[None, s:e]), torch.from_numpy(doc.tensor[None, s:e]),
+                                  torch.tensor([e - s])))[0].numpy()
+            for s, e in roles.paragraphs(doc)
+        ]
+    # Half-precision weights: the two agree to about three decimals.
+    assert np.allclose(tagger.probabilities(doc), np.concatenate(expected), atol=5e-3)
+
+
+def test_tagger_fit_is_deterministic(nlp, monkeypatch):
+    pytest.importorskip("torch")
+    from attrib import train_roles
+
+    text = 'Ms. Vance said that the vote would pass.\n\n"It will," the mayor said.'
+    doc = nlp(text)
+    span = lambda words: (text.index(words), text.index(words) + len(words))  # noqa: E731
+    gold = GoldDocument(doc="d", text=text, attributions=(GoldAttribution(
+        source=(span("Ms. Vance"),), cue=(span("said"),), content=(span("that the vote would pass"),)),))
+    vocabs = vocabularies([doc])
+    sequences = train_roles._sequences(doc, roles.WordIndex(vocabs), role_labels(gold, doc))
+    monkeypatch.setitem(SETTINGS, "epochs", 2)
+    fits = [train_roles.exported_weights(train_roles.train_tagger(sequences, vocabs, doc.tensor.shape[1], seed=3))
+            for _ in range(2)]
+    assert fits[0].keys() == fits[1].keys()
+    assert all(np.array_equal(fits[0][name], fits[1][name]) for name in fits[0])

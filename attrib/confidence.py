@@ -144,11 +144,11 @@ def role_features(
     how surely its content words are a content, its cue a cue, its mention a source;
     whether a content starts and ends where this one does, and whether the words just
     outside it are content too (an edge in the wrong place), and how surely another
-    word of the cue's sentence is a source (a speaker in the wrong place). Without the tagger's view
-    (a pipeline whose vectors it can't read), the values the trees saw on average on
-    train stand in, so that the other evidence decides."""
+    word of the cue's sentence is a source (a speaker in the wrong place). Without the
+    tagger's view (a pipeline whose vectors it can't read) there are none, and the
+    trees fitted without them decide (`probabilities(..., with_roles=False)`)."""
     if roles is None or not content:
-        return dict(_forest().role_defaults)
+        return {}
     before, after = content[0] - 1, content[-1] + 1
     others = sorted(set(range(*sentence)) - set(content) - set(cue) - set(mention))
     return {
@@ -187,13 +187,19 @@ class Forest:
     right: np.ndarray
     value: np.ndarray
     depth: int
-    # The role features' means on train, for an article the role tagger could not read.
-    role_defaults: dict[str, float]
 
 
-@lru_cache(maxsize=1)
-def _forest() -> Forest:
-    return forest_of(read_data_file("confidence.json"))
+def data_file(kind: str, with_roles: bool) -> str:
+    """The data file of the trees of `kind` ("confidence", "match"). An article the role
+    tagger read and one it could not (a pipeline whose token vectors it does not know)
+    have trees of their own, each fitted on train evidence of its own kind: trees that
+    learned to lean on the tagger's view would be neither right nor calibrated without it."""
+    return f"{kind}.json" if with_roles else f"{kind}_without_tagger.json"
+
+
+@lru_cache(maxsize=2)
+def _forest(with_roles: bool = True) -> Forest:
+    return forest_of(read_data_file(data_file("confidence", with_roles)))
 
 
 def forest_of(model: dict) -> Forest:
@@ -220,7 +226,7 @@ def forest_of(model: dict) -> Forest:
     return Forest(
         tuple(model["features"]), model["initial_log_odds"], model["learning_rate"],
         roots, feature.ravel(), threshold.ravel(), (left + roots[:, None]).ravel(), (right + roots[:, None]).ravel(),
-        value.ravel(), depth, dict(model.get("role_defaults", {})),
+        value.ravel(), depth,
     )
 
 
@@ -230,31 +236,32 @@ def _depth(left: list[int], right: list[int], node: int = 0) -> int:
     return 1 + max(_depth(left, right, left[node]), _depth(left, right, right[node]))
 
 
-def probability(vector: dict[str, float]) -> float:
-    return probabilities([vector])[0]
+def probability(vector: dict[str, float], with_roles: bool = True) -> float:
+    return probabilities([vector], with_roles)[0]
 
 
-def probabilities(vectors: list[dict[str, float]]) -> list[float]:
-    """P(content and speaker right) for each evidence vector: an article's at once."""
-    return _walk(_forest(), vectors)
+def probabilities(vectors: list[dict[str, float]], with_roles: bool = True) -> list[float]:
+    """P(content and speaker right) for each evidence vector: an article's at once.
+    `with_roles`: whether the vectors hold the role tagger's evidence."""
+    return _walk(_forest(with_roles), vectors)
 
 
-@lru_cache(maxsize=1)
-def _match_model() -> Optional[tuple[Forest, float]]:
+@lru_cache(maxsize=2)
+def _match_model(with_roles: bool = True) -> Optional[tuple[Forest, float]]:
     try:
-        model = read_data_file("match.json")
+        model = read_data_file(data_file("match", with_roles))
     except FileNotFoundError:  # not trained: every candidate is kept
         return None
     return forest_of(model), float(model["min_probability"])
 
 
-def kept(vectors: list[dict[str, float]]) -> list[bool]:
+def kept(vectors: list[dict[str, float]], with_roles: bool = True) -> list[bool]:
     """Which candidates are worth reporting at all: those whose content is likely
     enough to be a statement annotators would mark (`data/match.json`: boosted trees
     from the same evidence to P(the content matches a gold one), and the least such
     probability worth keeping). A candidate less likely than half the engine's F1 on
     train costs more precision than it brings recall, so that is the bar."""
-    model = _match_model()
+    model = _match_model(with_roles)
     if model is None:
         return [True] * len(vectors)
     forest, least = model

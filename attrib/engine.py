@@ -195,8 +195,10 @@ def attribute(
     per_speaker = Counter(a.speaker.name for a in attributions if a.speaker is not None)
     for attribution in attributions:
         confidence.add_speaker_attributions(attribution.features, per_speaker[attribution.speaker.name] if attribution.speaker else 0)
+    with_roles = roles is not None
     if not keep_all:
-        attributions = [a for a, keep in zip(attributions, confidence.kept([a.features for a in attributions])) if keep]
-    for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions])):
+        keep = confidence.kept([a.features for a in attributions], with_roles)
+        attributions = [a for a, kept in zip(attributions, keep) if kept]
+    for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions], with_roles)):
         attribution.confidence = probability
     return attributions

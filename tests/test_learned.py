@@ -84,7 +84,7 @@ def test_confidence_model_uses_only_features_the_engine_makes(nlp):
     def family(name: str) -> str:
         return name.split("=")[0] if name.split("=")[0] in {"mention_entity", "mention_pos", "content_first"} else name
 
-    for name in ("confidence.json", "match.json"):
+    for name in ("confidence.json", "match.json", "confidence_without_tagger.json", "match_without_tagger.json"):
         assert {family(n) for n in read_data_file(name)["features"]} <= {family(n) for n in made}, name
 
 
@@ -109,7 +109,7 @@ def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
     stump = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
              "value": [0.0, -1.0, 1.0]}
     model = {"features": ["direct"], "initial_log_odds": 0.25, "learning_rate": 0.5, "trees": [stump, stump]}
-    monkeypatch.setattr(confidence, "_forest", lambda: confidence.forest_of(model))
+    monkeypatch.setattr(confidence, "_forest", lambda with_roles=True: confidence.forest_of(model))
     assert confidence.probability({"direct": 0.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 - 1.0))))
     assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
 

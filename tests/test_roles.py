@@ -109,12 +109,16 @@ def test_tagger_reads_only_the_pipeline_it_was_fitted_with(nlp):
     assert roles.role_probabilities(blank) is None
 
 
-def test_without_the_tagger_confidence_takes_trains_averages(nlp):
-    # A pipeline the tagger can't read: the same attributions are still found and scored.
+def test_without_the_tagger_confidence_comes_from_trees_fitted_without_it(nlp):
+    # A pipeline the tagger can't read: the attributions are still found, and scored by
+    # the trees fitted on train's evidence without the tagger's view.
     doc = nlp('"We will win," the senator said.')
     without = attribute(doc, tag_roles=False)
     assert without and all(0.0 < a.confidence < 1.0 for a in without), describe(without)
-    assert {k: without[0].features[k] for k in confidence.ROLE_FEATURES} == confidence._forest().role_defaults
+    assert not set(confidence.ROLE_FEATURES) & set(without[0].features)
+    for kind in ("confidence", "match"):
+        assert not set(confidence.ROLE_FEATURES) & set(roles.read_data_file(confidence.data_file(kind, False))["features"])
+        assert set(confidence.ROLE_FEATURES) <= set(roles.read_data_file(confidence.data_file(kind, True))["features"])
 
 
 def _doc_with_roles(words: list[str], marks: dict[str, int]) -> tuple[Doc, np.ndarray]:

@@ -7,7 +7,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import attrib
+from attrib.extract.quotes import Quote, find_quotes
 from attrib.lexicons import read_data_file
+from attrib.sourcing import kind_of
 from conftest import get_nlp
 
 VALIDATOR = Draft202012Validator(read_data_file("attribution.schema.json"))
@@ -81,3 +83,18 @@ def test_news_like_text(text):
 @given(st.lists(news_like(), min_size=1, max_size=4))
 def test_news_like_paragraphs(paragraphs):
     check_invariants("\n\n".join(paragraphs))
+
+
+@settings(deadline=None)
+@given(text=arbitrary_text, data=st.data())
+def test_kind_counts_each_quoted_character_once(text, data):
+    """`kind_of` counts quoted characters by interval; it must agree with counting them
+    one by one, overlapping or touching quotations included."""
+    offsets = st.integers(min_value=0, max_value=len(text))
+    content = [tuple(sorted(data.draw(st.tuples(offsets, offsets)))) for _ in range(data.draw(st.integers(1, 3)))]
+    quotes = find_quotes(text) + [Quote(s, e, s, e, ((s, e),), True) for s, e in
+                                  (sorted(data.draw(st.tuples(offsets, offsets))) for _ in range(data.draw(st.integers(0, 2))))]
+    characters = [i for s, e in content for i in range(s, e) if not text[i].isspace()]
+    quoted = [i for i in characters if any(q.start <= i < q.end for q in quotes)]
+    expected = "indirect" if not characters or not quoted else "direct" if len(quoted) / len(characters) >= 0.9 else "mixed"
+    assert kind_of(content, quotes, text) == expected

@@ -155,7 +155,8 @@ class DocWords:
         ]
 
     def word_score(self, side: str, position: int, weights: dict[str, float]) -> float:
-        """The weights of the word's own evidence for `side` ("start", "end"), summed once."""
+        """The weights of the word's own evidence for `side` ("start", "end"), summed once
+        (a DocWords serves one article's analysis, under one model's weights)."""
         key = (side, position)
         if key not in self._word_scores:
             features = self.start_word_features(position) if side == "start" else self.end_word_features(position)

@@ -147,6 +147,8 @@ def attribute(
         mention = Spans.from_offsets(text, [_char_span(doc, mention_tokens)]) if mention_tokens else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
         content_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        cue_verb = doc[cand.cue_token]
+        cue_sentence = cue_verb.sent  # found by a walk over the words: once
         content_tokens = len(content_span or [])
         vector = confidence.features(
             pattern=cand.pattern,
@@ -162,19 +164,19 @@ def attribute(
             content_before_cue=bool(cand.cue and cand.start < cand.cue[0][0]),
             sentence=cand.sentence,
             cue_score=cand.cue_score,
-            sentence_tokens=len(doc[cand.cue_token].sent),
+            sentence_tokens=len(cue_sentence),
             sentence_attributions=per_sentence[cand.sentence],
-            cue_tag=doc[cand.cue_token].tag_,
+            cue_tag=cue_verb.tag_,
             edges_moved=cand.edges_moved,
             edge_margin=cand.edge_margin,
             mention=doc[mention_tokens[0] : mention_tokens[1]] if mention_tokens else None,
             content=content_span,
-            cue_verb=doc[cand.cue_token],
+            cue_verb=cue_verb,
         )
         vector.update(confidence.role_features(
             roles, _words_in(doc, cand.content), _words_in(doc, cand.cue),
             list(range(*mention_tokens)) if mention_tokens else [],
-            (doc[cand.cue_token].sent.start, doc[cand.cue_token].sent.end),
+            (cue_sentence.start, cue_sentence.end),
         ))
         attributions.append(
             Attribution(

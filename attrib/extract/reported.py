@@ -1394,9 +1394,8 @@ def _reported_verb(verb: Token, lexicon: Lexicon) -> Token:
                     return saying
     if verb.lemma_.lower() in ASPECT_VERBS:
         for child in verb.children:
-            if (child.dep_ in ("xcomp", "advcl") and child.i > verb.i and is_cue_verb(child, lexicon)
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-                    and (aspect := _aspect_head(child)) is not None and aspect.i == verb.i):
+            # `_aspect_head` holds the frame: "to" + the verb after it, "go" with its "on".
+            if is_cue_verb(child, lexicon) and _aspect_head(child) is not None:
                 return child
     return verb
 

@@ -208,3 +208,15 @@ def test_tagger_fit_is_deterministic(nlp, monkeypatch):
             for _ in range(2)]
     assert fits[0].keys() == fits[1].keys()
     assert all(np.array_equal(fits[0][name], fits[1][name]) for name in fits[0])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_bands_of_a_column_agree_with_band_of_each_probability(dtype):
+    # The edge model reads a whole Doc's bands at once; at a bound (0.1 is not exact in
+    # either precision) and a hair either side of it, each must fall where band() puts it.
+    bounds = np.asarray(roles.BANDS, dtype=dtype)
+    values = np.concatenate([
+        bounds, np.nextafter(bounds, dtype(0)), np.nextafter(bounds, dtype(1)), np.array([0.0, 0.5, 1.0], dtype=dtype),
+        np.random.default_rng(0).random(200).astype(dtype),
+    ])
+    assert roles.bands(values) == [roles.band(v) for v in values]

@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from attrib.extract.reported import Candidate
-from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, band
+from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, band, bands
 from attrib.lexicons import read_data_file
 
 # The patterns whose edges the model re-chooses: all but a headline's colon and a dash
@@ -87,6 +87,10 @@ class DocWords:
             words = [i for i in range(sentence.start, sentence.end) if self.is_edge_word[i]]
             self.sentence_edges += [(words[0], words[-1]) if words else (i, i) for i in range(sentence.start, sentence.end)]
         self._word_scores: dict[tuple[str, int], float] = {}
+        # The tagger's view as the bands the features name, for every word at once.
+        if roles is not None:
+            self.content_band = bands(roles[:, CONTENT])
+            self.edge_band = {CONTENT_START: bands(roles[:, CONTENT_START]), CONTENT_END: bands(roles[:, CONTENT_END])}
 
     def widest_from_left(self, i: int) -> int:
         """The largest phrase that starts at this word (its highest ancestor starting there)."""
@@ -144,14 +148,13 @@ class DocWords:
     def _role_features(self, position: int, edge_role: int, outside: int) -> list[str]:
         """The role tagger's view: P(a content starts / ends at this word), P(this word
         is in a content) and P(the word just outside it is)."""
-        roles = self.roles
-        if roles is None:
+        if self.roles is None:
             return []
-        outside_p = roles[outside, CONTENT] if 0 <= outside < len(roles) else 0.0
+        content_band = self.content_band
         return [
-            f"role_edge={band(roles[position, edge_role])}",
-            f"role_in={band(roles[position, CONTENT])}",
-            f"role_out={band(outside_p)}",
+            f"role_edge={self.edge_band[edge_role][position]}",
+            f"role_in={content_band[position]}",
+            f"role_out={content_band[outside] if 0 <= outside < len(content_band) else band(0.0)}",
         ]
 
     def word_score(self, side: str, position: int, weights: dict[str, float]) -> float:

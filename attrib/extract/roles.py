@@ -56,6 +56,17 @@ def band(probability: float) -> str:
     return str(bisect_right(BANDS, probability))
 
 
+def bands(probabilities: np.ndarray) -> list[str]:
+    """`band` of each probability, all at once. The bounds are compared in the array's
+    own precision, as `band` compares a float32 probability (NumPy casts the bound to
+    the scalar's type), so the two agree to the last bit."""
+    positions = np.searchsorted(np.asarray(BANDS, dtype=probabilities.dtype), probabilities, side="right")
+    return [_BAND_NAMES[k] for k in positions.tolist()]
+
+
+_BAND_NAMES = [str(k) for k in range(len(BANDS) + 1)]
+
+
 def _quoted(doc: Doc) -> np.ndarray:
     """Whether each word's first character lies inside a quotation (its marks included)."""
     starts = doc.to_array([IDX]).astype(np.int64).ravel()

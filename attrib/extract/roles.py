@@ -49,6 +49,7 @@ FIXED_VOCABULARIES = {"quoted": ("no", "yes"), "head_side": ("left", "self", "ri
 # The tagger's probabilities enter the linear models (cue model, edge model) as one
 # binary feature per band, so that each band gets a weight of its own.
 BANDS = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.95, 0.98)
+_BAND_NAMES = [str(k) for k in range(len(BANDS) + 1)]
 
 
 def band(probability: float) -> str:
@@ -62,9 +63,6 @@ def bands(probabilities: np.ndarray) -> list[str]:
     the scalar's type), so the two agree to the last bit."""
     positions = np.searchsorted(np.asarray(BANDS, dtype=probabilities.dtype), probabilities, side="right")
     return [_BAND_NAMES[k] for k in positions.tolist()]
-
-
-_BAND_NAMES = [str(k) for k in range(len(BANDS) + 1)]
 
 
 def _quoted(doc: Doc) -> np.ndarray:

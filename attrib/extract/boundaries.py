@@ -72,7 +72,6 @@ class DocWords:
     evidence that depends on a word alone is scored once per word too (`word_score`)."""
 
     def __init__(self, doc: Doc, roles: Optional[np.ndarray] = None):
-        self.roles = roles
         tokens = list(doc)
         self.word = [_word(t) for t in tokens]
         self.dep = [t.dep_ for t in tokens]
@@ -87,10 +86,10 @@ class DocWords:
             words = [i for i in range(sentence.start, sentence.end) if self.is_edge_word[i]]
             self.sentence_edges += [(words[0], words[-1]) if words else (i, i) for i in range(sentence.start, sentence.end)]
         self._word_scores: dict[tuple[str, int], float] = {}
-        # The tagger's view as the bands the features name, for every word at once.
+        # The tagger's view as the bands the features name, every word's at once, by role.
+        self.role_bands: Optional[dict[int, list[str]]] = None
         if roles is not None:
-            self.content_band = bands(roles[:, CONTENT])
-            self.edge_band = {CONTENT_START: bands(roles[:, CONTENT_START]), CONTENT_END: bands(roles[:, CONTENT_END])}
+            self.role_bands = {role: bands(roles[:, role]) for role in (CONTENT, CONTENT_START, CONTENT_END)}
 
     def widest_from_left(self, i: int) -> int:
         """The largest phrase that starts at this word (its highest ancestor starting there)."""
@@ -148,13 +147,13 @@ class DocWords:
     def _role_features(self, position: int, edge_role: int, outside: int) -> list[str]:
         """The role tagger's view: P(a content starts / ends at this word), P(this word
         is in a content) and P(the word just outside it is)."""
-        if self.roles is None:
+        if self.role_bands is None:
             return []
-        content_band = self.content_band
+        content = self.role_bands[CONTENT]
         return [
-            f"role_edge={self.edge_band[edge_role][position]}",
-            f"role_in={content_band[position]}",
-            f"role_out={content_band[outside] if 0 <= outside < len(content_band) else band(0.0)}",
+            f"role_edge={self.role_bands[edge_role][position]}",
+            f"role_in={content[position]}",
+            f"role_out={content[outside] if 0 <= outside < len(content) else band(0.0)}",
         ]
 
     def word_score(self, side: str, position: int, weights: dict[str, float]) -> float:

@@ -159,6 +159,19 @@ def test_passive_and_raising_subject_opens_the_content(analyze, text, subject, r
     assert a.speaker is None, describe([a])
 
 
+@pytest.mark.parametrize("text, rest, cue, speaker", [
+    ("Mayor Lin Ode appeared to suggest that the harbour tax would be dropped.",
+     "the harbour tax would be dropped", "appeared to suggest", "Lin Ode"),
+    ("The Varna council met on Monday and seemed to think the new bridge was too costly.",
+     "the new bridge was too costly", "seemed to think", "The Varna council"),
+], ids=["appeared-to-suggest", "and-seemed-to-think"])
+def test_raising_verb_on_a_reporting_verb_keeps_its_speaker(analyze, text, rest, cue, speaker):
+    # "X appeared to suggest that P": unlike "X seems to work", the raised subject is who
+    # suggests, and the raising verb is part of the cue.
+    a = the_attribution(analyze(text), rest, text)
+    check(a, text, cue=cue, mention=speaker)
+
+
 @pytest.mark.parametrize("text, relative, rest", [
     ("The council approved a new tunnel, which the mayor said would open in May.",
      "which", "would open in May"),

@@ -818,6 +818,11 @@ def test_inverted_speaker_parsed_as_an_object(analyze):
     ("Senator Lin Ode took the unusual step of criticizing the budget office.", "the budget office", "criticizing"),
     ("Mayor Lin Ode has a long history of blaming the council for the delays.", "the council for the delays", "blaming"),
     ("Senator Lin Ode has been the most vocal in denouncing the new tax.", "the new tax", "denouncing"),
+    # ... and through a preposition's object or an adverb before it.
+    ("In addition to stating that the bridge was safe, Lin Ode promised a new tunnel.", "the bridge was safe", "stating"),
+    ("Mayor Lin Ode praised the plan but stopped short of calling the tunnel a success.", "the tunnel a success", "calling"),
+    # ... and a passive clause's subject, not its agent.
+    ("After claiming that the vote had been rigged, Lin Ode was suspended by her party.", "the vote had been rigged", "claiming"),
 ])
 def test_verb_under_a_preposition_on_the_object_shares_the_clause_subject(analyze, text, content, cue):
     a = the_attribution(analyze(text), content, text)

@@ -164,6 +164,28 @@ def test_no_tagged_candidate_for_a_run_too_short_to_be_a_statement():
     assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
 
 
+@pytest.mark.parametrize("text, cue, content, speaker", [
+    ("Mayor Lin Ode endorsed the plan on Monday, calling it a rescue for the harbour.",
+     "calling", "it a rescue for the harbour", "Mayor Lin Ode"),
+    ("Senator Dana Kell made a strong argument for the new harbour tax.",
+     "argument", "the new harbour tax", "Senator Dana Kell"),
+])
+def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_find(nlp, text, cue, content, speaker):
+    # The tagger marks no source: the speaker is the one the parse gives the cue, through
+    # the verb a participle goes on from, or the verb a noun cue hangs on.
+    doc = nlp(text)
+    p = np.zeros((len(doc), len(ROLES)))
+    start = text.index(content)
+    for t in doc:
+        if t.text == cue:
+            p[t.i, CUE] = 1.0
+        elif start <= t.idx < start + len(content):
+            p[t.i, CONTENT] = 1.0
+    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    assert [text[s:e] for s, e in cand.content] == [content]
+    assert cand.source is not None and doc[cand.source[0] : cand.source[1]].text == speaker
+
+
 def test_training_settings_fit_the_shipped_tagger():
     data = roles.read_data_file("role_tagger.json")
     assert data["settings"] == SETTINGS

@@ -238,7 +238,7 @@ def _is_passive_participle_clause(verb: Token) -> bool:
     return participle and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
 
 
-def _verb_governing(noun: Token) -> Token:
+def verb_governing(noun: Token) -> Token:
     """The verb whose object (or preposition's object) the noun is: "made [an attempt]",
     "shot back in [an article]". The noun itself when there is none."""
     governor = noun
@@ -271,7 +271,7 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
-def _subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
+def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
     """The verb's speaker: its subject, the agent of a passive, or a governing verb's
     subject. A raising verb's subject speaks only when `raised_speaks` ("appeared to
     blame"), not in "The plan seems to work"."""
@@ -317,17 +317,17 @@ def _subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
         if governor.dep_ == "acl" and noun.dep_ in OBJECT_CONTENT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
             governor = noun.head
         if governor != verb.head:
-            return _subject_of(governor)
+            return subject_of(governor)
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
-        return _subject_of(verb.head)
+        return subject_of(verb.head)
     # "were able to say", "is eager to point out": the infinitive on a predicate adjective
     # has the linking verb's subject; but "it" in "it is worth noting", "it is fair to
     # say" stands for the infinitive itself, and nobody is named.
     adjective = verb.head
     if (verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp"
             and adjective.head.pos_ in ("VERB", "AUX") and adjective.head != adjective):
-        subject = _subject_of(adjective.head)
+        subject = subject_of(adjective.head)
         return subject if subject is not None and subject.lower_ != "it" else None
     # "had a chance to show", "went out of his way to say": an infinitive on the object of
     # a verb has that verb's subject.
@@ -336,16 +336,24 @@ def _subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
         while governor.dep_ in ("dobj", "pobj", "prep") and governor.head != governor:
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor != verb:
-            return _subject_of(governor)
+            return subject_of(governor)
     # "After saying X, she was ...": the verb under a preposition shares the clause's
     # subject; so it does when the preposition hangs on the verb's object or predicate
     # ("has a history of blaming", "took the step of criticizing", "was quick in denouncing").
+    # The climb goes on through a preposition's object ("After months of refusing", "in
+    # addition to stating") and an adverb ("stopped short of calling"); and the clause's
+    # subject is the one meant even when it is passive or raised ("After slamming X, she
+    # was suspended", "By refusing X, they appeared to ...").
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         governor = verb.head.head
-        while governor.dep_ in NOUN_OR_PREDICATE_DEPS and governor.pos_ in ("NOUN", "ADJ") and governor.head != governor:
+        while governor.head != governor and (
+                (governor.dep_ in NOUN_OR_PREDICATE_DEPS | {"pobj"} and governor.pos_ in ("NOUN", "ADJ"))
+                or governor.dep_ == "prep" or (governor.dep_ == "advmod" and governor.pos_ == "ADV")):
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor != verb.head:
-            return _subject_of(governor)
+            # Not the passive's agent: "After claiming X, Ode was suspended by her party".
+            passive_subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+            return passive_subject or subject_of(governor, raised_speaks=True)
     return None
 
 
@@ -356,7 +364,7 @@ def _owner_of_relative_that(subject: Token) -> Optional[Token]:
     clause = subject.head
     if subject.lower_ != "that" or clause.dep_ != "relcl" or clause.head.dep_ != "dobj":
         return None
-    return _subject_of(clause.head.head)
+    return subject_of(clause.head.head)
 
 
 def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:
@@ -430,7 +438,7 @@ def _speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tupl
     # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
     # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and doc[verb.i - 1].text == ",":
-        subject = _subject_of(_verb_governing(verb.head))
+        subject = subject_of(verb_governing(verb.head))
         if subject is not None:
             return subject, subtree_span(subject), False
     # "Activists clamoring for a vote say ...": when the parser takes the subject's
@@ -1167,7 +1175,7 @@ def _verb_candidate(
     aspect = _aspect_head(verb)
     if aspect is not None:
         verb_tokens = sorted(set(verb_tokens) | set(cue_verb_tokens(aspect)) | set(doc[aspect.i : verb.i + 1]), key=lambda t: t.i)
-    subject = _subject_of(verb)
+    subject = subject_of(verb)
     if subject is None:
         subject = _raised_speaker(aspect if aspect is not None else verb, doc, lexicon)
     # '"... Full panic mode," said Leslie Wimes': the parser can take the quotation's last
@@ -1274,7 +1282,7 @@ def _raised_speaker(opener: Token, doc: Doc, lexicon: Lexicon) -> Optional[Token
     if reported is opener:
         return None
     found = _content_of_verb(reported, doc, True)
-    return _subject_of(opener, raised_speaks=True) if found is not None and found[0] else None
+    return subject_of(opener, raised_speaks=True) if found is not None and found[0] else None
 
 
 def _subject_outside_content(subject: Token, content: list[tuple[int, int]]) -> tuple[int, int]:

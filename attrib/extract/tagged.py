@@ -5,8 +5,8 @@ the same sentence is the cue, and none of the rules' candidates has those words,
 run is a candidate of its own (pattern "tagged"): PolNeAR's broad sense of attribution
 ("edged up its forecast", "has faced controversies") is mostly out of the rules'
 reach, and the tagger learned it from the annotations. Its speaker is the words the
-tagger takes for a source, nearest the cue, else the cue's subject in the parse.
-Whether such a candidate is kept is the cue statistics' call (its cue word is
+tagger takes for a source, nearest the cue, else the speaker the rules find for the cue
+in the parse (`_speaker_span`). Whether such a candidate is kept is the cue statistics' call (its cue word is
 TAGGED_CUE_WORD, with a precision measured on train like any other), and how sure it
 is, confidence's.
 """
@@ -20,7 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
-from attrib.extract.reported import Candidate, is_imperative, is_purpose, subtree_span, token_char_span
+from attrib.extract.reported import (
+    Candidate, is_imperative, is_purpose, subject_of, subtree_span, token_char_span, verb_governing,
+)
 from attrib.extract.roles import CONTENT, CUE, SOURCE
 from attrib.lexicons import Lexicon
 
@@ -69,8 +71,18 @@ def _head_of(words: list[Token]) -> Token:
     return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
 
 
-def _subject_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
-    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
+    """The cue's speaker as the rules find it in the parse, outside the content: a verb's
+    subject (or the subject it shares: "endorsed Ode, calling him ..."; a passive one as
+    well: "Ode is assured of ..."), a noun's owner ("her attacks on"), else the subject
+    of the verb a noun hangs on ("made an argument that ...")."""
+    if cue.pos_ in ("NOUN", "PROPN"):
+        subject = next((c for c in cue.children if c.dep_ == "poss"), None)
+        governor = verb_governing(cue)
+        if subject is None and governor is not cue:
+            subject = subject_of(governor)
+    else:
+        subject = subject_of(cue) or next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if subject is None:
         return None
     span = subtree_span(subject)
@@ -116,7 +128,7 @@ def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate
                 nearest = min(sources, key=lambda s: _distance(s, cue))
                 source: Optional[tuple[int, int]] = (nearest[0].i, nearest[-1].i + 1)
             else:
-                source = _subject_span(cue_head, in_run)
+                source = _speaker_span(cue_head, in_run)
             new.append(Candidate(
                 content=[(start, end)], cue=[token_char_span(cue)], source=source, cue_token=cue_head.i,
                 sentence=index, pattern=PATTERN,

@@ -887,6 +887,31 @@ def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker(
     assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found
 
 
+def test_name_the_parser_took_for_a_compound_of_the_verb_is_its_speaker():
+    """ "But Lin Ode claims that she lost." parsed as the small English model sometimes
+    does: "claims" a plural noun at the root, with the name as its compounds and the
+    clause still its complement."""
+    doc = _hand_parsed(
+        ["But", "Lin", "Ode", "claims", "that", "she", "lost", "."],
+        [True, True, True, True, True, True, False, False],
+        [3, 3, 3, 3, 6, 6, 3, 3],
+        ["cc", "compound", "compound", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["CCONJ", "PROPN", "PROPN", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"],
+        ["CC", "NNP", "NNP", "NNS", "IN", "PRP", "VBD", "."],
+        ["but", "Lin", "Ode", "claim", "that", "she", "lose", "."],
+    )
+    assert _speakers_by_cue(doc) == {"claims": "Lin Ode"}
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    ("The council received dozens of letters, one saying that the bridge was unsafe.", "the bridge was unsafe", "one"),
+    ("Residents sent hundreds of emails, many saying that the tunnel should close.", "the tunnel should close", "many"),
+])
+def test_participle_on_a_pronoun_has_it_as_speaker(analyze, text, content, mention):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, cue="saying", mention=mention)
+
+
 @pytest.mark.parametrize("text,content,mention", [
     ("As part of his plea, Lin Ode, 44, said that he stole the files.", "he stole the files", "Lin Ode"),
 ])

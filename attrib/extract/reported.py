@@ -451,10 +451,16 @@ def _speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tupl
         modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
         if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
             return modified, (modified.left_edge.i, last.i + 1), False
-    # "voters saying they want X", "a petition calling for Y": a participle modifying a
-    # noun has that noun (up to itself) as its speaker.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+    # "voters saying they want X", "a petition calling for Y", "one saying": a participle
+    # modifying a noun or pronoun has that word (up to itself) as its speaker.
+    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and verb.head.i < verb.i):
         return verb.head, (verb.head.left_edge.i, verb.head.i + 1), False
+    # "But Ode claims that ...": the small tagger takes the verb for a noun, and the name
+    # right before it for the noun's compound; the parse still gives the verb its clause.
+    compounds = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+    if compounds and compounds[-1].i == verb.i - 1 and not _has_subject(verb):
+        return compounds[-1], (compounds[0].left_edge.i, verb.i), False
     # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
     # with the verb hung on it (as a participle, or as a relative clause with no subject of
     # its own) is a parse slip; the verb is the predicate and the name (with its

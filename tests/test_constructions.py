@@ -887,6 +887,51 @@ def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker(
     assert found == [(["Dana Kell"], "Lin Ode, the club's head")], found
 
 
+def test_mention_leaves_out_an_adverbial_participle_set_off_by_commas():
+    """ "Lin Ode, appearing at the forum, cited the polls." with "appearing" hung on the
+    name as an adverbial clause: the aside is the writer's, as with a participle."""
+    from attrib.extract.reported import mention_without_aside
+
+    doc = _hand_parsed(
+        ["Lin", "Ode", ",", "appearing", "at", "the", "forum", ",", "cited", "the", "polls", "."],
+        [True, False, True, True, True, True, False, True, True, True, False, False],
+        [1, 8, 1, 1, 3, 6, 4, 1, 8, 10, 8, 8],
+        ["compound", "nsubj", "punct", "advcl", "prep", "det", "pobj", "punct", "ROOT", "det", "dobj", "punct"],
+        ["PROPN", "PROPN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"],
+        ["NNP", "NNP", ",", "VBG", "IN", "DT", "NN", ",", "VBD", "DT", "NNS", "."],
+        ["Lin", "Ode", ",", "appear", "at", "the", "forum", ",", "cite", "the", "poll", "."],
+    )
+    assert mention_without_aside(doc, (0, 8)) == (0, 2)
+
+
+def test_mention_starts_after_a_spaced_dash():
+    """ "... is predictable - Lin Ode has vowed to close it." with "predictable" hung on
+    the name: the words before the dash are the sentence's, not the speaker's."""
+    from attrib.extract.reported import mention_without_aside
+
+    doc = _hand_parsed(
+        ["predictable", "-", "Lin", "Ode", "has", "vowed", "to", "close", "it", "."],
+        [True, True, True, True, True, True, True, True, False, False],
+        [3, 3, 3, 5, 5, 5, 7, 5, 7, 5],
+        ["amod", "punct", "compound", "nsubj", "aux", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        ["ADJ", "PUNCT", "PROPN", "PROPN", "AUX", "VERB", "PART", "VERB", "PRON", "PUNCT"],
+        ["JJ", "HYPH", "NNP", "NNP", "VBZ", "VBN", "TO", "VB", "PRP", "."],
+        ["predictable", "-", "Lin", "Ode", "have", "vow", "to", "close", "it", "."],
+    )
+    assert mention_without_aside(doc, (0, 4)) == (2, 4)
+    # A hyphen inside a word ("ex-wife") is no such dash.
+    doc = _hand_parsed(
+        ["His", "ex", "-", "wife", "agreed", "."],
+        [True, False, False, True, False, False],
+        [3, 3, 3, 4, 4, 4],
+        ["poss", "amod", "punct", "nsubj", "ROOT", "punct"],
+        ["PRON", "ADJ", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        ["PRP$", "JJ", "HYPH", "NN", "VBD", "."],
+        ["his", "ex", "-", "wife", "agree", "."],
+    )
+    assert mention_without_aside(doc, (0, 4)) == (0, 4)
+
+
 def test_name_the_parser_took_for_a_compound_of_the_verb_is_its_speaker():
     """ "But Lin Ode claims that she lost." parsed as the small English model sometimes
     does: "claims" a plural noun at the root, with the name as its compounds and the

@@ -186,6 +186,24 @@ def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_fi
     assert cand.source is not None and doc[cand.source[0] : cand.source[1]].text == speaker
 
 
+def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
+    # The tagger marks only part of the subject as the source: it says who, and the
+    # parse says where that phrase starts and ends.
+    text = "Mayor Lin Ode of Varna edged up her forecast for steel prices."
+    doc = nlp(text)
+    p = np.zeros((len(doc), len(ROLES)))
+    content = "her forecast for steel prices"
+    for t in doc:
+        if t.text == "Ode":
+            p[t.i, SOURCE] = 1.0
+        elif t.text in ("edged", "up"):
+            p[t.i, CUE] = 1.0
+        elif text.index(content) <= t.idx < text.index(content) + len(content):
+            p[t.i, CONTENT] = 1.0
+    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    assert doc[cand.source[0] : cand.source[1]].text == "Mayor Lin Ode of Varna"
+
+
 def test_training_settings_fit_the_shipped_tagger():
     data = roles.read_data_file("role_tagger.json")
     assert data["settings"] == SETTINGS

@@ -124,11 +124,14 @@ def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate
                     or is_purpose(cue_head, lexicon)):
                 continue
             sources = _runs(sentence, probabilities, SOURCE, in_run | taken | {t.i for t in cue})
+            source = _speaker_span(cue_head, in_run)
             if sources:
                 nearest = min(sources, key=lambda s: _distance(s, cue))
-                source: Optional[tuple[int, int]] = (nearest[0].i, nearest[-1].i + 1)
-            else:
-                source = _speaker_span(cue_head, in_run)
+                # The tagger says who; where the two meet, the parse says where the
+                # phrase starts and ends (on train gold agrees with the parse's extent
+                # 18 times against the tagger's 7).
+                if source is None or not (source[0] <= nearest[-1].i and nearest[0].i < source[1]):
+                    source = (nearest[0].i, nearest[-1].i + 1)
             new.append(Candidate(
                 content=[(start, end)], cue=[token_char_span(cue)], source=source, cue_token=cue_head.i,
                 sentence=index, pattern=PATTERN,

@@ -186,6 +186,21 @@ def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_fi
     assert cand.source is not None and doc[cand.source[0] : cand.source[1]].text == speaker
 
 
+def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
+    # "Ode was accused of ...": who accused goes unnamed, as for the rules' cues.
+    text = "Mayor Lin Ode was accused of hiding the harbour accounts from the council."
+    doc = nlp(text)
+    p = np.zeros((len(doc), len(ROLES)))
+    content = "hiding the harbour accounts from the council"
+    for t in doc:
+        if t.text in ("was", "accused", "of"):
+            p[t.i, CUE] = 1.0
+        elif text.index(content) <= t.idx < text.index(content) + len(content):
+            p[t.i, CONTENT] = 1.0
+    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    assert cand.source is None, doc[cand.source[0] : cand.source[1]]
+
+
 def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
     # The tagger marks only part of the subject as the source: it says who, and the
     # parse says where that phrase starts and ends.

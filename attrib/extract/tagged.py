@@ -73,16 +73,18 @@ def _head_of(words: list[Token]) -> Token:
 
 def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
     """The cue's speaker as the rules find it in the parse, outside the content: a verb's
-    subject (or the subject it shares: "endorsed Ode, calling him ..."; a passive one as
-    well: "Ode is assured of ..."), a noun's owner ("her attacks on"), else the subject
-    of the verb a noun hangs on ("made an argument that ...")."""
+    subject (or the subject it shares: "endorsed Ode, calling him ..."), a noun's owner
+    ("her attacks on"), else the subject of the verb a noun hangs on ("made an argument
+    that ..."). As for the rules' cues, a passive subject is what was said about, not who
+    said it ("Ode was accused of ..."; on train gold names no source or another 22 times
+    of 34 such matched candidates)."""
     if cue.pos_ in ("NOUN", "PROPN"):
         subject = next((c for c in cue.children if c.dep_ == "poss"), None)
         governor = verb_governing(cue)
         if subject is None and governor is not cue:
             subject = subject_of(governor)
     else:
-        subject = subject_of(cue) or next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        subject = subject_of(cue)
     if subject is None:
         return None
     span = subtree_span(subject)

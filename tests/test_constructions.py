@@ -835,6 +835,15 @@ def test_infinitive_on_a_predicate_adjective_has_the_linking_verb_subject(analyz
     check(a, text, cue="warn", name="Lin Ode")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("It appears that the harbour tax will be dropped next year.", "the harbour tax will be dropped"),
+    ("It seemed that the council would reject the tunnel.", "the council would reject the tunnel"),
+])
+def test_it_appears_that_names_nobody(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.speaker is None, describe([a])
+
+
 def test_it_is_worth_noting_names_nobody(analyze):
     text = "It is worth noting that the bridge is safe."
     a = the_attribution(analyze(text), "the bridge is safe", text)

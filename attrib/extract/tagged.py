@@ -6,9 +6,9 @@ run is a candidate of its own (pattern "tagged"): PolNeAR's broad sense of attri
 ("edged up its forecast", "has faced controversies") is mostly out of the rules'
 reach, and the tagger learned it from the annotations. Its speaker is the words the
 tagger takes for a source, nearest the cue, else the speaker the rules find for the cue
-in the parse (`_speaker_span`). Whether such a candidate is kept is the cue statistics' call (its cue word is
-TAGGED_CUE_WORD, with a precision measured on train like any other), and how sure it
-is, confidence's.
+in the parse (`_speaker_span`). Whether such a candidate is kept is the cue statistics'
+call (its cue word is TAGGED_CUE_WORD, with a precision measured on train like any
+other), and how sure it is, confidence's.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
     if cue.pos_ in ("NOUN", "PROPN"):
         subject = next((c for c in cue.children if c.dep_ == "poss"), None)
         governor = verb_governing(cue)
-        if subject is None and governor is not cue:
+        if subject is None and governor != cue:
             subject = subject_of(governor)
     else:
         subject = subject_of(cue)

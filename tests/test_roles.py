@@ -164,6 +164,24 @@ def test_no_tagged_candidate_for_a_run_too_short_to_be_a_statement():
     assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
 
 
+def _parsed_with_roles(nlp, text: str, content: str, cues: tuple[str, ...],
+                       sources: tuple[str, ...] = ()) -> tuple[Doc, np.ndarray]:
+    """The text parsed by the pipeline, and a tagger's view that puts the words of
+    `content` in the content, the words in `cues` in the cue, those in `sources` in the
+    source, and every other word in none."""
+    doc = nlp(text)
+    p = np.zeros((len(doc), len(ROLES)))
+    start = text.index(content)
+    for t in doc:
+        if t.text in sources:
+            p[t.i, SOURCE] = 1.0
+        elif t.text in cues:
+            p[t.i, CUE] = 1.0
+        elif start <= t.idx < start + len(content):
+            p[t.i, CONTENT] = 1.0
+    return doc, p
+
+
 @pytest.mark.parametrize("text, cue, content, speaker", [
     ("Mayor Lin Ode endorsed the plan on Monday, calling it a rescue for the harbour.",
      "calling", "it a rescue for the harbour", "Mayor Lin Ode"),
@@ -173,14 +191,7 @@ def test_no_tagged_candidate_for_a_run_too_short_to_be_a_statement():
 def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_find(nlp, text, cue, content, speaker):
     # The tagger marks no source: the speaker is the one the parse gives the cue, through
     # the verb a participle goes on from, or the verb a noun cue hangs on.
-    doc = nlp(text)
-    p = np.zeros((len(doc), len(ROLES)))
-    start = text.index(content)
-    for t in doc:
-        if t.text == cue:
-            p[t.i, CUE] = 1.0
-        elif start <= t.idx < start + len(content):
-            p[t.i, CONTENT] = 1.0
+    doc, p = _parsed_with_roles(nlp, text, content, (cue,))
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert [text[s:e] for s, e in cand.content] == [content]
     assert cand.source is not None and doc[cand.source[0] : cand.source[1]].text == speaker
@@ -188,15 +199,8 @@ def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_fi
 
 def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
     # "Ode was accused of ...": who accused goes unnamed, as for the rules' cues.
-    text = "Mayor Lin Ode was accused of hiding the harbour accounts from the council."
-    doc = nlp(text)
-    p = np.zeros((len(doc), len(ROLES)))
-    content = "hiding the harbour accounts from the council"
-    for t in doc:
-        if t.text in ("was", "accused", "of"):
-            p[t.i, CUE] = 1.0
-        elif text.index(content) <= t.idx < text.index(content) + len(content):
-            p[t.i, CONTENT] = 1.0
+    doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode was accused of hiding the harbour accounts from the council.",
+                                "hiding the harbour accounts from the council", ("was", "accused", "of"))
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 
@@ -204,17 +208,8 @@ def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
 def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
     # The tagger marks only part of the subject as the source: it says who, and the
     # parse says where that phrase starts and ends.
-    text = "Mayor Lin Ode of Varna edged up her forecast for steel prices."
-    doc = nlp(text)
-    p = np.zeros((len(doc), len(ROLES)))
-    content = "her forecast for steel prices"
-    for t in doc:
-        if t.text == "Ode":
-            p[t.i, SOURCE] = 1.0
-        elif t.text in ("edged", "up"):
-            p[t.i, CUE] = 1.0
-        elif text.index(content) <= t.idx < text.index(content) + len(content):
-            p[t.i, CONTENT] = 1.0
+    doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode of Varna edged up her forecast for steel prices.",
+                                "her forecast for steel prices", ("edged", "up"), sources=("Ode",))
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert doc[cand.source[0] : cand.source[1]].text == "Mayor Lin Ode of Varna"
 

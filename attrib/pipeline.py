@@ -24,6 +24,7 @@ from attrib.engine import attribute
 from attrib.errors import ModelNotFound
 from attrib.extract.roles import reads_pipeline
 from attrib.model import Attribution, Spans
+from attrib.stand_ins import use_stand_ins
 
 DEFAULT_MODEL = "en_core_web_sm"
 # en_core_web_sm 3.8 installs from the package registry under this name.
@@ -128,6 +129,9 @@ def load_pipeline(model: Optional[str] = None, *, with_attrib: bool = True) -> L
             continue
     if nlp is None:
         raise ModelNotFound(name)
+    # The attribute ruler and the lemmatizer, as stand-ins that give the same output
+    # faster (a third of en_core_web_sm's time goes to the two otherwise).
+    use_stand_ins(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("attrib_paragraphs", before="parser")
     if with_attrib:

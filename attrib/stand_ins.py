@@ -1,0 +1,293 @@
+"""Faster stand-ins, with the same output, for two rule components of en_core_web_sm.
+
+In en_core_web_sm 3.8 the attribute ruler (tag -> part of speech and morphology, plus a
+few word-specific exceptions) and the rule lemmatizer are pure Python run word by word,
+and on news text they take about a third of the pipeline's time: the ruler's Matcher
+tries 179 patterns at every word, and the lemmatizer makes a Token and sets a string
+for every word. Both decide each word from a handful of its own attributes, so a stand-in
+decides each distinct combination of those attributes once (remembered across articles)
+and writes the whole article's columns at once with `Doc.from_array`.
+
+The stand-ins compute exactly what the components they replace compute (the tests
+compare every word's tag, part of speech, morphology, lemma and dependency label on the
+seed article and on PolNeAR dev). A component they can't reproduce (another class, or a
+pattern using a matcher feature not handled here) is left in place: another pipeline
+runs as it was built, only without the speed-up.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Callable, Optional
+
+import numpy as np
+from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.lookups import Table
+from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+# What the attribute ruler can set, in the order of the columns it writes.
+RULER_OUTPUTS = (POS, TAG, MORPH, LEMMA, DEP)
+# Token attributes a single-word pattern may test here: string-valued ones (compared as
+# string ids, as the Matcher does) and lexical flags (compared as 0 or 1).
+STRING_ATTRIBUTES = {"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE", "PREFIX", "SUFFIX"}
+FLAG_ATTRIBUTES = {"IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "LIKE_NUM"}
+# Each stand-in remembers what it worked out for so many distinct words at most, then
+# starts over: a corpus's vocabulary keeps growing, and memory must not.
+MAX_REMEMBERED = 200_000
+
+
+def use_stand_ins(nlp: Language) -> None:
+    """Put the stand-ins in place of the pipeline's "attribute_ruler" and "lemmatizer",
+    under the same names, where they reproduce them; leave the rest as it is."""
+    for name, factory, can_stand_in in (
+        ("attribute_ruler", "attrib_attribute_ruler", AttributeRulerStandIn.can_stand_in),
+        ("lemmatizer", "attrib_lemmatizer", LemmatizerStandIn.can_stand_in),
+    ):
+        if name in nlp.pipe_names and can_stand_in(nlp.get_pipe(name)):
+            # The stand-in is made while the component it wraps is still in the pipeline.
+            nlp.add_pipe(factory, name=f"{name}_stand_in", before=name, config={"replaces": name})
+            nlp.remove_pipe(name)
+            nlp.rename_pipe(f"{name}_stand_in", name)
+
+
+class _Condition:
+    """One condition of a pattern word on one attribute, as spaCy's Matcher tests it, on
+    the attribute's value as an int (a string id, or a flag's 0 / 1). `accepted` lists
+    the values it accepts when that is a short list (equality, IN), for the index."""
+
+    def __init__(self, attribute: str, value, strings):
+        self.attribute = attribute
+        self.accepted: Optional[frozenset[int]] = None
+        self.test: Callable[[int], bool]
+        if attribute in FLAG_ATTRIBUTES and isinstance(value, bool):
+            self.accepted = frozenset([int(value)])
+        elif attribute in STRING_ATTRIBUTES and isinstance(value, str):
+            self.accepted = frozenset([get_string_id(value)])
+        elif attribute in STRING_ATTRIBUTES and _operator(value) == "IN":
+            self.accepted = frozenset(map(get_string_id, value["IN"]))
+        elif attribute in STRING_ATTRIBUTES and _operator(value) == "NOT_IN":
+            unwanted = frozenset(map(get_string_id, value["NOT_IN"]))
+            self.test = lambda v: v not in unwanted
+        elif attribute in STRING_ATTRIBUTES and _operator(value) == "REGEX":
+            pattern = re.compile(value["REGEX"])
+            self.test = lambda v: bool(pattern.search(strings[v]))
+        else:
+            raise ValueError(f"pattern condition not handled: {attribute}={value!r}")
+        if self.accepted is not None:
+            self.test = self.accepted.__contains__
+
+
+def _operator(value) -> Optional[str]:
+    """ "IN", "NOT_IN" or "REGEX" for a condition like {"IN": ["a", "b"]} on strings."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return None
+    (operator, operand), = value.items()
+    if operator in ("IN", "NOT_IN") and isinstance(operand, list) and all(isinstance(x, str) for x in operand):
+        return operator
+    if operator == "REGEX" and isinstance(operand, str):
+        return operator
+    return None
+
+
+def _word_conditions(word: dict, strings) -> Optional[list[_Condition]]:
+    """The conditions of one pattern word, or None when they can't be tested here (an
+    operator such as "OP", an extension, an attribute not listed above)."""
+    try:
+        return [_Condition(attribute, value, strings) for attribute, value in word.items()]
+    except ValueError:
+        return None
+
+
+class AttributeRulerStandIn:
+    """spaCy's AttributeRuler, for rulers whose patterns are fixed sequences of words
+    tested on the attributes above. Whether a word passes a pattern word's conditions
+    depends on its values of the tested attributes alone, so that is worked out once per
+    distinct combination of values; a pattern of several words (8 of the 179 in
+    en_core_web_sm: "gon na", "let 's", "there is") matches where each of its words
+    passes at its place. As in the ruler, every pattern is matched before any applies,
+    and rules apply in the order they were added, a later one overriding an earlier."""
+
+    def __init__(self, ruler: AttributeRuler):
+        self.vocab = ruler.vocab
+        # By rule number (the order rules were added in): the attributes it sets, as
+        # attribute id -> value id, and which word of its match it sets them on.
+        self.rule_attrs: list[dict[int, int]] = ruler.attrs
+        # Every pattern word, as a list of conditions; each pattern as its rule number
+        # and its words' numbers in that list.
+        self.words: list[list[_Condition]] = []
+        self.single: list[tuple[int, int]] = []  # (rule, word) for one-word patterns
+        self.multiple: list[tuple[int, list[int], int]] = []  # (rule, words, index of the word set)
+        for number, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                words = []
+                for word in pattern:
+                    conditions = _word_conditions(word, self.vocab.strings)
+                    if conditions is None:
+                        raise ValueError(f"attribute ruler pattern not handled: {pattern!r}")
+                    words.append(len(self.words))
+                    self.words.append(conditions)
+                if len(words) == 1:
+                    self.single.append((number, words[0]))
+                else:
+                    self.multiple.append((number, words, ruler.indices[number]))
+        self.tested = sorted({c.attribute for conditions in self.words for c in conditions})
+        self.tested_ids = [IDS[a] for a in self.tested]
+        column = {a: k for k, a in enumerate(self.tested)}
+        # The index: for words whose conditions all list their accepted values, the
+        # combinations of values that pass them, by the columns they test.
+        self.index: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
+        self.tested_directly: list[tuple[int, list[tuple[int, Callable[[int], bool]]]]] = []
+        for number, conditions in enumerate(self.words):
+            if all(c.accepted is not None for c in conditions):
+                columns = tuple(column[c.attribute] for c in conditions)
+                by_values = self.index.setdefault(columns, {})
+                for values in itertools.product(*(sorted(c.accepted) for c in conditions)):
+                    by_values.setdefault(values, []).append(number)
+            else:
+                self.tested_directly.append((number, [(column[c.attribute], c.test) for c in conditions]))
+        # Bits for the words of several-word patterns, in the mask `_outcome` gives.
+        self.bit = {word: k for k, word in enumerate(sorted({w for _, words, _ in self.multiple for w in words}))}
+        self.single_rules_of_word: dict[int, list[int]] = {}
+        for number, word in self.single:
+            self.single_rules_of_word.setdefault(word, []).append(number)
+        # Combination of tested values -> what the one-word rules set (see `_outcome`).
+        self.outcomes: dict[tuple[int, ...], tuple[tuple[int, ...], list[tuple[int, int]], int]] = {}
+
+    @staticmethod
+    def can_stand_in(component) -> bool:
+        if type(component) is not AttributeRuler:
+            return False
+        if any(set(attrs) - set(RULER_OUTPUTS) for attrs in component.attrs):
+            return False  # sets something not written here (an extension, NORM ...)
+        patterns = [(entry["index"], pattern) for entry in component.patterns for pattern in entry["patterns"]]
+        return (
+            all(_word_conditions(word, component.vocab.strings) is not None for _, pattern in patterns for word in pattern)
+            # An index outside the match is the ruler's error to raise.
+            and all(-len(pattern) <= index < len(pattern) for index, pattern in patterns)
+            # The words of several-word patterns each get a bit of an int64 mask.
+            and sum(len(pattern) for _, pattern in patterns if len(pattern) > 1) <= 62
+        )
+
+    def _passing(self, values: tuple[int, ...]) -> list[int]:
+        """The pattern words that a word with these tested values passes."""
+        passing = []
+        for columns, by_values in self.index.items():
+            passing.extend(by_values.get(tuple(values[k] for k in columns), ()))
+        for number, tests in self.tested_directly:
+            if all(test(values[k]) for k, test in tests):
+                passing.append(number)
+        return passing
+
+    def _outcome(self, values: tuple[int, ...]) -> tuple[tuple[int, ...], list[tuple[int, int]], int]:
+        """For a word with these tested values: the one-word rules it matches (in
+        order), the (output column, value) they leave set, and the mask of the
+        several-word patterns' words it passes."""
+        outcome = self.outcomes.get(values)
+        if outcome is None:
+            if len(self.outcomes) >= MAX_REMEMBERED:
+                self.outcomes.clear()
+            passing = self._passing(values)
+            rules = tuple(sorted(r for word in passing for r in self.single_rules_of_word.get(word, ())))
+            mask = sum(1 << self.bit[word] for word in passing if word in self.bit)
+            outcome = rules, self._applied(rules), mask
+            self.outcomes[values] = outcome
+        return outcome
+
+    def _applied(self, rules) -> list[tuple[int, int]]:
+        """(output column, value) left by applying the rules in order."""
+        setting: dict[int, int] = {}
+        for number in rules:
+            for attribute, value in self.rule_attrs[number].items():
+                setting[RULER_OUTPUTS.index(attribute)] = value
+        return sorted(setting.items())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        tested = doc.to_array(self.tested_ids).reshape(len(doc), -1).tolist() if self.tested_ids else [[]] * len(doc)
+        outcomes = [self._outcome(tuple(values)) for values in tested]
+        # Several-word patterns: where each word passes at its place.
+        extra_rules: dict[int, list[int]] = {}
+        if self.multiple:
+            masks = np.array([mask for _, _, mask in outcomes], dtype=np.int64)
+            for number, words, index in self.multiple:
+                length = len(words)
+                if length > len(doc):
+                    continue
+                starts = np.ones(len(doc) - length + 1, dtype=bool)
+                for offset, word in enumerate(words):
+                    starts &= (masks[offset : len(doc) - length + 1 + offset] >> self.bit[word]) & 1 == 1
+                for start in np.flatnonzero(starts).tolist():
+                    extra_rules.setdefault(start + (index if index >= 0 else length + index), []).append(number)
+        columns = doc.to_array(list(RULER_OUTPUTS))
+        for i, (rules, applied, _) in enumerate(outcomes):
+            if i in extra_rules:
+                applied = self._applied(sorted(rules + tuple(extra_rules[i])))
+            for k, value in applied:
+                columns[i, k] = value
+        doc.from_array(list(RULER_OUTPUTS), columns)
+        return doc
+
+
+class LemmatizerStandIn:
+    """spaCy's rule Lemmatizer. Its lemma for a word depends on the word's text, part
+    of speech and morphology alone (the key of its own cache), so each distinct key is
+    lemmatized once, by the lemmatizer itself, and the lemmas written at once."""
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.vocab = lemmatizer.vocab
+        self.lemma_of: dict[tuple[int, int, int], int] = {}
+        # The rules test whether a form is a known word of its part of speech with `in`
+        # on the lemma index, a list of up to 57,528 words in en_core_web_sm: most of
+        # the lemmatizer's time. A set answers the same, at once. (The wrapped
+        # lemmatizer is the stand-in's alone: it has left the pipeline.)
+        lookups = lemmatizer.lookups
+        if lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            as_sets = Table(name=index.name)
+            for key, forms in index.items():
+                as_sets[key] = frozenset(forms) if isinstance(forms, list) else forms
+            lookups.set_table("lemma_index", as_sets)
+
+    @staticmethod
+    def can_stand_in(component) -> bool:
+        # Subclasses that only add tables or a base-form test (EnglishLemmatizer) keep the
+        # key; a lookup or other mode, or a rule_lemmatize of their own, might not.
+        return (isinstance(component, Lemmatizer) and component.mode == "rule"
+                and type(component).rule_lemmatize is Lemmatizer.rule_lemmatize)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        # The check the lemmatizer's own __call__ makes first: its tables are there.
+        if not self.lemmatizer._validated:
+            self.lemmatizer._validate_tables()
+        keys = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = keys[:, 3].copy()
+        to_lemmatize = np.arange(len(doc)) if self.lemmatizer.overwrite else np.flatnonzero(lemmas == 0)
+        for i, key in zip(to_lemmatize.tolist(), keys[to_lemmatize, :3].tolist()):
+            key = tuple(key)
+            lemma = self.lemma_of.get(key)
+            if lemma is None:
+                if len(self.lemma_of) >= MAX_REMEMBERED:
+                    self.lemma_of.clear()
+                lemma = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                self.lemma_of[key] = lemma
+            lemmas[i] = lemma
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory("attrib_attribute_ruler", assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"])
+def make_attribute_ruler_stand_in(nlp: Language, name: str, replaces: str) -> AttributeRulerStandIn:
+    return AttributeRulerStandIn(nlp.get_pipe(replaces))
+
+
+@Language.factory("attrib_lemmatizer", assigns=["token.lemma"])
+def make_lemmatizer_stand_in(nlp: Language, name: str, replaces: str) -> LemmatizerStandIn:
+    return LemmatizerStandIn(nlp.get_pipe(replaces))

@@ -17,6 +17,7 @@ runs as it was built, only without the speed-up.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from typing import Callable, Optional
@@ -26,7 +27,7 @@ from spacy.attrs import DEP, IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.lookups import Table
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 # What the attribute ruler can set, in the order of the columns it writes.
@@ -56,13 +57,14 @@ def use_stand_ins(nlp: Language) -> None:
 
 class _Condition:
     """One condition of a pattern word on one attribute, as spaCy's Matcher tests it, on
-    the attribute's value as an int (a string id, or a flag's 0 / 1). `accepted` lists
+    the attribute's value as an int (a string id, or a flag's 0 / 1): `test(value,
+    strings)`, with the Doc's StringStore for the text of a string id. `accepted` lists
     the values it accepts when that is a short list (equality, IN), for the index."""
 
-    def __init__(self, attribute: str, value, strings):
+    def __init__(self, attribute: str, value):
         self.attribute = attribute
         self.accepted: Optional[frozenset[int]] = None
-        self.test: Callable[[int], bool]
+        self.test: Callable[[int, StringStore], bool]
         if attribute in FLAG_ATTRIBUTES and isinstance(value, bool):
             self.accepted = frozenset([int(value)])
         elif attribute in STRING_ATTRIBUTES and isinstance(value, str):
@@ -70,15 +72,27 @@ class _Condition:
         elif attribute in STRING_ATTRIBUTES and _operator(value) == "IN":
             self.accepted = frozenset(map(get_string_id, value["IN"]))
         elif attribute in STRING_ATTRIBUTES and _operator(value) == "NOT_IN":
-            unwanted = frozenset(map(get_string_id, value["NOT_IN"]))
-            self.test = lambda v: v not in unwanted
+            self.test = functools.partial(_not_in, frozenset(map(get_string_id, value["NOT_IN"])))
         elif attribute in STRING_ATTRIBUTES and _operator(value) == "REGEX":
-            pattern = re.compile(value["REGEX"])
-            self.test = lambda v: bool(pattern.search(strings[v]))
+            self.test = functools.partial(_searched, re.compile(value["REGEX"]))
         else:
             raise ValueError(f"pattern condition not handled: {attribute}={value!r}")
         if self.accepted is not None:
-            self.test = self.accepted.__contains__
+            self.test = functools.partial(_in, self.accepted)
+
+
+# (Tests are partials of functions, not lambdas: a pipeline's components are pickled
+# when spaCy starts its worker processes by spawning, as on Windows.)
+def _in(accepted: frozenset[int], value: int, strings: StringStore) -> bool:
+    return value in accepted
+
+
+def _not_in(unwanted: frozenset[int], value: int, strings: StringStore) -> bool:
+    return value not in unwanted
+
+
+def _searched(pattern: re.Pattern, value: int, strings: StringStore) -> bool:
+    return bool(pattern.search(strings[value]))
 
 
 def _operator(value) -> Optional[str]:
@@ -93,11 +107,11 @@ def _operator(value) -> Optional[str]:
     return None
 
 
-def _word_conditions(word: dict, strings) -> Optional[list[_Condition]]:
+def _word_conditions(word: dict) -> Optional[list[_Condition]]:
     """The conditions of one pattern word, or None when they can't be tested here (an
     operator such as "OP", an extension, an attribute not listed above)."""
     try:
-        return [_Condition(attribute, value, strings) for attribute, value in word.items()]
+        return [_Condition(attribute, value) for attribute, value in word.items()]
     except ValueError:
         return None
 
@@ -112,7 +126,6 @@ class AttributeRulerStandIn:
     and rules apply in the order they were added, a later one overriding an earlier."""
 
     def __init__(self, ruler: AttributeRuler):
-        self.vocab = ruler.vocab
         # By rule number (the order rules were added in): the attributes it sets, as
         # attribute id -> value id, and which word of its match it sets them on.
         self.rule_attrs: list[dict[int, int]] = ruler.attrs
@@ -125,7 +138,7 @@ class AttributeRulerStandIn:
             for pattern in entry["patterns"]:
                 words = []
                 for word in pattern:
-                    conditions = _word_conditions(word, self.vocab.strings)
+                    conditions = _word_conditions(word)
                     if conditions is None:
                         raise ValueError(f"attribute ruler pattern not handled: {pattern!r}")
                     words.append(len(self.words))
@@ -140,7 +153,7 @@ class AttributeRulerStandIn:
         # The index: for words whose conditions all list their accepted values, the
         # combinations of values that pass them, by the columns they test.
         self.index: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
-        self.tested_directly: list[tuple[int, list[tuple[int, Callable[[int], bool]]]]] = []
+        self.tested_directly: list[tuple[int, list[tuple[int, Callable[[int, StringStore], bool]]]]] = []
         for number, conditions in enumerate(self.words):
             if all(c.accepted is not None for c in conditions):
                 columns = tuple(column[c.attribute] for c in conditions)
@@ -165,24 +178,24 @@ class AttributeRulerStandIn:
             return False  # sets something not written here (an extension, NORM ...)
         patterns = [(entry["index"], pattern) for entry in component.patterns for pattern in entry["patterns"]]
         return (
-            all(_word_conditions(word, component.vocab.strings) is not None for _, pattern in patterns for word in pattern)
+            all(_word_conditions(word) is not None for _, pattern in patterns for word in pattern)
             # An index outside the match is the ruler's error to raise.
             and all(-len(pattern) <= index < len(pattern) for index, pattern in patterns)
             # The words of several-word patterns each get a bit of an int64 mask.
             and sum(len(pattern) for _, pattern in patterns if len(pattern) > 1) <= 62
         )
 
-    def _passing(self, values: tuple[int, ...]) -> list[int]:
+    def _passing(self, values: tuple[int, ...], strings: StringStore) -> list[int]:
         """The pattern words that a word with these tested values passes."""
         passing = []
         for columns, by_values in self.index.items():
             passing.extend(by_values.get(tuple(values[k] for k in columns), ()))
         for number, tests in self.tested_directly:
-            if all(test(values[k]) for k, test in tests):
+            if all(test(values[k], strings) for k, test in tests):
                 passing.append(number)
         return passing
 
-    def _outcome(self, values: tuple[int, ...]) -> tuple[tuple[int, ...], list[tuple[int, int]], int]:
+    def _outcome(self, values: tuple[int, ...], strings: StringStore) -> tuple[tuple[int, ...], list[tuple[int, int]], int]:
         """For a word with these tested values: the one-word rules it matches (in
         order), the (output column, value) they leave set, and the mask of the
         several-word patterns' words it passes."""
@@ -190,7 +203,7 @@ class AttributeRulerStandIn:
         if outcome is None:
             if len(self.outcomes) >= MAX_REMEMBERED:
                 self.outcomes.clear()
-            passing = self._passing(values)
+            passing = self._passing(values, strings)
             rules = tuple(sorted(r for word in passing for r in self.single_rules_of_word.get(word, ())))
             mask = sum(1 << self.bit[word] for word in passing if word in self.bit)
             outcome = rules, self._applied(rules), mask
@@ -209,7 +222,7 @@ class AttributeRulerStandIn:
         if len(doc) == 0:
             return doc
         tested = doc.to_array(self.tested_ids).reshape(len(doc), -1).tolist() if self.tested_ids else [[]] * len(doc)
-        outcomes = [self._outcome(tuple(values)) for values in tested]
+        outcomes = [self._outcome(tuple(values), doc.vocab.strings) for values in tested]
         # Several-word patterns: where each word passes at its place.
         extra_rules: dict[int, list[int]] = {}
         if self.multiple:
@@ -240,7 +253,6 @@ class LemmatizerStandIn:
 
     def __init__(self, lemmatizer: Lemmatizer):
         self.lemmatizer = lemmatizer
-        self.vocab = lemmatizer.vocab
         self.lemma_of: dict[tuple[int, int, int], int] = {}
         # The rules test whether a form is a known word of its part of speech with `in`
         # on the lemma index, a list of up to 57,528 words in en_core_web_sm: most of
@@ -276,7 +288,7 @@ class LemmatizerStandIn:
             if lemma is None:
                 if len(self.lemma_of) >= MAX_REMEMBERED:
                     self.lemma_of.clear()
-                lemma = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemma = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 self.lemma_of[key] = lemma
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas)

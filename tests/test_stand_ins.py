@@ -6,6 +6,7 @@ rules cover, PolNeAR dev) and on rulers built here for the matcher features they
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,19 @@ def test_same_annotations_on_polnear_dev(stock_and_stand_ins):
     with POLNEAR_DEV.open(encoding="utf-8") as lines:
         texts = [json.loads(line)["text"] for line in lines][::3]
     assert _differences(stock, fast, texts) == []
+
+
+def test_the_stand_ins_survive_pickling(stock_and_stand_ins):
+    # spaCy pickles a pipeline's components when it starts worker processes by
+    # spawning (where there is no fork, as on Windows).
+    stock, fast = stock_and_stand_ins
+    assert isinstance(pickle.loads(pickle.dumps(fast.get_pipe("lemmatizer"))), LemmatizerStandIn)
+    ruler = pickle.loads(pickle.dumps(fast.get_pipe("attribute_ruler")))
+    with stock.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        doc = stock(CONSTRUCTIONS[0])
+    with stock.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        reference = stock(CONSTRUCTIONS[0])
+    assert (ruler(doc).to_array(COLUMNS) == reference.to_array(COLUMNS)).all()
 
 
 def _blank_with_ruler(patterns: list[dict]):

@@ -127,7 +127,7 @@ class AttributeRulerStandIn:
 
     def __init__(self, ruler: AttributeRuler):
         # By rule number (the order rules were added in): the attributes it sets, as
-        # attribute id -> value id, and which word of its match it sets them on.
+        # attribute id -> value id.
         self.rule_attrs: list[dict[int, int]] = ruler.attrs
         # Every pattern word, as a list of conditions; each pattern as its rule number
         # and its words' numbers in that list.

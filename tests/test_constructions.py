@@ -113,6 +113,20 @@ def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
     check(a, text, cue="said", name="Tomas Lindqvist", mention="Lindqvist", type="person", kind="direct", tier=1)
 
 
+@pytest.mark.parametrize("text", [
+    '"The harvest was poor this year," Tomas Lindqvist told the farm weekly on Monday, "but the cooperative will survive."',
+    '"The harvest was poor this year," said the cooperative\'s chairman in Uppsala, "but the cooperative will survive."',
+])
+def test_quote_resumed_after_scene_setting_words_is_one_attribution(analyze, text):
+    attributions = analyze(text)
+    first = carrying(attributions, "The harvest was poor this year")
+    second = carrying(attributions, "the cooperative will survive")
+    assert len(first) == 1 and len(second) == 1 and first[0] is second[0], (
+        f"expected one attribution carrying both halves of the quote in {text!r}; got:\n{describe(attributions)}"
+    )
+    assert len(first[0].content.spans) == 2 and "farm weekly" not in first[0].content.text
+
+
 def test_adding_takes_its_own_quote_not_the_one_before(analyze):
     text = "“We cannot pay for this,” Mayor Tran said, adding later, “The budget is a disgrace and everyone knows it.”"
     found = analyze(text)

@@ -35,6 +35,9 @@ MAX_DATELINE_TOKENS = 12
 DATELINE_DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
 # A speaker named between a quotation and its verb takes at most this many words.
 MAX_SPEAKER_BETWEEN = 8
+# '"A," Ode told the paper on Monday, "B."': at most so many characters of scene-setting
+# between the speaker and cue and the quotation's second part.
+MAX_RESUMED_GAP = 90
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 # Verbs whose direct object is what was said ("called the plan a disaster",
 # "announced a deal") rather than whom it was said to ("told reporters").
@@ -781,6 +784,26 @@ def _quote_before(
     return None
 
 
+def _quote_resumed(
+    verb_tokens: list[Token], source: Optional[tuple[int, int]], quotes: list[Quote], doc: Doc
+) -> Optional[Quote]:
+    """ '"A," Ode told the paper on Monday, "B."' : after an interrupted quotation's
+    speaker and cue, a few words that set the scene and a comma, then the quotation goes
+    on in the same sentence (gold joins the two 24 times in 31 on train). A verb among
+    those words has said the rest itself ('"A," Ode said, adding, "B."')."""
+    clause_end = max([t.idx + len(t) for t in verb_tokens] + ([doc[source[1] - 1].idx + len(doc[source[1] - 1])] if source else []))
+    text = text_of(doc)
+    resumed = next((q for q in quotes if q.start >= clause_end), None)
+    if resumed is None:
+        return None
+    gap = text[clause_end : resumed.start]
+    if len(gap) > MAX_RESUMED_GAP or "\n" in gap or not gap.rstrip().endswith(",") or re.search(r"[.!?;:]\s", gap):
+        return None
+    if any(t.pos_ == "VERB" for t in doc if clause_end <= t.idx < resumed.start):
+        return None
+    return resumed
+
+
 def _in_quotation(token: Token, quotes: list[Quote]) -> bool:
     """Is the token inside a quotation, marks included?"""
     return any(q.start <= token.idx < q.end for q in quotes)
@@ -1240,14 +1263,18 @@ def _verb_candidate(
             paren = _parenthetical_content(verb, doc)
             if paren:
                 content, pattern = paren, "verb-parenthetical"
+    # '"A," she said, "B."' is one attribution with two content spans; a quote that ends
+    # its own sentence ('"A." She said B.') is not interrupted.
+    interrupted = before is not None and text_of(doc)[before.inner_start : before.inner_end].rstrip().endswith((",", "\u2014", "-"))
     if before is not None and not (content and content[0][0] < before.end):
-        # '"A," she said, "B."' is one attribution with two content spans; a quote that
-        # ends its own sentence ('"A." She said B.') is not interrupted.
-        interrupted = text_of(doc)[before.inner_start : before.inner_end].rstrip().endswith((",", "\u2014", "-"))
         if not content:
             content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
         elif interrupted:
             content = [(before.inner_start, before.inner_end)] + content
+    if interrupted and content and all(before.start <= s and e <= before.end for s, e in content):
+        resumed = _quote_resumed(verb_tokens, source, quotes, doc)
+        if resumed is not None:
+            content = content + [(resumed.inner_start, resumed.inner_end)]
     if not content:
         return None
     # "Do you support X?": a question's object is what is asked about, not something said.

@@ -15,7 +15,7 @@ each includes the interpreter start, the imports and the model load:
              ruler and the lemmatizer (`attrib.stand_ins`), as attrib runs it: the
              pipeline without the attribution engine, so that analyze vs stand-ins is
              the engine's own cost
-  bare/2     the same with `nlp.pipe(n_process=2, batch_size=8)`: what spaCy's own two
+  bare/2     bare with `nlp.pipe(n_process=2, batch_size=8)`: what spaCy's own two
              processes give on this machine at this moment, a reference for ingest/2
   analyze    `attrib analyze FILE --json`, stdout to /dev/null (the CLI, in a subprocess)
   ingest/1   `attrib ingest FILE --db FRESH --workers 1`

@@ -799,7 +799,8 @@ def _quote_resumed(
     gap = text[clause_end : resumed.start]
     if len(gap) > MAX_RESUMED_GAP or "\n" in gap or not gap.rstrip().endswith(",") or re.search(r"[.!?;:]\s", gap):
         return None
-    if any(t.pos_ == "VERB" for t in doc if clause_end <= t.idx < resumed.start):
+    between = doc.char_span(clause_end, resumed.start, alignment_mode="expand") or []
+    if any(t.pos_ == "VERB" for t in between):
         return None
     return resumed
 

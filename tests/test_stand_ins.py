@@ -140,6 +140,13 @@ def test_a_ruler_with_a_feature_it_does_not_handle_is_left_in_place():
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
 
 
+def test_a_ruler_whose_index_falls_outside_its_match_is_left_in_place():
+    # spaCy's ruler raises its own error for it when the pattern matches.
+    nlp = _blank_with_ruler([{"patterns": [[{"LOWER": "very"}, {"LOWER": "good"}]], "attrs": {"POS": "ADJ"}, "index": 2}])
+    use_stand_ins(nlp)
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
 def test_a_lookup_lemmatizer_is_left_in_place():
     nlp = spacy.blank("en")
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

@@ -99,6 +99,18 @@ def test_shipped_tagger_reads_a_plain_quotation(nlp):
     assert by_word["said"][CUE] > 0.5 and by_word["senator"][SOURCE] > 0.5
 
 
+def test_tagger_reads_several_docs_as_it_reads_each(nlp):
+    texts = ['"We will win the vote," the senator said on Monday.\n\nShe left.', "Ode said the plan failed.", ""]
+    docs = [nlp(text) for text in texts]
+    no_vectors = spacy.blank("en")("No vectors here at all.")
+    together = roles.role_probabilities_of([docs[0], no_vectors, docs[1], docs[2]])
+    assert together[1] is None and together[3] is None
+    for doc, view in zip(docs[:2], (together[0], together[2])):
+        # The same arithmetic over a larger matrix: equal up to float rounding.
+        np.testing.assert_allclose(view, roles.role_probabilities(doc), atol=1e-5)
+    assert roles.role_probabilities_of([]) == []
+
+
 def test_tagger_reads_only_the_pipeline_it_was_fitted_with(nlp):
     from attrib.pipeline import pipeline_identity
 

@@ -226,22 +226,41 @@ class RoleTagger:
     def probabilities(self, doc: Doc) -> Optional[np.ndarray]:
         """P(role) for every word of the Doc, shape (len(doc), len(ROLES)); None when the
         Doc carries no token vectors of the width the tagger was fitted on."""
-        tensor = doc.tensor
-        if len(doc) == 0 or getattr(tensor, "shape", None) != (len(doc), self.tensor_width):
-            return None
+        return self.probabilities_of([doc])[0]
+
+    def probabilities_of(self, docs: Sequence[Doc]) -> list[Optional[np.ndarray]]:
+        """`probabilities` of several Docs, read together: every paragraph of every Doc is
+        a sequence of one LSTM run, so each time step is one matrix product for all of
+        them instead of one per Doc (the time steps, not the arithmetic, are the cost)."""
+        readable = [
+            doc for doc in docs
+            if len(doc) > 0 and getattr(doc.tensor, "shape", None) == (len(doc), self.tensor_width)
+        ]
+        if not readable:
+            return [None] * len(docs)
         # One BLAS thread: the matrices are small, and a second thread only spins,
         # taking a core from the parser (or from a second ingest worker) for nothing.
         with _blas_threads().limit(limits=1, user_api="blas"):
-            ids = self.index(doc)
-            x = np.hstack([table[ids[:, k]] for k, table in enumerate(self.embeddings)] + [np.asarray(tensor, dtype=np.float32)])
-            # The paragraphs are read as separate sequences: word n is step times[n] of rows[n].
-            bounds = paragraphs(doc)
-            rows = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
-            times = np.arange(len(doc)) - np.array([start for start, _ in bounds])[rows]
-            shape = (len(bounds), int(times.max()) + 1)
+            inputs, rows, times = [], [], []
+            sequences = 0
+            for doc in readable:
+                ids = self.index(doc)
+                inputs.append(np.hstack(
+                    [table[ids[:, k]] for k, table in enumerate(self.embeddings)] + [np.asarray(doc.tensor, dtype=np.float32)]
+                ))
+                # The paragraphs are read as separate sequences: word n is step times[n] of rows[n].
+                bounds = paragraphs(doc)
+                doc_rows = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
+                times.append(np.arange(len(doc)) - np.array([start for start, _ in bounds])[doc_rows])
+                rows.append(doc_rows + sequences)
+                sequences += len(bounds)
+            x, all_rows, all_times = np.vstack(inputs), np.concatenate(rows), np.concatenate(times)
+            shape = (sequences, int(all_times.max()) + 1)
             for layer in self.layers:
-                x = _lstm_layer(x, rows, times, shape, layer)
-            return sigmoid(x @ self.out_weight.T + self.out_bias)
+                x = _lstm_layer(x, all_rows, all_times, shape, layer)
+            probabilities = sigmoid(x @ self.out_weight.T + self.out_bias)
+        of_doc = dict(zip(map(id, readable), np.split(probabilities, np.cumsum([len(d) for d in readable])[:-1])))
+        return [of_doc.get(id(doc)) for doc in docs]
 
 
 @lru_cache(maxsize=1)
@@ -261,6 +280,12 @@ def role_probabilities(doc: Doc) -> Optional[np.ndarray]:
     """The fitted tagger's view of the Doc, or None (no tagger, or vectors it can't read)."""
     fitted = tagger()
     return fitted.probabilities(doc) if fitted is not None else None
+
+
+def role_probabilities_of(docs: Sequence[Doc]) -> list[Optional[np.ndarray]]:
+    """`role_probabilities` of several Docs, read together (faster than one by one)."""
+    fitted = tagger()
+    return fitted.probabilities_of(docs) if fitted is not None else [None] * len(docs)
 
 
 def reads_pipeline(identity: str) -> bool:

@@ -111,6 +111,15 @@ def test_tagger_reads_several_docs_as_it_reads_each(nlp):
     assert roles.role_probabilities_of([]) == []
 
 
+def test_docs_read_together_keep_the_lstm_grid_small():
+    # A Doc with one 30,000-word paragraph is read alone, not padded out beside the
+    # short paragraphs of others; short Docs share a run.
+    long_one = ("long", [(0, 30_000)])
+    short = [(f"short{k}", [(0, 40), (40, 90), (90, 100)]) for k in range(4)]
+    groups = [[name for name, _ in group] for group in roles._groups([short[0], long_one, *short[1:]])]
+    assert groups == [["short0"], ["long"], ["short1", "short2", "short3"]]
+
+
 def test_tagger_reads_only_the_pipeline_it_was_fitted_with(nlp):
     from attrib.pipeline import pipeline_identity
 

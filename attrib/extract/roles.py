@@ -28,7 +28,7 @@ import base64
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, TAG
@@ -50,6 +50,9 @@ FIXED_VOCABULARIES = {"quoted": ("no", "yes"), "head_side": ("left", "self", "ri
 # binary feature per band, so that each band gets a weight of its own.
 BANDS = (0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.95, 0.98)
 _BAND_NAMES = [str(k) for k in range(len(BANDS) + 1)]
+# Docs read together (`RoleTagger.probabilities_of`) make a grid of at most so many
+# (time step, paragraph) cells, about 2.5 KB each while the LSTM runs.
+MAX_GRID_CELLS = 40_000
 
 
 def band(probability: float) -> str:
@@ -233,23 +236,27 @@ class RoleTagger:
         a sequence of one LSTM run, so each time step is one matrix product for all of
         them instead of one per Doc (the time steps, not the arithmetic, are the cost)."""
         readable = [
-            doc for doc in docs
+            (doc, paragraphs(doc)) for doc in docs
             if len(doc) > 0 and getattr(doc.tensor, "shape", None) == (len(doc), self.tensor_width)
         ]
-        if not readable:
-            return [None] * len(docs)
+        views: dict[int, np.ndarray] = {}
+        for group in _groups(readable):
+            views.update(zip((id(doc) for doc, _ in group), self._read(group)))
+        return [views.get(id(doc)) for doc in docs]
+
+    def _read(self, group: list[tuple[Doc, list[tuple[int, int]]]]) -> list[np.ndarray]:
+        """P(role) of each Doc of the group (each with its paragraphs), one LSTM run."""
         # One BLAS thread: the matrices are small, and a second thread only spins,
         # taking a core from the parser (or from a second ingest worker) for nothing.
         with _blas_threads().limit(limits=1, user_api="blas"):
             inputs, rows, times = [], [], []
             sequences = 0
-            for doc in readable:
+            for doc, bounds in group:
                 ids = self.index(doc)
                 inputs.append(np.hstack(
                     [table[ids[:, k]] for k, table in enumerate(self.embeddings)] + [np.asarray(doc.tensor, dtype=np.float32)]
                 ))
                 # The paragraphs are read as separate sequences: word n is step times[n] of rows[n].
-                bounds = paragraphs(doc)
                 doc_rows = np.repeat(np.arange(len(bounds)), [end - start for start, end in bounds])
                 times.append(np.arange(len(doc)) - np.array([start for start, _ in bounds])[doc_rows])
                 rows.append(doc_rows + sequences)
@@ -259,8 +266,25 @@ class RoleTagger:
             for layer in self.layers:
                 x = _lstm_layer(x, all_rows, all_times, shape, layer)
             probabilities = sigmoid(x @ self.out_weight.T + self.out_bias)
-        of_doc = dict(zip(map(id, readable), np.split(probabilities, np.cumsum([len(d) for d in readable])[:-1])))
-        return [of_doc.get(id(doc)) for doc in docs]
+        return np.split(probabilities, np.cumsum([len(doc) for doc, _ in group])[:-1])
+
+
+def _groups(readable: list[tuple[Doc, list[tuple[int, int]]]]) -> Iterator[list[tuple[Doc, list[tuple[int, int]]]]]:
+    """The Docs in runs to read together. A run's LSTM works on a dense (steps x
+    sequences) grid, its longest paragraph by all its paragraphs: one long paragraph read
+    with many short ones would fill memory with padding, so a run stops before that grid
+    passes MAX_GRID_CELLS (a Doc alone always makes a run)."""
+    group: list[tuple[Doc, list[tuple[int, int]]]] = []
+    longest = sequences = 0
+    for doc, bounds in readable:
+        doc_longest = max(end - start for start, end in bounds)
+        if group and max(longest, doc_longest) * (sequences + len(bounds)) > MAX_GRID_CELLS:
+            yield group
+            group, longest, sequences = [], 0, 0
+        group.append((doc, bounds))
+        longest, sequences = max(longest, doc_longest), sequences + len(bounds)
+    if group:
+        yield group
 
 
 @lru_cache(maxsize=1)

@@ -129,11 +129,12 @@ class AttributeRulerStandIn:
         # By rule number (the order rules were added in): the attributes it sets, as
         # attribute id -> value id.
         self.rule_attrs: list[dict[int, int]] = ruler.attrs
-        # Every pattern word, as a list of conditions; each pattern as its rule number
-        # and its words' numbers in that list.
-        self.words: list[list[_Condition]] = []
-        self.single: list[tuple[int, int]] = []  # (rule, word) for one-word patterns
-        self.multiple: list[tuple[int, list[int], int]] = []  # (rule, words, index of the word set)
+        # Every pattern word, as a list of conditions, numbered in order; the rules of
+        # one-word patterns by their word's number; several-word patterns as their rule
+        # number, their words' numbers and the index of the word they set.
+        pattern_words: list[list[_Condition]] = []
+        self.single_rules_of_word: dict[int, list[int]] = {}
+        self.multiple: list[tuple[int, list[int], int]] = []
         for number, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 words = []
@@ -141,20 +142,20 @@ class AttributeRulerStandIn:
                     conditions = _word_conditions(word)
                     if conditions is None:
                         raise ValueError(f"attribute ruler pattern not handled: {pattern!r}")
-                    words.append(len(self.words))
-                    self.words.append(conditions)
+                    words.append(len(pattern_words))
+                    pattern_words.append(conditions)
                 if len(words) == 1:
-                    self.single.append((number, words[0]))
+                    self.single_rules_of_word.setdefault(words[0], []).append(number)
                 else:
                     self.multiple.append((number, words, ruler.indices[number]))
-        self.tested = sorted({c.attribute for conditions in self.words for c in conditions})
-        self.tested_ids = [IDS[a] for a in self.tested]
-        column = {a: k for k, a in enumerate(self.tested)}
+        tested = sorted({c.attribute for conditions in pattern_words for c in conditions})
+        self.tested_ids = [IDS[a] for a in tested]
+        column = {a: k for k, a in enumerate(tested)}
         # The index: for words whose conditions all list their accepted values, the
         # combinations of values that pass them, by the columns they test.
         self.index: dict[tuple[int, ...], dict[tuple[int, ...], list[int]]] = {}
         self.tested_directly: list[tuple[int, list[tuple[int, Callable[[int, StringStore], bool]]]]] = []
-        for number, conditions in enumerate(self.words):
+        for number, conditions in enumerate(pattern_words):
             if all(c.accepted is not None for c in conditions):
                 columns = tuple(column[c.attribute] for c in conditions)
                 by_values = self.index.setdefault(columns, {})
@@ -164,9 +165,6 @@ class AttributeRulerStandIn:
                 self.tested_directly.append((number, [(column[c.attribute], c.test) for c in conditions]))
         # Bits for the words of several-word patterns, in the mask `_outcome` gives.
         self.bit = {word: k for k, word in enumerate(sorted({w for _, words, _ in self.multiple for w in words}))}
-        self.single_rules_of_word: dict[int, list[int]] = {}
-        for number, word in self.single:
-            self.single_rules_of_word.setdefault(word, []).append(number)
         # Combination of tested values -> what the one-word rules set (see `_outcome`).
         self.outcomes: dict[tuple[int, ...], tuple[tuple[int, ...], list[tuple[int, int]], int]] = {}
 

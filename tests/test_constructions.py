@@ -97,15 +97,21 @@ def test_direct_quote_inverted_with_appositive_role(analyze):
     check(a, text, cue="said", name="Ilse Varga", mention="Ilse Varga", type="person", kind="direct", tier=1)
 
 
-def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
-    text = '"The harvest was poor this year," Tomas Lindqvist said, "but the cooperative will survive."'
+def _the_one_carrying_both_halves(analyze, text: str):
+    """The attribution that carries both halves of the harvest quote in `text` (there
+    must be exactly one attribution for each half, and it must be the same)."""
     attributions = analyze(text)
     first = carrying(attributions, "The harvest was poor this year")
     second = carrying(attributions, "the cooperative will survive")
     assert len(first) == 1 and len(second) == 1 and first[0] is second[0], (
         f"expected one attribution carrying both halves of the quote in {text!r}; got:\n{describe(attributions)}"
     )
-    a = first[0]
+    return first[0]
+
+
+def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
+    text = '"The harvest was poor this year," Tomas Lindqvist said, "but the cooperative will survive."'
+    a = _the_one_carrying_both_halves(analyze, text)
     assert len(a.content.spans) == 2, f"expected two content spans, got {list(a.content.spans)}"
     (s1, e1), (s2, e2) = a.content.spans
     assert "The harvest was poor this year" in text[s1:e1]
@@ -118,13 +124,8 @@ def test_quote_interrupted_by_attribution_is_one_attribution(analyze):
     '"The harvest was poor this year," said the cooperative\'s chairman in Uppsala, "but the cooperative will survive."',
 ])
 def test_quote_resumed_after_scene_setting_words_is_one_attribution(analyze, text):
-    attributions = analyze(text)
-    first = carrying(attributions, "The harvest was poor this year")
-    second = carrying(attributions, "the cooperative will survive")
-    assert len(first) == 1 and len(second) == 1 and first[0] is second[0], (
-        f"expected one attribution carrying both halves of the quote in {text!r}; got:\n{describe(attributions)}"
-    )
-    assert len(first[0].content.spans) == 2 and "farm weekly" not in first[0].content.text
+    a = _the_one_carrying_both_halves(analyze, text)
+    assert len(a.content.spans) == 2 and "farm weekly" not in a.content.text
 
 
 def test_adding_takes_its_own_quote_not_the_one_before(analyze):

@@ -972,6 +972,63 @@ def test_name_the_parser_took_for_a_compound_of_the_verb_is_its_speaker():
     assert _speakers_by_cue(doc) == {"claims": "Lin Ode"}
 
 
+def test_speaker_the_parser_hung_on_the_phrase_before_it():
+    """ "At a rally in Ohio, 62-year-old Lin Ode said that taxes rose." parsed as the small
+    English model sometimes does: the name a second object of "in", "said" with no
+    subject. The speaker is the noun phrase after the comma, hyphens and all."""
+    doc = _hand_parsed(
+        ["At", "a", "rally", "in", "Ohio", ",", "62", "-", "year", "-", "old", "Lin", "Ode", "said", "that", "taxes",
+         "rose", "."],
+        [True, True, True, True, False, True, False, False, False, False, True, True, True, True, True, True,
+         False, False],
+        [13, 2, 0, 2, 3, 4, 8, 8, 10, 10, 12, 12, 3, 13, 16, 16, 13, 13],
+        ["prep", "det", "pobj", "prep", "pobj", "punct", "nummod", "punct", "npadvmod", "punct", "amod", "compound",
+         "pobj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "PROPN", "PROPN",
+         "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        ["IN", "DT", "NN", "IN", "NNP", ",", "CD", "HYPH", "NN", "HYPH", "JJ", "NNP", "NNP", "VBD", "IN", "NNS",
+         "VBD", "."],
+        ["at", "a", "rally", "in", "Ohio", ",", "62", "-", "year", "-", "old", "Lin", "Ode", "say", "that", "tax",
+         "rise", "."],
+    )
+    assert _speakers_by_cue(doc) == {"said": "62-year-old Lin Ode"}
+
+
+def test_speakers_the_parser_took_for_conjuncts_speak_for_both_verbs():
+    """ "At the rally, Ode and Kell called the plan a fraud and described it as theft."
+    with the names conjuncts of "rally": they are the speakers of both verbs."""
+    doc = _hand_parsed(
+        ["At", "the", "rally", ",", "Ode", "and", "Kell", "called", "the", "plan", "a", "fraud", "and", "described",
+         "it", "as", "theft", "."],
+        [True, True, False, True, True, True, True, True, True, True, True, True, True, True, True, True, False,
+         False],
+        [7, 2, 0, 2, 2, 4, 4, 7, 9, 7, 11, 7, 7, 7, 13, 13, 15, 7],
+        ["prep", "det", "pobj", "punct", "conj", "cc", "conj", "ROOT", "det", "dobj", "det", "oprd", "cc", "conj",
+         "dobj", "prep", "pobj", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "DET", "NOUN", "CCONJ",
+         "VERB", "PRON", "ADP", "NOUN", "PUNCT"],
+        ["IN", "DT", "NN", ",", "NNP", "CC", "NNP", "VBD", "DT", "NN", "DT", "NN", "CC", "VBD", "PRP", "IN", "NN", "."],
+        ["at", "the", "rally", ",", "Ode", "and", "Kell", "call", "the", "plan", "a", "fraud", "and", "describe", "it",
+         "as", "theft", "."],
+    )
+    assert _speakers_by_cue(doc) == {"called": "Ode and Kell", "described": "Ode and Kell"}
+
+
+def test_no_speaker_from_a_clause_before_a_verb_with_no_subject():
+    """ "That is a fraction of the sum experts say it costs.": the words before "say" make
+    a clause with a verb of its own, not a speaker the parser lost."""
+    doc = _hand_parsed(
+        ["That", "is", "a", "fraction", "of", "the", "sum", "experts", "say", "it", "costs", "."],
+        [True, True, True, True, True, True, True, True, True, True, False, False],
+        [1, 1, 3, 1, 3, 7, 7, 4, 1, 10, 8, 1],
+        ["nsubj", "ROOT", "det", "attr", "prep", "det", "compound", "pobj", "dep", "nsubj", "ccomp", "punct"],
+        ["PRON", "AUX", "DET", "NOUN", "ADP", "DET", "NOUN", "NOUN", "VERB", "PRON", "VERB", "PUNCT"],
+        ["DT", "VBZ", "DT", "NN", "IN", "DT", "NN", "NNS", "VBP", "PRP", "VBZ", "."],
+        ["that", "be", "a", "fraction", "of", "the", "sum", "expert", "say", "it", "cost", "."],
+    )
+    assert _speakers_by_cue(doc) == {"say": None}
+
+
 @pytest.mark.parametrize("text, content, mention", [
     ("The council received dozens of letters, one saying that the bridge was unsafe.", "the bridge was unsafe", "one"),
     ("Residents sent hundreds of emails, many saying that the tunnel should close.", "the tunnel should close", "many"),

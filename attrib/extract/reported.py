@@ -452,7 +452,7 @@ def _speaker_hung_on_the_phrase_before(verb: Token) -> Optional[tuple[int, int]]
     phrase before it (as a preposition's object, a conjunct) and leave the verb with no
     subject. The speaker is that noun phrase: the words from the last comma or dash (or
     the sentence's start) up to the verb, when they make a plain noun phrase, not a
-    clause with a verb of its own and not a prepositional phrase. (On train this names 12
+    clause with a verb of its own and not a prepositional phrase. (On train this names 11
     speakers where there were none, 8 of them gold's.) Returns a token span."""
     doc = verb.doc
     # "... call them X and describe ...": a verb joined to such a verb shares its speaker.

@@ -865,6 +865,17 @@ def test_it_is_worth_noting_names_nobody(analyze):
     assert a.speaker is None, describe([a])
 
 
+@pytest.mark.parametrize("text", [
+    "It's important to remember that the bridge is safe.",
+    "It's fair to say that the bridge is safe.",
+])
+def test_it_with_the_infinitive_hung_on_the_linking_verb_names_nobody(analyze, text):
+    """The small English model hangs "to remember" on "'s" rather than on "important";
+    the "it" still stands for the infinitive."""
+    a = the_attribution(analyze(text), "the bridge is safe", text)
+    assert a.speaker is None, describe([a])
+
+
 def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
     """ "In May, Lin Ode, the club's head, named Dana Kell." parsed as the small English
     model sometimes does: the name is the root and "named" a participle on it."""

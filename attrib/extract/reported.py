@@ -340,6 +340,11 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
             governor = noun.head
         if governor != verb.head:
             return subject_of(governor)
+    # "It's important to remember that ...", "It's hard not to wonder whether ...": the
+    # parser may hang the infinitive on the linking verb instead of on its predicate; the
+    # "it" stands for the infinitive all the same, and nobody is named (see below).
+    if verb.dep_ == "xcomp" and _is_extraposition(verb.head):
+        return None
     # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return subject_of(verb.head)
@@ -377,6 +382,15 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
             passive_subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
             return passive_subject or subject_of(governor, raised_speaks=True)
     return None
+
+
+def _is_extraposition(linking: Token) -> bool:
+    """ "It is easy | to see ...", "It's time | to say ...": a form of "be" with "it" for
+    its subject and an adjective or noun for its predicate."""
+    return (linking.lemma_.lower() == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in linking.children)
+            and any((c.dep_ == "acomp" and c.pos_ == "ADJ") or (c.dep_ == "attr" and c.pos_ == "NOUN")
+                    for c in linking.children))
 
 
 def _owner_of_relative_that(subject: Token) -> Optional[Token]:

@@ -865,6 +865,33 @@ def test_it_is_worth_noting_names_nobody(analyze):
     assert a.speaker is None, describe([a])
 
 
+def test_it_standing_for_a_clause_is_nobody():
+    """ "It is clear that Ode lost.": the "it" stands for the clause, so a cue on "is"
+    (the role tagger can find one there) has no speaker; "It is a plan." has its "it"."""
+    from attrib.extract.reported import subject_of
+
+    doc = _hand_parsed(
+        ["It", "is", "clear", "that", "Ode", "lost", "."],
+        [True, True, True, True, True, False, False],
+        [1, 1, 1, 5, 5, 2, 1],
+        ["nsubj", "ROOT", "acomp", "mark", "nsubj", "ccomp", "punct"],
+        ["PRON", "AUX", "ADJ", "SCONJ", "PROPN", "VERB", "PUNCT"],
+        ["PRP", "VBZ", "JJ", "IN", "NNP", "VBD", "."],
+        ["it", "be", "clear", "that", "Ode", "lose", "."],
+    )
+    assert subject_of(doc[1]) is None
+    doc = _hand_parsed(
+        ["It", "is", "a", "plan", "."],
+        [True, True, True, False, False],
+        [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "det", "attr", "punct"],
+        ["PRON", "AUX", "DET", "NOUN", "PUNCT"],
+        ["PRP", "VBZ", "DT", "NN", "."],
+        ["it", "be", "a", "plan", "."],
+    )
+    assert subject_of(doc[1]).text == "It"
+
+
 @pytest.mark.parametrize("text", [
     "It's important to remember that the bridge is safe.",
     "It's fair to say that the bridge is safe.",

@@ -305,9 +305,10 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
             if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 # "It was reported that ..." has no speaker; the subject is the content.
                 return None
-            if child.lower_ == "it" and verb.lemma_.lower() in RAISING_VERBS:
-                # "It appears that ...": the "it" stands for the clause; nobody speaks
-                # (on train gold names no source 9 times in 9 where it matched).
+            if child.lower_ == "it" and (verb.lemma_.lower() in RAISING_VERBS or _is_extraposition(verb)):
+                # "It appears that ...", "It is clear that ...": the "it" stands for the
+                # clause; nobody speaks (on train gold names no source 9 times in 9
+                # where "it appears" matched).
                 return None
             return _owner_of_relative_that(child) or child
     # "Asked about the plan, Ode said ...": the passive participle's subject is the one
@@ -385,12 +386,14 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
 
 
 def _is_extraposition(linking: Token) -> bool:
-    """ "It is easy | to see ...", "It's time | to say ...": a form of "be" with "it" for
-    its subject and an adjective or noun for its predicate."""
-    return (linking.lemma_.lower() == "be"
-            and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in linking.children)
-            and any((c.dep_ == "acomp" and c.pos_ == "ADJ") or (c.dep_ == "attr" and c.pos_ == "NOUN")
-                    for c in linking.children))
+    """ "It is easy | to see ...", "It's clear | that ...", "It's time | to say ...": a form
+    of "be" with "it" for its subject, an adjective or noun for its predicate, and a clause
+    (on the verb or on the predicate) that the "it" stands for."""
+    if linking.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in linking.children):
+        return False
+    predicate = next((c for c in linking.children
+                      if (c.dep_ == "acomp" and c.pos_ == "ADJ") or (c.dep_ == "attr" and c.pos_ == "NOUN")), None)
+    return predicate is not None and any(c.dep_ in CLAUSE_DEPS for c in (*linking.children, *predicate.children))
 
 
 def _owner_of_relative_that(subject: Token) -> Optional[Token]:

@@ -77,9 +77,10 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
     ("her attacks on"), else the subject of the verb a noun or a preposition hangs on
     ("made an argument that ...", "spoke at length about"), or the noun a participle
     modifies ("a pact committing every town to ..."; on train, where gold has the
-    attribution, these last two give gold's speaker 11 times and another 8). As for the rules' cues, a passive subject is what was said about, not who
-    said it ("Ode was accused of ..."; on train gold names no source or another 22 times
-    of 34 such matched candidates)."""
+    attribution, these last two give gold's speaker 11 times and another 8). As for the
+    rules' cues, a passive subject is what was said about, not who said it ("Ode was
+    accused of ..."; on train gold names no source or another 22 times of 34 such
+    matched candidates)."""
     if cue.pos_ in ("NOUN", "PROPN"):
         subject = next((c for c in cue.children if c.dep_ == "poss"), None)
         governor = verb_governing(cue)
@@ -91,13 +92,17 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
         subject = subject_of(verb_governing(cue))
     elif cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
         # "the first accord committing every country to ...": as for the rules' cues, a
-        # participle on a noun has that noun for its speaker.
-        return (cue.head.left_edge.i, cue.head.i + 1) if cue.head.i not in content else None
+        # participle on a noun has that noun (up to itself) for its speaker.
+        return _outside((cue.head.left_edge.i, cue.head.i + 1), content)
     else:
         subject = subject_of(cue)
     if subject is None:
         return None
-    span = subtree_span(subject)
+    return _outside(subtree_span(subject), content)
+
+
+def _outside(span: tuple[int, int], content: set[int]) -> Optional[tuple[int, int]]:
+    """The token span, unless it takes in a word of the content."""
     return None if any(i in content for i in range(*span)) else span
 
 

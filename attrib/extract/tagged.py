@@ -86,10 +86,10 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
         governor = verb_governing(cue)
         if subject is None and governor != cue:
             subject = subject_of(governor)
-    elif cue.pos_ == "ADP" and verb_governing(cue) != cue:
+    elif cue.pos_ == "ADP" and (governor := verb_governing(cue)) != cue:
         # "speaks more frequently | in public about |": a preposition hung on a verb
         # reports through that verb.
-        subject = subject_of(verb_governing(cue))
+        subject = subject_of(governor)
     elif cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
         # "the first accord committing every country to ...": as for the rules' cues, a
         # participle on a noun has that noun (up to itself) for its speaker.

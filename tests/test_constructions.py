@@ -1052,6 +1052,45 @@ def test_speakers_the_parser_took_for_conjuncts_speak_for_both_verbs():
     assert _speakers_by_cue(doc) == {"called": "Ode and Kell", "described": "Ode and Kell"}
 
 
+def test_speaker_the_parser_hung_on_the_phrase_before_an_aside():
+    """ "In Ohio, Lin Ode, wearing a scarf, said that taxes rose." parsed with the name a
+    second object of "In" and "said" with no subject: the participle aside between the
+    name and the verb is stepped over, and kept with the name (as gold keeps it)."""
+    doc = _hand_parsed(
+        ["In", "Ohio", ",", "Lin", "Ode", ",", "wearing", "a", "scarf", ",", "said", "that", "taxes", "rose", "."],
+        [True, False, True, True, False, True, True, True, False, True, True, True, True, False, False],
+        [10, 0, 1, 4, 0, 4, 4, 8, 6, 10, 10, 13, 13, 10, 10],
+        ["prep", "pobj", "punct", "compound", "pobj", "punct", "acl", "det", "dobj", "punct", "ROOT", "mark", "nsubj",
+         "ccomp", "punct"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "NOUN",
+         "VERB", "PUNCT"],
+        ["IN", "NNP", ",", "NNP", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "IN", "NNS", "VBD", "."],
+        ["in", "Ohio", ",", "Lin", "Ode", ",", "wear", "a", "scarf", ",", "say", "that", "tax", "rise", "."],
+    )
+    assert _speakers_by_cue(doc) == {"said": "Lin Ode, wearing a scarf"}
+
+
+def test_speaker_the_parser_hung_on_the_phrase_before_a_prepositional_aside():
+    """ "At the rally, Lin Ode, without naming Kell, also accused the council of waste."
+    parsed with the name an apposition of "rally": the speaker is the name alone (gold
+    leaves such a phrase out)."""
+    doc = _hand_parsed(
+        ["At", "the", "rally", ",", "Lin", "Ode", ",", "without", "naming", "Kell", ",", "also", "accused", "the",
+         "council", "of", "waste", "."],
+        [True, True, False, True, True, False, True, True, True, False, True, True, True, True, True, True, False,
+         False],
+        [12, 2, 0, 2, 5, 2, 5, 12, 7, 8, 12, 12, 12, 14, 12, 12, 15, 12],
+        ["prep", "det", "pobj", "punct", "compound", "appos", "punct", "prep", "pcomp", "dobj", "punct", "advmod",
+         "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "ADP", "VERB", "PROPN", "PUNCT", "ADV", "VERB",
+         "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+        ["IN", "DT", "NN", ",", "NNP", "NNP", ",", "IN", "VBG", "NNP", ",", "RB", "VBD", "DT", "NN", "IN", "NN", "."],
+        ["at", "the", "rally", ",", "Lin", "Ode", ",", "without", "name", "Kell", ",", "also", "accuse", "the",
+         "council", "of", "waste", "."],
+    )
+    assert _speakers_by_cue(doc) == {"accused": "Lin Ode"}
+
+
 def test_no_speaker_from_a_clause_before_a_verb_with_no_subject():
     """ "That is a fraction of the sum experts say it costs.": the words before "say" make
     a clause with a verb of its own, not a speaker the parser lost."""
@@ -1328,6 +1367,38 @@ def test_infinitive_after_an_object_has_that_object_as_speaker(nlp, text, conten
     # under test names the speaker, whether or not "the bridge" is kept as a content.
     a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
     assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("Senator Dana Kell used the debate to call for lower harbour fees.", "lower harbour fees", "Senator Dana Kell"),
+    ("Lin Ode employed a blunt phrase to describe the council as lazy.", "the council as lazy", "Lin Ode"),
+])
+def test_infinitive_after_the_means_has_the_user_as_speaker(nlp, text, content, mention):
+    # "used X to say": X is the means, not who speaks.
+    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
+    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("Mayor Lin Ode delivered a speech outlining her plan for the harbour.", "her plan for the harbour",
+     "Mayor Lin Ode"),
+    ("The protesters held signs calling the mayor a liar.", "the mayor a liar", "The protesters"),
+    # On a preposition's object the participle keeps the noun.
+    ("Dozens of residents put their names to a petition calling for lower harbour fees.", "lower harbour fees",
+     "a petition"),
+])
+def test_participle_on_an_object_speaks_for_the_subject_of_its_verb(nlp, text, content, mention):
+    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
+    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Dana Kell seemed to back the plan, saying that the harbour needs it.", "the harbour needs it"),
+    ("Dana Kell appeared to oppose the plan, warning that the harbour would flood.", "the harbour would flood"),
+])
+def test_participle_after_a_raising_verb_has_the_raised_subject_as_speaker(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    check(a, text, mention="Dana Kell")
 
 
 def test_quotation_mark_on_the_verb_does_not_end_the_complements(analyze):

@@ -209,13 +209,15 @@ def _parsed_with_roles(nlp, text: str, content: str, cues: tuple[str, ...],
     ("Senator Dana Kell made a strong argument for the new harbour tax.",
      "argument", "the new harbour tax", "Senator Dana Kell"),
     ("Mayor Lin Ode spoke at length about the new harbour tax.", "about", "the new harbour tax", "Mayor Lin Ode"),
-    ("They signed the first pact committing every town to lower harbour fees.",
+    ("Prices fell under the first pact committing every town to lower harbour fees.",
      "committing", "every town to lower harbour fees", "the first pact"),
+    ("Mayor Lin Ode delivered a speech outlining her plan for the harbour.",
+     "outlining", "her plan for the harbour", "Mayor Lin Ode"),
 ])
 def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_find(nlp, text, cue, content, speaker):
     # The tagger marks no source: the speaker is the one the parse gives the cue, through
     # the verb a participle goes on from, the verb a noun cue or a preposition hangs on,
-    # or the noun a participle modifies.
+    # or the noun a participle modifies (or the subject of the verb whose object it is).
     doc, p = _parsed_with_roles(nlp, text, content, (cue,))
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert [text[s:e] for s, e in cand.content] == [content]

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
 from attrib.extract.reported import (
-    Candidate, is_imperative, is_purpose, subject_of, subtree_span, token_char_span, verb_governing,
+    Candidate, is_imperative, is_purpose, participle_speaker, subject_of, subtree_span, token_char_span,
+    verb_governing,
 )
 from attrib.extract.roles import CONTENT, CUE, SOURCE
 from attrib.lexicons import Lexicon
@@ -92,8 +93,9 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
         subject = subject_of(governor)
     elif cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i:
         # "the first accord committing every country to ...": as for the rules' cues, a
-        # participle on a noun has that noun (up to itself) for its speaker.
-        return _outside((cue.head.left_edge.i, cue.head.i + 1), content)
+        # participle on a noun has that noun (up to itself) for its speaker, or the
+        # subject of the verb whose object the noun is.
+        return _outside(participle_speaker(cue), content)
     else:
         subject = subject_of(cue)
     if subject is None:

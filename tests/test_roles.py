@@ -232,6 +232,16 @@ def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 
 
+@pytest.mark.parametrize("cues", [("faced", "questions", "about"), ("questions", "about")])
+def test_tagged_candidate_on_facing_questions_names_nobody(nlp, cues):
+    # "Ode has faced questions about ...": Ode is asked, the askers go unnamed, even
+    # where the tagger marks Ode as the source.
+    doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode has faced questions about the harbour accounts.",
+                                "the harbour accounts", cues, sources=("Lin", "Ode"))
+    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    assert cand.source is None, doc[cand.source[0] : cand.source[1]]
+
+
 def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
     # The tagger marks only part of the subject as the source: it says who, and the
     # parse says where that phrase starts and ends.

@@ -72,6 +72,11 @@ def _head_of(words: list[Token]) -> Token:
     return next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
 
 
+# Verbs whose subject is the one the statement is about, and whose speakers go unnamed:
+# "Ode has faced questions about the deal" (on train gold names no source 5 times of 6).
+TARGET_VERBS = {"face"}
+
+
 def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
     """The cue's speaker as the rules find it in the parse, outside the content: a verb's
     subject (or the subject it shares: "endorsed Ode, calling him ..."), a noun's owner
@@ -101,6 +106,12 @@ def _speaker_span(cue: Token, content: set[int]) -> Optional[tuple[int, int]]:
     if subject is None:
         return None
     return _outside(subtree_span(subject), content)
+
+
+def _is_about_its_subject(cue: Token) -> bool:
+    """ "Ode has faced questions about ...": the cue's verb says its subject is the one
+    spoken about, by speakers unnamed."""
+    return cue.lemma_.lower() in TARGET_VERBS or verb_governing(cue).lemma_.lower() in TARGET_VERBS
 
 
 def _outside(span: tuple[int, int], content: set[int]) -> Optional[tuple[int, int]]:
@@ -144,6 +155,8 @@ def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate
                 continue
             sources = _runs(sentence, probabilities, SOURCE, in_run | taken | {t.i for t in cue})
             source = _speaker_span(cue_head, in_run)
+            if _is_about_its_subject(cue_head):
+                source, sources = None, []
             if sources:
                 nearest = min(sources, key=lambda s: _distance(s, cue))
                 # The tagger says who; where the two meet, the parse says where the

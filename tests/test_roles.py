@@ -232,12 +232,15 @@ def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 
 
-@pytest.mark.parametrize("cues", [("faced", "questions", "about"), ("questions", "about")])
-def test_tagged_candidate_on_facing_questions_names_nobody(nlp, cues):
+@pytest.mark.parametrize("text, cues, sources", [
+    ("Mayor Lin Ode has faced questions about the harbour accounts.", ("faced", "questions", "about"), ("Lin", "Ode")),
+    ("Mayor Lin Ode has faced questions about the harbour accounts.", ("questions", "about"), ("Lin", "Ode")),
+    ("Fresh questions arose about the harbour accounts.", ("arose", "about"), ("questions",)),
+])
+def test_tagged_candidate_on_facing_questions_names_nobody(nlp, text, cues, sources):
     # "Ode has faced questions about ...": Ode is asked, the askers go unnamed, even
-    # where the tagger marks Ode as the source.
-    doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode has faced questions about the harbour accounts.",
-                                "the harbour accounts", cues, sources=("Lin", "Ode"))
+    # where the tagger marks Ode as the source; "questions arose" names nobody either.
+    doc, p = _parsed_with_roles(nlp, text, "the harbour accounts", cues, sources=sources)
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 

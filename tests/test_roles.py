@@ -236,10 +236,12 @@ def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
     ("Mayor Lin Ode has faced questions about the harbour accounts.", ("faced", "questions", "about"), ("Lin", "Ode")),
     ("Mayor Lin Ode has faced questions about the harbour accounts.", ("questions", "about"), ("Lin", "Ode")),
     ("Fresh questions arose about the harbour accounts.", ("arose", "about"), ("questions",)),
+    ("Mayor Lin Ode was asked about the harbour accounts.", ("was", "asked", "about"), ("Lin", "Ode")),
 ])
-def test_tagged_candidate_on_facing_questions_names_nobody(nlp, text, cues, sources):
+def test_tagged_candidate_whose_verb_leaves_the_speakers_unnamed_names_nobody(nlp, text, cues, sources):
     # "Ode has faced questions about ...": Ode is asked, the askers go unnamed, even
-    # where the tagger marks Ode as the source; "questions arose" names nobody either.
+    # where the tagger marks Ode as the source; "questions arose" and "Ode was asked"
+    # name nobody either.
     doc, p = _parsed_with_roles(nlp, text, "the harbour accounts", cues, sources=sources)
     (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]

@@ -1096,6 +1096,39 @@ def test_speaker_the_parser_hung_on_the_phrase_before_a_prepositional_aside():
     assert _speakers_by_cue(doc) == {"accused": "Lin Ode"}
 
 
+def test_apposition_the_parser_took_for_a_second_subject_stays_in_the_speaker():
+    """ "Lin Ode, the mayor, said that taxes rose." parsed with "mayor" a second subject
+    of "said": the speaker runs on to its end."""
+    doc = _hand_parsed(
+        ["Lin", "Ode", ",", "the", "mayor", ",", "said", "that", "taxes", "rose", "."],
+        [True, False, True, True, False, True, True, True, True, False, False],
+        [1, 6, 1, 4, 6, 6, 6, 9, 9, 6, 6],
+        ["compound", "nsubj", "punct", "det", "nsubj", "punct", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        ["NNP", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "NNS", "VBD", "."],
+        ["Lin", "Ode", ",", "the", "mayor", ",", "say", "that", "tax", "rise", "."],
+    )
+    assert _speakers_by_cue(doc) == {"said": "Lin Ode, the mayor"}
+
+
+def test_opening_phrase_the_parser_took_for_a_subject_is_no_part_of_the_speaker():
+    """ "Absent a plan, Lin Ode said that taxes rose." parsed with "plan" a first subject
+    of "said": the person's name is the speaker."""
+    from spacy.tokens import Span
+
+    doc = _hand_parsed(
+        ["Absent", "a", "plan", ",", "Lin", "Ode", "said", "that", "taxes", "rose", "."],
+        [True, True, False, True, True, True, True, True, True, False, False],
+        [2, 2, 6, 6, 5, 6, 6, 9, 9, 6, 6],
+        ["amod", "det", "nsubj", "punct", "compound", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct"],
+        ["ADJ", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        ["JJ", "DT", "NN", ",", "NNP", "NNP", "VBD", "IN", "NNS", "VBD", "."],
+        ["absent", "a", "plan", ",", "Lin", "Ode", "say", "that", "tax", "rise", "."],
+    )
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert _speakers_by_cue(doc) == {"said": "Lin Ode"}
+
+
 def test_no_speaker_from_a_clause_before_a_verb_with_no_subject():
     """ "That is a fraction of the sum experts say it costs.": the words before "say" make
     a clause with a verb of its own, not a speaker the parser lost."""

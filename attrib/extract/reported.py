@@ -272,6 +272,30 @@ def verb_governing(noun: Token) -> Token:
     return governor if governor.pos_ in ("VERB", "AUX") else noun
 
 
+def speaker_span(subject: Token) -> tuple[int, int]:
+    """The token span of the speaker whose head word is `subject`: its subtree, and on to
+    the end of a second subject the parser gave the same verb right after a comma ("Ban
+    Ki-moon, the secretary general, vowed", "The family, protesters and civic leaders
+    have demanded": an apposition or a list taken for two subjects). Where the second is
+    a person's name and the first is not, the first is an opening phrase the parser took
+    for a subject ("In New Hampshire, Trump called ...") and the name alone speaks."""
+    start, end = subtree_span(subject)
+    doc = subject.doc
+    last_word = end - 1
+    while last_word > start and doc[last_word].is_punct:
+        last_word -= 1
+    second = None if subject.head == subject else next(
+        (c for c in subject.head.children
+         if c.dep_ == subject.dep_ and c.i > subject.i
+         and [t.text for t in doc[last_word + 1 : c.left_edge.i]] == [","]),
+        None)
+    if second is None:
+        return start, end
+    if second.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON":
+        return subtree_span(second)
+    return start, second.right_edge.i + 1
+
+
 def participle_speaker(participle: Token) -> tuple[int, int]:
     """The token span of who speaks through a participle on a noun: the subject of the
     verb whose direct object the noun is ("Ode delivered a speech outlining ...", "fired
@@ -1364,7 +1388,7 @@ def _verb_candidate(
     if subject is not None and _in_quotation(subject, quotes):
         outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _in_quotation(c, quotes)]
         subject = outside[0] if outside else subject
-    source = subtree_span(subject) if subject is not None else None
+    source = speaker_span(subject) if subject is not None else None
     speaker_taken_for_apposition = False
     if subject is None:
         subject, source, speaker_taken_for_apposition = _speaker_the_parse_lost(verb)

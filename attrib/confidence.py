@@ -119,6 +119,8 @@ def _span_features(mention: Optional[Span], content: Optional[Span], cue_verb: O
         vector[f"mention_pos={head.pos_}"] = 1.0
         vector["mention_comma"] = float(any(t.text == "," for t in mention))
         vector["mention_lower_start"] = float(mention[0].is_lower)
+        if cue_verb is not None:
+            vector[f"mention_link={_link(head, cue_verb)}"] = 1.0
     if content is not None and len(content):
         first = content[0]
         vector[f"content_first={first.lower_ if first.lower_ in CONTENT_OPENERS else first.pos_}"] = 1.0
@@ -129,6 +131,19 @@ def _span_features(mention: Optional[Span], content: Optional[Span], cue_verb: O
         vector["cue_negated"] = float(any(c.dep_ == "neg" for c in cue_verb.children))
         vector["cue_modal"] = float(any(c.tag_ == "MD" for c in cue_verb.children))
     return vector
+
+
+def _link(head: Token, cue_verb: Token) -> str:
+    """How the parse joins the mention's head to the cue: its subject ("Ode said"), the
+    subject of a verb it goes on from ("Ode spoke, adding"), or some other way (a parse
+    slip the rules repaired, a tagged source, a word in another clause)."""
+    if head.head == cue_verb and head.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        return "subject"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.is_ancestor(cue_verb):
+        return "shared"
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head == cue_verb:
+        return "agent"
+    return "other"
 
 
 ROLE_FEATURES = (

@@ -82,7 +82,8 @@ def test_confidence_model_uses_only_features_the_engine_makes(nlp):
     made |= set(confidence.role_features(np.full((len(doc), 5), 0.5), [11, 12, 13, 14, 15], [10], [0, 1, 2], (0, len(doc))))
 
     def family(name: str) -> str:
-        return name.split("=")[0] if name.split("=")[0] in {"mention_entity", "mention_pos", "content_first"} else name
+        prefix = name.split("=")[0]
+        return prefix if prefix in {"mention_entity", "mention_pos", "mention_link", "content_first"} else name
 
     for name in ("confidence.json", "match.json", "confidence_without_tagger.json", "match_without_tagger.json"):
         assert {family(n) for n in read_data_file(name)["features"]} <= {family(n) for n in made}, name
@@ -100,8 +101,24 @@ def test_confidence_evidence_from_the_words(nlp):
     assert vector["mention_comma"] == 0.0 and vector["mention_lower_start"] == 0.0
     assert vector["content_first=that"] == 1.0 and vector["content_has_verb"] == 1.0 and vector["content_sentences"] == 1.0
     assert vector["cue_negated"] == 1.0 and vector["cue_modal"] == 0.0
+    assert vector["mention_link=subject"] == 1.0
     confidence.add_speaker_attributions(vector, 25)
     assert vector["speaker_attributions"] == confidence.MAX_SPEAKER_ATTRIBUTIONS
+
+
+@pytest.mark.parametrize("text, mention, cue, link", [
+    ("Lin Ode spoke for an hour, adding that the bridge would open.", "Lin Ode", "adding", "shared"),
+    ("The bridge would open, according to Lin Ode.", "Lin Ode", "according", "other"),
+])
+def test_confidence_evidence_of_how_the_parse_joins_speaker_and_cue(nlp, text, mention, cue, link):
+    # A speaker borrowed from another verb, or joined to the cue some other way, is
+    # wrong more often than the cue's own subject.
+    doc = nlp(text)
+    start = text.index(mention)
+    span = doc.char_span(start, start + len(mention))
+    cue_verb = next(t for t in doc if t.text == cue)
+    vector = _neutral_vector(mention=span, content=doc[-3:-1], cue_verb=cue_verb)
+    assert [name for name in vector if name.startswith("mention_link=")] == [f"mention_link={link}"]
 
 
 def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):

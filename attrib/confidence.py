@@ -135,8 +135,9 @@ def _span_features(mention: Optional[Span], content: Optional[Span], cue_verb: O
 
 def _link(head: Token, cue_verb: Token) -> str:
     """How the parse joins the mention's head to the cue: its subject ("Ode said"), the
-    subject of a verb it goes on from ("Ode spoke, adding"), or some other way (a parse
-    slip the rules repaired, a tagged source, a word in another clause)."""
+    subject of a verb it goes on from ("Ode spoke, adding"), the agent of its passive
+    ("was denied by Ode"), or some other way (a parse slip the rules repaired, a tagged
+    source, a word in another clause). On train the first is right far more often."""
     if head.head == cue_verb and head.dep_ in ("nsubj", "nsubjpass", "csubj"):
         return "subject"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.is_ancestor(cue_verb):

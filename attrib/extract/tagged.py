@@ -160,6 +160,7 @@ def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate
             sources = _runs(sentence, probabilities, SOURCE, in_run | taken | {t.i for t in cue})
             source = _speaker_span(cue_head, in_run)
             if _names_no_speaker(cue_head):
+                # Whoever the tagger marks as the source is spoken about, not speaking.
                 source, sources = None, []
             if sources:
                 nearest = min(sources, key=lambda s: _distance(s, cue))

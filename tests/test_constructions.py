@@ -1129,6 +1129,13 @@ def test_opening_phrase_the_parser_took_for_a_subject_is_no_part_of_the_speaker(
     assert _speakers_by_cue(doc) == {"said": "Lin Ode"}
 
 
+@pytest.mark.parametrize("text", [",said", ", wearing a scarf, said that taxes rose.", ",, said that taxes rose."])
+def test_search_for_a_lost_speaker_stops_at_the_sentence_start(analyze, text):
+    # Commas with nothing before them: no aside to step over and no speaker (hypothesis
+    # found ",said" reading past the start).
+    assert all(a.speaker is None or a.speaker.mention is None for a in analyze(text))
+
+
 def test_no_speaker_from_a_clause_before_a_verb_with_no_subject():
     """ "That is a fraction of the sum experts say it costs.": the words before "say" make
     a clause with a verb of its own, not a speaker the parser lost."""

@@ -536,9 +536,10 @@ def _speaker_hung_on_the_phrase_before(verb: Token) -> Optional[tuple[Token, tup
     # "Ode, without naming him, also accused ...", "Ode, meanwhile, who sits on the board,
     # said": asides set off by commas between the noun phrase and the verb are stepped over.
     asides = []
-    while doc[last].text == "," and len(asides) < MAX_ASIDES:
+    while doc[last].text == "," and last > verb.sent.start and len(asides) < MAX_ASIDES:
         aside_start = _phrase_start(doc, last - 1, verb.sent.start)
-        if (aside_start >= last or aside_start == verb.sent.start or doc[aside_start - 1].text != ","
+        # The aside needs a comma before it, and words before that comma.
+        if (aside_start >= last or aside_start - 1 <= verb.sent.start or doc[aside_start - 1].text != ","
                 or not _is_aside(doc[aside_start:last])):
             return None
         asides.append(doc[aside_start:last])

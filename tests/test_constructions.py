@@ -1129,10 +1129,11 @@ def test_opening_phrase_the_parser_took_for_a_subject_is_no_part_of_the_speaker(
     assert _speakers_by_cue(doc) == {"said": "Lin Ode"}
 
 
-@pytest.mark.parametrize("text", [",said", ", wearing a scarf, said that taxes rose.", ",, said that taxes rose."])
+@pytest.mark.parametrize("text", [",said", ", wearing a scarf, said that taxes rose.", ",, said that taxes rose.",
+                                  'said " to questions speech Lin a , Ki-moon'])
 def test_search_for_a_lost_speaker_stops_at_the_sentence_start(analyze, text):
-    # Commas with nothing before them: no aside to step over and no speaker (hypothesis
-    # found ",said" reading past the start).
+    # Commas or nothing before the verb: no aside to step over and no speaker (",said"
+    # and the last case once read past the start, the last wrapping round to the end).
     assert all(a.speaker is None or a.speaker.mention is None for a in analyze(text))
 
 

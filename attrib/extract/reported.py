@@ -485,7 +485,8 @@ def _speaker_taken_for_an_apposition(verb: Token) -> Optional[tuple[int, int]]:
     Dana Kell, said"), unless that is the object of a preposition ("his plea", "a message
     to Clinton"), which sets the scene. Returns a token span."""
     doc = verb.doc
-    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or _is_raising(verb):
+    if (verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or _is_raising(verb)
+            or verb.i == verb.sent.start):
         return None
     # Step back over the commas, the verb's adverbs ("also said") and an age ("Ode, 44,").
     last = verb.i - 1

@@ -1404,15 +1404,20 @@ def test_subject_modifier_taken_for_the_main_verb():
     assert found.get("say") == "Voters clamoring for a bridge", found
 
 
+def assert_speaker_among_all_candidates(nlp, text: str, content: str, mention: str) -> None:
+    """The candidate carrying `content` names `mention`, found among every candidate,
+    before those unlikely to be statements are dropped."""
+    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
+    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+
+
 @pytest.mark.parametrize("text,content,mention", [
     ("The heavy defeat led Senator Lin Ode to declare that the race was over.", "the race was over", "Senator Lin Ode"),
     ("The vote had this to say about the bridge: it is late.", "the bridge", "The vote"),
 ])
 def test_infinitive_after_an_object_has_that_object_as_speaker(nlp, text, content, mention):
-    # Every candidate, before those unlikely to be statements are dropped: the rule
-    # under test names the speaker, whether or not "the bridge" is kept as a content.
-    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
-    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+    # The rule under test names the speaker, whether or not "the bridge" is kept as a content.
+    assert_speaker_among_all_candidates(nlp, text, content, mention)
 
 
 @pytest.mark.parametrize("text,content,mention", [
@@ -1421,8 +1426,7 @@ def test_infinitive_after_an_object_has_that_object_as_speaker(nlp, text, conten
 ])
 def test_infinitive_after_the_means_has_the_user_as_speaker(nlp, text, content, mention):
     # "used X to say": X is the means, not who speaks.
-    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
-    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+    assert_speaker_among_all_candidates(nlp, text, content, mention)
 
 
 @pytest.mark.parametrize("text,content,mention", [
@@ -1434,8 +1438,7 @@ def test_infinitive_after_the_means_has_the_user_as_speaker(nlp, text, content, 
      "a petition"),
 ])
 def test_participle_on_an_object_speaks_for_the_subject_of_its_verb(nlp, text, content, mention):
-    a = the_attribution(attribute(nlp(text), keep_all=True), content, text)
-    assert a.speaker is not None and a.speaker.mention.text == mention, describe([a])
+    assert_speaker_among_all_candidates(nlp, text, content, mention)
 
 
 @pytest.mark.parametrize("text,content", [

@@ -570,6 +570,7 @@ def _speaker_hung_on_the_phrase_before(verb: Token) -> Optional[tuple[Token, tup
 
 
 def _is_prepositional_or_adverbial(words: Span) -> bool:
+    """ "without naming him", "meanwhile": an aside that says how or when, not who."""
     return words[0].pos_ == "ADP" or all(t.pos_ == "ADV" for t in words)
 
 

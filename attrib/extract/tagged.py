@@ -157,11 +157,12 @@ def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate
             if (any(q.inner_start <= cue_head.idx < q.inner_end for q in quotes) or is_imperative(cue_head, sentence)
                     or is_purpose(cue_head, lexicon)):
                 continue
-            sources = _runs(sentence, probabilities, SOURCE, in_run | taken | {t.i for t in cue})
-            source = _speaker_span(cue_head, in_run)
             if _names_no_speaker(cue_head):
                 # Whoever the tagger marks as the source is spoken about, not speaking.
                 source, sources = None, []
+            else:
+                sources = _runs(sentence, probabilities, SOURCE, in_run | taken | {t.i for t in cue})
+                source = _speaker_span(cue_head, in_run)
             if sources:
                 nearest = min(sources, key=lambda s: _distance(s, cue))
                 # The tagger says who; where the two meet, the parse says where the

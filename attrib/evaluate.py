@@ -14,17 +14,19 @@ measures exactly what is scored. In `EvalReport.to_dict()` precision, recall, F1
 speaker accuracy are percentages with one decimal (as papers report them); ECE, AUROC
 and the reliability table are 0-1 floats with four decimals (the confidence scale).
 A ratio with a zero denominator is reported as 0.0, with its counts alongside.
+`annotator_agreement` scores annotators against each other by the same rules, on the
+articles of a brat folder that several of them marked (`read_brat_annotators`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import groupby, permutations
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from attrib.model import Attribution, Span, Spans
+from attrib.model import Attribution, Span, Speaker, Spans
 
 # Dice threshold for "overlap" matches (README: overlap = Dice >= 0.5).
 OVERLAP = 0.5
@@ -224,8 +226,8 @@ def _read_metadata(split_dir: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-def _read_brat(split_dir: Path) -> list[GoldDocument]:
-    metadata = _read_metadata(split_dir)
+def _brat_annotation_files(split_dir: Path) -> dict[str, dict[str, Path]]:
+    """Annotation files by article name, then by annotator."""
     annotations: dict[str, dict[str, Path]] = {}
     for ann in (split_dir / "attributions").glob("*.ann"):
         # Names hold underscores themselves, so the annotator is after the last one.
@@ -233,20 +235,50 @@ def _read_brat(split_dir: Path) -> list[GoldDocument]:
         if not sep:
             raise GoldFormatError(ann, None, "expected an annotation file named NAME_ANNOTATOR.ann")
         annotations.setdefault(name, {})[annotator] = ann
-    docs = []
+    return annotations
+
+
+def _brat_articles(split_dir: Path) -> Iterable[tuple[Path, dict[str, str], dict[str, Path]]]:
+    """(text file, metadata row, annotation files by annotator) of each article, by name."""
+    metadata = _read_metadata(split_dir)
+    annotations = _brat_annotation_files(split_dir)
     for text_path in sorted((split_dir / "text").glob("*.txt")):
-        name = text_path.stem
-        by_annotator = annotations.get(name)
+        by_annotator = annotations.get(text_path.stem)
         if not by_annotator:
-            raise GoldFormatError(text_path, None, f"no annotation file attributions/{name}_ANNOTATOR.ann")
-        row = metadata.get(name, {})
+            raise GoldFormatError(text_path, None, f"no annotation file attributions/{text_path.stem}_ANNOTATOR.ann")
+        yield text_path, metadata.get(text_path.stem, {}), by_annotator
+
+
+def _read_brat_article(text_path: Path, row: dict[str, str], ann: Path) -> GoldDocument:
+    with text_path.open(encoding="utf-8", newline="") as f:
+        text = f.read()
+    name = text_path.stem
+    return GoldDocument(name, text, _read_ann(ann, text), row.get("publisher") or _publisher_from_id(name))
+
+
+def _read_brat(split_dir: Path) -> list[GoldDocument]:
+    docs = []
+    for text_path, row, by_annotator in _brat_articles(split_dir):
         listed = [a for a in row.get("annotators", "").split("|") if a in by_annotator]
         annotator = listed[0] if listed else min(by_annotator)
-        with text_path.open(encoding="utf-8", newline="") as f:
-            text = f.read()
-        attributions = _read_ann(by_annotator[annotator], text)
-        docs.append(GoldDocument(name, text, attributions, row.get("publisher") or _publisher_from_id(name)))
+        docs.append(_read_brat_article(text_path, row, by_annotator[annotator]))
     return docs
+
+
+def read_brat_annotators(path: str | Path) -> list[dict[str, GoldDocument]]:
+    """Every annotator's reading of each article of a brat folder (found as `read_gold`
+    finds it): one {annotator: GoldDocument} per article, in name order."""
+    return [
+        {annotator: _read_brat_article(text_path, row, ann) for annotator, ann in sorted(by_annotator.items())}
+        for text_path, row, by_annotator in _brat_articles(_brat_split_dir(_brat_folder(path)))
+    ]
+
+
+def _brat_folder(path: str | Path) -> Path:
+    path = Path(path)
+    if not path.is_dir():
+        raise GoldFormatError(path, None, "not a brat folder (a folder holding text/ and attributions/)")
+    return path
 
 
 def _parse_offsets(offsets: str, text_len: int) -> list[Span]:
@@ -657,6 +689,66 @@ def score(gold_docs: Sequence[GoldDocument], predictions: Mapping[str, Sequence[
         },
         unknown_docs=tuple(sorted(set(predictions) - {doc.doc for doc in gold_docs})),
     )
+
+
+# ---------------------------------------------------------------- annotator agreement
+#
+# How far two people agree bounds what any extractor can score against one of them: the
+# PolNeAR articles that several annotators marked give that measure, with the same
+# scorer and the same rules as the scores of attrib.
+
+
+def gold_as_predictions(doc: GoldDocument) -> list[Attribution]:
+    """An annotator's attributions in the shape of predictions, to score against another
+    annotator. Only the spans are scored; kind and speaker type are placeholders."""
+    predictions = []
+    for gold in doc.attributions:
+        mention = Spans.from_offsets(doc.text, list(gold.source)) if gold.source else None
+        predictions.append(
+            Attribution(
+                doc=doc.doc,
+                kind="indirect",
+                content=Spans.from_offsets(doc.text, list(gold.content)),
+                cue=Spans.from_offsets(doc.text, list(gold.cue)) if gold.cue else None,
+                speaker=Speaker(name=mention.text, type="unknown", mention=mention) if mention else None,
+                confidence=1.0,
+            )
+        )
+    return predictions
+
+
+def multiply_annotated(articles: Sequence[Mapping[str, GoldDocument]]) -> list[Mapping[str, GoldDocument]]:
+    """The articles two or more annotators marked."""
+    return [by_annotator for by_annotator in articles if len(by_annotator) >= 2]
+
+
+def annotator_agreement(articles: Sequence[Mapping[str, GoldDocument]]) -> EvalReport:
+    """One annotator scored against another, for every ordered pair of annotators of each
+    article that several marked, pooled (so precision one way is recall the other, and
+    F1 is symmetric). Each pair is scored as its own document."""
+    golds: list[GoldDocument] = []
+    predictions: dict[str, list[Attribution]] = {}
+    for by_annotator in multiply_annotated(articles):
+        for gold_annotator, other in permutations(sorted(by_annotator), 2):
+            key = f"{by_annotator[gold_annotator].doc} ({other} against {gold_annotator})"
+            golds.append(replace(by_annotator[gold_annotator], doc=key))
+            predictions[key] = gold_as_predictions(replace(by_annotator[other], doc=key))
+    return score(golds, predictions)
+
+
+def score_against_each_annotator(
+    articles: Sequence[Mapping[str, GoldDocument]], predictions: Mapping[str, Sequence[Attribution]]
+) -> EvalReport:
+    """Predictions (by article id) scored against every annotator of each article that
+    several marked, pooled: comparable with `annotator_agreement` on the same articles."""
+    golds: list[GoldDocument] = []
+    keyed: dict[str, Sequence[Attribution]] = {}
+    for by_annotator in multiply_annotated(articles):
+        for annotator, gold in sorted(by_annotator.items()):
+            key = f"{gold.doc} (against {annotator})"
+            golds.append(replace(gold, doc=key))
+            keyed[key] = [replace(prediction, doc=key) for prediction in predictions.get(gold.doc, ())]
+    return score(golds, keyed)
 
 
 # ---------------------------------------------------------------- text report

@@ -110,3 +110,52 @@ def test_polnear_dev_meets_the_floor():
     assert report["roles"]["cue"]["exact"]["f1"] >= 71
     assert report["calibration"]["ece"] <= 0.05
     assert report["calibration"]["auroc"] >= 0.85
+
+
+AGREEMENT_TEXT = "Smith said taxes rise. Aides said rates fall.\n"
+
+
+def write_annotations(root: Path, annotations: dict[str, list[str]]) -> None:
+    """A brat folder with one article; per annotator, the cue phrases of its attributions
+    (each over the sentence after the cue)."""
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "a_1.txt").write_text(AGREEMENT_TEXT, encoding="utf-8")
+    for annotator, cues in annotations.items():
+        lines = []
+        for n, cue in enumerate(cues):
+            s = AGREEMENT_TEXT.index(cue)
+            content = AGREEMENT_TEXT[s + len(cue) + 1 :].split(".")[0]
+            c = AGREEMENT_TEXT.index(content)
+            lines += [
+                f"T{3 * n + 1}\tCue {s} {s + len(cue)}\t{cue}",
+                f"T{3 * n + 2}\tContent {c} {c + len(content)}\t{content}",
+                f"T{3 * n + 3}\tAttribution-no-source {s} {s + len(cue)}\t{cue}",
+                f"E{n + 1}\tAttribution-no-source:T{3 * n + 3} Cue:T{3 * n + 1} Content:T{3 * n + 2}",
+            ]
+        (root / "attributions" / f"a_1_{annotator}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_agreement_between_annotators(tmp_path):
+    write_annotations(tmp_path, {"bbbb": ["Smith said", "Aides said"], "aaaa": ["Smith said"]})
+    result = runner.invoke(app, ["agreement", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "articles with two or more annotators: 1 (2 annotators)" in result.stdout
+    row = next(line for line in result.stdout.splitlines() if line.startswith("annotator against annotator"))
+    # One attribution of three is shared each way: F1 2/3, except for sources, which
+    # neither marked (0 of 0 reads as 0.0).
+    assert row.split()[-5:] == ["66.7", "66.7", "66.7", "0.0", "66.7"]
+    result = runner.invoke(app, ["agreement", str(tmp_path), "--attrib", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["annotators"] == ["aaaa", "bbbb"]
+    assert data["attrib against each annotator"]["counts"]["gold"] == 3
+
+
+def test_agreement_needs_two_annotators(tmp_path):
+    write_annotations(tmp_path, {"bbbb": ["Smith said"]})
+    result = runner.invoke(app, ["agreement", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no article has two or more annotators" in result.output
+    result = runner.invoke(app, ["agreement", str(tmp_path / "missing")])
+    assert result.exit_code == 2 and "not a brat folder" in result.output

@@ -8,11 +8,16 @@ from attrib.evaluate import (
     GoldDocument,
     GoldFormatError,
     SpanError,
+    annotator_agreement,
     calibration,
     format_report,
+    gold_as_predictions,
+    multiply_annotated,
     per_prediction_outcomes,
+    read_brat_annotators,
     read_gold,
     score,
+    score_against_each_annotator,
 )
 from attrib.model import Attribution, Spans, Speaker
 
@@ -356,6 +361,65 @@ def test_seed_gold_with_drifted_offsets_is_an_error(tmp_path):
         read_gold(tmp_path / "s.gold.json")
 
 
+# ---------------------------------------------------------------- annotator agreement
+
+# A second annotator of pub_1: the "said" cue alone, over another content.
+OTHER_ANN = f"T1\tContent {span('and left')}\tand left\nT2\tCue {span('said')}\tsaid\nT3\tAttribution 0 5\tSmith\nE1\tAttribution:T3 Cue:T2 Content:T1\n"
+
+
+def write_second_article(split: Path, annotator: str = "cccc") -> None:
+    """pub_2, marked by one annotator only."""
+    (split / "text" / "pub_2.txt").write_text(BRAT_TEXT, encoding="utf-8")
+    (split / "attributions" / f"pub_2_{annotator}.ann").write_text(ANN, encoding="utf-8")
+
+
+def test_read_brat_annotators_reads_every_annotator(tmp_path):
+    split = write_brat(tmp_path, {"bbbb": ANN, "aaaa": OTHER_ANN})
+    write_second_article(split)
+    articles = read_brat_annotators(tmp_path)
+    assert [sorted(a) for a in articles] == [["aaaa", "bbbb"], ["cccc"]]
+    assert len(articles[0]["bbbb"].attributions) == 2 and len(articles[0]["aaaa"].attributions) == 1
+    assert [sorted(a) for a in multiply_annotated(articles)] == [["aaaa", "bbbb"]]
+    with pytest.raises(GoldFormatError, match="not a brat folder"):
+        read_brat_annotators(tmp_path / "dev" / "text" / "pub_1.txt")
+
+
+def test_gold_as_predictions_scores_perfectly_against_itself(tmp_path):
+    write_brat(tmp_path, {"bbbb": ANN})
+    [document] = read_gold(tmp_path)
+    report = score([document], {document.doc: gold_as_predictions(document)})
+    assert report.end_to_end.f1 == 1.0
+    assert all(prf.f1 == 1.0 for flavours in report.roles.values() for prf in flavours.values())
+
+
+def test_annotator_agreement_pools_both_directions(tmp_path):
+    split = write_brat(tmp_path, {"bbbb": ANN, "aaaa": OTHER_ANN})
+    write_second_article(split)  # one annotator: left out
+    report = annotator_agreement(read_brat_annotators(tmp_path))
+    assert report.docs == 2  # pub_1 read each way round
+    # No content is shared: 2 + 1 attributions each way, none matched.
+    assert (report.attribution.tp, report.attribution.gold, report.attribution.pred) == (0, 3, 3)
+    # Both marked the cue "said"; only one marked "aides said".
+    cue = report.roles["cue"]["exact"]
+    assert (cue.tp, cue.gold, cue.pred) == (2, 3, 3)
+    assert cue.precision == cue.recall
+
+
+def test_annotators_who_agree_score_full_marks(tmp_path):
+    write_brat(tmp_path, {"bbbb": ANN, "aaaa": ANN})
+    report = annotator_agreement(read_brat_annotators(tmp_path))
+    assert report.end_to_end.f1 == 1.0 and report.roles["content"]["exact"].f1 == 1.0
+
+
+def test_score_against_each_annotator(tmp_path):
+    write_brat(tmp_path, {"bbbb": ANN, "aaaa": OTHER_ANN})
+    articles = read_brat_annotators(tmp_path)
+    predictions = {"pub_1": gold_as_predictions(articles[0]["bbbb"])}
+    report = score_against_each_annotator(articles, predictions)
+    # Right against bbbb (2 of 2), wrong against aaaa (its 1 missed, 2 false alarms).
+    assert (report.attribution.tp, report.attribution.gold, report.attribution.pred) == (2, 3, 4)
+
+
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR data (../shared/polnear) is absent")
 def test_polnear_brat_agrees_with_gold_jsonl():
     from_brat = read_gold(POLNEAR / "brat")
@@ -374,3 +438,14 @@ def test_polnear_brat_agrees_with_gold_jsonl():
                 assert set(theirs.content) < set(ours.content)
                 widened += 1
     assert widened == 3  # the three Content2 events in the dev annotations the JSONL was built from
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR data (../shared/polnear) is absent")
+def test_polnear_dev_has_two_articles_marked_by_six_annotators():
+    articles = read_brat_annotators(POLNEAR / "brat")
+    assert [len(a) for a in multiply_annotated(articles)] == [6, 6]
+    # read_gold takes one of each article's annotators.
+    first = {d.doc: d for d in read_gold(POLNEAR / "brat")}
+    assert all(first[next(iter(a.values())).doc] in a.values() for a in articles)
+    report = annotator_agreement(articles)
+    assert 0.85 <= report.attribution.f1 < 1.0

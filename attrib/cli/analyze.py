@@ -119,6 +119,65 @@ def evaluate(
         raise typer.Exit(1)
 
 
+AGREEMENT_COLUMNS = (
+    ("attribution", lambda r: r.attribution),
+    ("end-to-end", lambda r: r.end_to_end),
+    ("content exact", lambda r: r.roles["content"]["exact"]),
+    ("source exact", lambda r: r.roles["source"]["exact"]),
+    ("cue exact", lambda r: r.roles["cue"]["exact"]),
+)
+
+
+@app.command()
+def agreement(
+    gold: Annotated[Path, typer.Argument(help="A brat folder whose articles several annotators marked (e.g. PolNeAR's brat/dev).")],
+    with_attrib: Annotated[
+        bool, typer.Option("--attrib", help="Also score attrib against each annotator of the same articles.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """How far annotators agree with each other (F1 over every ordered pair), the ceiling
+    for scores against one annotator; with --attrib, attrib against each of them too."""
+    from attrib.evaluate import (
+        GoldFormatError,
+        annotator_agreement,
+        multiply_annotated,
+        read_brat_annotators,
+        score_against_each_annotator,
+    )
+
+    try:
+        articles = multiply_annotated(read_brat_annotators(gold))
+    except (GoldFormatError, OSError) as exc:
+        print_error(str(exc))
+        raise typer.Exit(2)
+    if not articles:
+        print_error(f"{gold}: no article has two or more annotators")
+        raise typer.Exit(2)
+    reports = {"annotator against annotator": annotator_agreement(articles)}
+    if with_attrib:
+        nlp = load_pipeline_or_exit(model)
+        first = [next(iter(by_annotator.values())) for by_annotator in articles]
+        predictions = {
+            article.id: attributions
+            for article, attributions in attrib.analyze_articles(
+                (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher, source_path=str(gold)) for d in first), nlp=nlp
+            )
+        }
+        reports["attrib against each annotator"] = score_against_each_annotator(articles, predictions)
+    annotators = sorted({name for by_annotator in articles for name in by_annotator})
+    if as_json:
+        typer.echo(json.dumps({"articles": len(articles), "annotators": annotators,
+                               **{label: report.to_dict() for label, report in reports.items()}}, indent=2))
+        return
+    typer.echo(f"articles with two or more annotators: {len(articles)} ({len(annotators)} annotators)")
+    typer.echo("F1, exact = the same characters:")
+    typer.echo(f"{'':<30}" + "".join(f"{name:>15}" for name, _ in AGREEMENT_COLUMNS))
+    for label, report in reports.items():
+        typer.echo(f"{label:<30}" + "".join(f"{100 * column(report).f1:>15.1f}" for _, column in AGREEMENT_COLUMNS))
+
+
 def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:
     predictions: dict[str, list[attrib.Attribution]] = {}
     try:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from attrib import confidence
 from attrib.engine import attribute
 from attrib.evaluate import GoldAttribution, GoldDocument
-from attrib.extract import roles, tagged
+from attrib.extract import reported, roles, tagged
 from attrib.extract.reported import Candidate
 from attrib.extract.roles import CONTENT, CUE, ROLES, SOURCE
 from attrib.lexicons import load_lexicon
@@ -312,3 +312,80 @@ def test_bands_of_a_column_agree_with_band_of_each_probability(dtype):
         np.random.default_rng(0).random(200).astype(dtype),
     ])
     assert roles.bands(values) == [roles.band(v) for v in values]
+
+
+# ---------------------------------------------------------------- the tagger's choice between two cues
+
+NESTED = "Lee said that Kim told aides the plan was dead ."
+
+
+def _nested_candidates(text: str = NESTED, said_from: str = "that", told_from: str = "the") -> tuple[Doc, list[Candidate]]:
+    """ "Lee said that Kim told aides the plan was dead": the outer "said" (its content,
+    from the word `said_from` to the end, holds the inner cue) and the inner "told" (its
+    content from `told_from`)."""
+    words = text.split()
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+
+    def chars(first: str, last: str) -> tuple[int, int]:
+        a, b = words.index(first), words.index(last)
+        return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+    said = Candidate(content=[chars(said_from, "dead")], cue=[chars("said", "said")], source=None,
+                     cue_token=words.index("said"), sentence=0, pattern="verb-clause")
+    told = Candidate(content=[chars(told_from, "dead")], cue=[chars("told", "told")], source=None,
+                     cue_token=words.index("told"), sentence=0, pattern="verb-object")
+    return doc, [said, told]
+
+
+def _cue_probabilities(doc: Doc, probabilities: dict[str, float]) -> np.ndarray:
+    p = np.zeros((len(doc), len(ROLES)))
+    for t in doc:
+        p[t.i, CUE] = probabilities.get(t.text, 0.0)
+    return p
+
+
+def _kept_cues(doc: Doc, kept: list[Candidate]) -> list[str]:
+    return [doc.text[c.cue[0][0] : c.cue[0][1]] for c in kept]
+
+
+@pytest.mark.parametrize("said, told, kept", [
+    (0.2, 0.9, ["told"]),  # the tagger is surer of the inner cue: it is the statement's
+    (0.9, 0.2, ["said"]),
+    (0.2, 0.25, ["said"]),  # within the margin: the outer cue holds the inner one
+])
+def test_the_tagger_chooses_between_a_cue_and_one_inside_its_content(said, told, kept):
+    doc, candidates = _nested_candidates()
+    roles_view = _cue_probabilities(doc, {"said": said, "told": told})
+    assert _kept_cues(doc, reported._drop_nested(candidates, doc, roles_view)) == kept
+
+
+def test_without_the_tagger_the_outer_cue_holds_the_inner_one():
+    doc, candidates = _nested_candidates()
+    assert _kept_cues(doc, reported._drop_nested(candidates, doc)) == ["said"]
+
+
+def test_an_inner_statement_much_smaller_than_the_outer_stays_inside_it():
+    # The inner content is a small part of the outer one: two statements, the inner
+    # nested in the outer's words, whatever the tagger says of the cues.
+    text = "Lee said on Monday after a long and difficult meeting with all of his staff that Kim told aides the plan was dead ."
+    doc, candidates = _nested_candidates(text, said_from="on")
+    said, told = candidates
+    assert reported._dice(reported._char_set(said.content), reported._char_set(told.content)) < 0.5
+    roles_view = _cue_probabilities(doc, {"said": 0.2, "told": 0.9})
+    assert _kept_cues(doc, reported._drop_nested(candidates, doc, roles_view)) == ["said"]
+
+
+def test_the_tagger_chooses_between_two_cues_over_the_same_words():
+    # Two patterns found one statement from two verbs: the pattern order prefers the
+    # verb-clause, unless the tagger is surer of the other verb.
+    doc, (said, told) = _nested_candidates("Lee said and told aides that the plan was dead .", told_from="that")
+    assert said.content == told.content and told.cue[0][1] < told.content[0][0]
+    for probabilities, kept in (({"said": 0.2, "told": 0.9}, ["told"]), ({"said": 0.9, "told": 0.2}, ["said"]), ({}, ["said"])):
+        assert _kept_cues(doc, reported._drop_nested([said, told], doc, _cue_probabilities(doc, probabilities))) == kept
+
+
+def test_shipped_tagger_takes_the_relative_clause_inside_an_object(analyze):
+    text = ("He was forced to defend not paying a builder who said he was cheated after he built a "
+            "clubhouse at one of his golf courses.")
+    found = analyze(text)
+    assert [(a.cue.text, a.speaker.mention.text if a.speaker and a.speaker.mention else None) for a in found] == [("said", "who")], describe(found)

@@ -389,3 +389,49 @@ def test_shipped_tagger_takes_the_relative_clause_inside_an_object(analyze):
             "clubhouse at one of his golf courses.")
     found = analyze(text)
     assert [(a.cue.text, a.speaker.mention.text if a.speaker and a.speaker.mention else None) for a in found] == [("said", "who")], describe(found)
+
+
+# ---------------------------------------------------------------- the tagger overruling the rules' speaker
+
+OVERRULE_TEXT = "At the rally , the crowd heard Sanders say that the race was rigged ."
+
+
+def _say_candidate(doc: Doc) -> Candidate:
+    words = [t.text for t in doc]
+    say, that = words.index("say"), words.index("that")
+    sanders = words.index("Sanders")
+    return Candidate(content=[(doc[that].idx, doc[len(doc) - 2].idx + len(doc[len(doc) - 2].text))],
+                     cue=[(doc[say].idx, doc[say].idx + 3)], source=(sanders, sanders + 1), cue_token=say,
+                     sentence=0, pattern="verb-clause")
+
+
+@pytest.mark.parametrize("marks, speaker", [
+    ({"the": 1.0, "crowd": 1.0}, "the crowd"),  # the tagger rules out "Sanders" and is sure of "the crowd"
+    ({"the": 1.0, "crowd": 1.0, "Sanders": 0.1}, "Sanders"),  # it does not rule "Sanders" out
+    ({"the": 0.7, "crowd": 0.7}, "Sanders"),  # it is not sure enough of the other run
+    ({"race": 1.0, "rigged": 1.0}, "Sanders"),  # a run inside the content is what was said
+    ({}, "Sanders"),
+])
+def test_the_tagger_overrules_a_speaker_it_rules_out(marks, speaker):
+    words = OVERRULE_TEXT.split()
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+    p = np.zeros((len(doc), len(ROLES)))
+    for t in doc:
+        # "the" is marked in "the crowd" only, not in "the rally" or "the race".
+        if t.text in marks and not (t.text == "the" and doc[t.i + 1].text != "crowd"):
+            p[t.i, SOURCE] = marks[t.text]
+    cand = _say_candidate(doc)
+    tagged.overrule_speakers(doc, p, [cand])
+    assert doc[cand.source[0] : cand.source[1]].text == speaker
+
+
+def test_the_engine_takes_the_overruling_speaker(nlp):
+    doc = nlp(OVERRULE_TEXT)
+    p = np.zeros((len(doc), len(ROLES)))
+    for t in doc:
+        if t.text == "crowd" or (t.text == "the" and t.head.text == "crowd"):
+            p[t.i, SOURCE] = 1.0
+        p[t.i, CUE] = float(t.text == "say")
+    # keep_all: the tagger's view here is made up, and the keep-or-drop trees may doubt it.
+    found = attribute(doc, roles=p, keep_all=True)
+    assert [a.speaker.mention.text for a in found if a.cue and a.cue.text == "say"] == ["the crowd"], describe(found)

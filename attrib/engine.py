@@ -90,7 +90,6 @@ def candidates_of(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = None
     candidates = [c for c in find_candidates(doc, lexicon, roles) if precise(c)]
     # Then the statements only the role tagger sees, where the rules found nothing.
     if roles is not None:
-        tagged.overrule_speakers(doc, roles, candidates)
         candidates += [c for c in tagged.tagged_candidates(doc, roles, candidates, lexicon) if precise(c)]
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
     return candidates

@@ -123,38 +123,6 @@ def _outside(span: tuple[int, int], content: set[int]) -> Optional[tuple[int, in
     return None if any(i in content for i in range(*span)) else span
 
 
-# The rules' speaker mention gives way to the tagger's when the tagger all but rules it
-# out (its words average under DOUBTED_SPEAKER as source) and is sure of another run of
-# words in the sentence (averaging over SURE_SPEAKER). Chosen on train (the tagger
-# cross-fitted): 36 speakers made right, 12 made wrong, end-to-end +26 (+22 with 0.1
-# and 0.75, +24 with 0.05 and 0.6); on dev end-to-end +5.
-DOUBTED_SPEAKER = 0.05
-SURE_SPEAKER = 0.75
-
-
-def _words_of(doc: Doc, spans: list[tuple[int, int]]) -> set[int]:
-    return {t.i for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or ()}
-
-
-def overrule_speakers(doc: Doc, probabilities: np.ndarray, candidates: list[Candidate]) -> None:
-    """Where the tagger is sure the rules' speaker mention is nobody's and sure of another
-    run of the sentence, that run is the mention: the parse gave the cue the wrong
-    subject ("The first incident" for the protesters who shouted), or a word of another
-    clause."""
-    for cand in candidates:
-        if cand.source is None:
-            continue
-        start, end = cand.source
-        if probabilities[start:end, SOURCE].mean() >= DOUBTED_SPEAKER:
-            continue
-        skip = _words_of(doc, cand.content) | _words_of(doc, cand.cue) | set(range(start, end))
-        runs = [run for run in _runs(doc[cand.cue_token].sent, probabilities, SOURCE, skip)
-                if probabilities[[t.i for t in run], SOURCE].mean() > SURE_SPEAKER]
-        if runs:
-            best = max(runs, key=lambda run: probabilities[[t.i for t in run], SOURCE].mean())
-            cand.source = (best[0].i, best[-1].i + 1)
-
-
 def tagged_candidates(doc: Doc, probabilities: np.ndarray, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     """The tagger's statements that no found candidate covers, as candidates."""
     text = text_of(doc)

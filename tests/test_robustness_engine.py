@@ -99,3 +99,21 @@ def test_ray_actor_rows_carry_the_failure_to_the_driver(fragile_engine):
     pairs = list(rows_to_pairs(rows, failures.append))
     assert [a.id for a, _ in pairs] == ["a", "c"]
     assert [str(f) for f in failures] == ["in.jsonl:2: analysis of article 'b' failed (IndexError: list index out of range)"]
+
+
+def test_cli_agreement_scores_an_article_the_engine_fails_on_as_nothing_found(fragile_engine, tmp_path):
+    text = "The council said the EXPLODE budget was balanced.\n"
+    s = text.index("said")
+    c = text.index("the EXPLODE")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a_1.txt").write_text(text, encoding="utf-8")
+    content = text[c:text.index(".")]
+    ann = (f"T1\tCue {s} {s + 4}\tsaid\nT2\tContent {c} {c + len(content)}\t{content}\n"
+           f"T3\tAttribution {s} {s + 4}\tsaid\nE1\tAttribution:T3 Cue:T1 Content:T2\n")
+    for annotator in ("aaaa", "bbbb"):
+        (tmp_path / "attributions" / f"a_1_{annotator}.ann").write_text(ann, encoding="utf-8")
+    result = runner.invoke(app, ["agreement", str(tmp_path), "--attrib"])
+    assert result.exit_code == 1
+    assert "annotator against annotator" in result.stdout  # the scores are still written
+    assert "analysis of article 'a_1' failed (IndexError" in result.stderr

@@ -156,13 +156,15 @@ def agreement(
         print_error(f"{gold}: no article has two or more annotators")
         raise typer.Exit(2)
     reports = {"annotator against annotator": annotator_agreement(articles)}
+    failed: list[attrib.AnalysisError] = []
     if with_attrib:
         nlp = load_pipeline_or_exit(model)
         first = [next(iter(by_annotator.values())) for by_annotator in articles]
         predictions = {
             article.id: attributions
             for article, attributions in attrib.analyze_articles(
-                (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher, source_path=str(gold)) for d in first), nlp=nlp
+                (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher, source_path=str(gold)) for d in first),
+                nlp=nlp, on_error=failed.append,
             )
         }
         reports["attrib against each annotator"] = score_against_each_annotator(articles, predictions)
@@ -170,12 +172,18 @@ def agreement(
     if as_json:
         typer.echo(json.dumps({"articles": len(articles), "annotators": annotators,
                                **{label: report.to_dict() for label, report in reports.items()}}, indent=2))
-        return
-    typer.echo(f"articles with two or more annotators: {len(articles)} ({len(annotators)} annotators)")
-    typer.echo("F1, exact = the same characters:")
-    typer.echo(f"{'':<30}" + "".join(f"{name:>15}" for name, _ in AGREEMENT_COLUMNS))
-    for label, report in reports.items():
-        typer.echo(f"{label:<30}" + "".join(f"{100 * column(report).f1:>15.1f}" for _, column in AGREEMENT_COLUMNS))
+    else:
+        typer.echo(f"articles with two or more annotators: {len(articles)} ({len(annotators)} annotators)")
+        typer.echo("F1 (exact: the same characters)")
+        typer.echo(f"{'':<30}" + "".join(f"{name:>15}" for name, _ in AGREEMENT_COLUMNS))
+        for label, report in reports.items():
+            typer.echo(f"{label:<30}" + "".join(f"{100 * column(report).f1:>15.1f}" for _, column in AGREEMENT_COLUMNS))
+    # As for `eval`: an article the engine failed on counts as finding nothing; say so.
+    for error in failed:
+        print_error(str(error))
+    if failed:
+        print_error(f"{len(failed)} article(s) could not be analysed; they count as finding nothing")
+        raise typer.Exit(1)
 
 
 def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:

@@ -86,3 +86,27 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
     doc, cand = _candidate(nlp, text, "said")
     boundaries.refine(doc, cand, frozenset({cand.cue_token}))
     assert text[cand.start : cand.end] == "the road would reopen in April"
+
+
+def _end_choice(nlp, monkeypatch, after_weight: float):
+    """Where a model that likes ending before "after" by `after_weight` log-odds, over
+    the rules' edge at "delay", ends the content."""
+    text = "Mayor Lin Ode said the bridge would open in May after a long delay."
+    model = {"start": {"weights": {}}, "end": {"weights": {"after=after|offset=-4": after_weight}}}
+    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    doc, cand = _candidate(nlp, text, "said")
+    boundaries.refine(doc, cand, frozenset({cand.cue_token}))
+    return text[cand.content[-1][1] - 5 : cand.content[-1][1]]
+
+
+def test_a_better_scored_edge_wins_by_any_margin_over_min_margin(nlp, monkeypatch):
+    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.0)
+    assert _end_choice(nlp, monkeypatch, 0.1) == "n May"
+    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.5)
+    assert _end_choice(nlp, monkeypatch, 0.1) == "delay"
+    assert _end_choice(nlp, monkeypatch, 0.6) == "n May"
+
+
+def test_a_tie_keeps_the_rules_edge(nlp, monkeypatch):
+    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.0)
+    assert _end_choice(nlp, monkeypatch, 0.0) == "delay"

@@ -18,8 +18,9 @@ from attrib.extract import boundaries, tagged
 from attrib.extract.cues import verb_lemma
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
-from attrib.extract.reported import Candidate, find_candidates, mention_without_aside
+from attrib.extract.reported import Candidate, find_candidates
 from attrib.extract.roles import role_probabilities
+from attrib.extract.speakers import mention_without_aside
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.coref import ResolvedSpeaker, Resolver

@@ -873,7 +873,7 @@ def test_it_is_worth_noting_names_nobody(analyze):
 def test_it_standing_for_a_clause_is_nobody():
     """ "It is clear that Ode lost.": the "it" stands for the clause, so a cue on "is"
     (the role tagger can find one there) has no speaker; "It is a plan." has its "it"."""
-    from attrib.extract.reported import subject_of
+    from attrib.extract.speakers import subject_of
 
     doc = _hand_parsed(
         ["It", "is", "clear", "that", "Ode", "lost", "."],
@@ -957,7 +957,7 @@ def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker(
 def test_mention_leaves_out_an_adverbial_participle_set_off_by_commas():
     """ "Lin Ode, appearing at the forum, cited the polls." with "appearing" hung on the
     name as an adverbial clause: the aside is the writer's, as with a participle."""
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     doc = _hand_parsed(
         ["Lin", "Ode", ",", "appearing", "at", "the", "forum", ",", "cited", "the", "polls", "."],
@@ -974,7 +974,7 @@ def test_mention_leaves_out_an_adverbial_participle_set_off_by_commas():
 def test_mention_starts_after_a_spaced_dash():
     """ "... is predictable - Lin Ode has vowed to close it." with "predictable" hung on
     the name: the words before the dash are the sentence's, not the speaker's."""
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     doc = _hand_parsed(
         ["predictable", "-", "Lin", "Ode", "has", "vowed", "to", "close", "it", "."],
@@ -1208,7 +1208,7 @@ def test_speaker_mention_leaves_out_an_occasion_hung_on_the_name(words, heads, p
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     deps = ["compound", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "intj", "punct"]
     ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
@@ -1231,7 +1231,7 @@ def test_speaker_mention_leaves_out_a_date_hung_on_it(words, heads, deps, ents, 
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
     start, end = mention_without_aside(doc, (0, 5))
@@ -1250,7 +1250,7 @@ def test_speaker_mention_keeps_a_restrictive_relative_clause(words, heads, deps,
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     cue_tokens = frozenset({words.index("urged"), words.index("said")})
@@ -1278,7 +1278,7 @@ def test_speaker_mention_keeps_a_passive_participle_on_a_noun(words, pos, tags, 
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     spaces = [True, False, True, True, True, False, True, True, False, False]
     heads = [1, 7, 1, 1, 3, 4, 1, 7, 7, 7]
@@ -1293,7 +1293,7 @@ def test_speaker_mention_leaves_out_a_leading_even():
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.reported import mention_without_aside
+    from attrib.extract.speakers import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=["Even", "Republicans", "said", "no", "."], heads=[1, 2, 2, 2, 2],
               deps=["advmod", "nsubj", "ROOT", "intj", "punct"])

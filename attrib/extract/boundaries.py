@@ -1,7 +1,7 @@
 """Where does the content start and end? A learned second opinion on the parse rules.
 
-The rules in `reported.py` cut a reported clause or quotation out of the text, and
-they are right about both edges for three contents in four. The rest are judgements
+The rules (`reported.py`, `contents.py`) cut a reported clause or quotation out of the
+text, and they are right about both edges for three contents in four. The rest are judgements
 the rules make one way for every sentence while annotators go either way, depending
 on the words at the edge: whether a trailing ", saying ..." or "in a statement"
 belongs to what was said, whether "to" opens "vowed to fight", whether the content

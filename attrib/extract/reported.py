@@ -8,80 +8,39 @@ Patterns, each over the dependency parse:
 - a headline or transcript line "Name: words".
 Quotation marks then snap content boundaries: a content that starts or ends inside a
 quotation takes the whole quotation, so multi-sentence quotes come out whole.
-Speakers are returned as token spans; naming them is the resolver's job.
+A verb's speaker mention comes from `speakers.py` and what it governs from
+`contents.py`. Speakers are returned as token spans; naming them is the resolver's job.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract import cue_model
-from attrib.extract.cues import cue_verb_tokens, is_cue_verb, made_clear, phrase_cue_head, verb_lemma, widen_cue
+from attrib.extract.contents import TOPIC_PREPOSITIONS, content_of_verb, parenthetical_content, qualified_clause
+from attrib.extract.cues import cue_verb_tokens, is_cue_verb, phrase_cue_head, verb_lemma, widen_cue
 from attrib.extract.doc_text import text_of
+from attrib.extract.parse import (
+    FINITE_TAGS, QUOTE_MARKS, RAISING_VERBS, SUBJECT_DEPS, TRIM_CHARS, char_spans_excluding, subtree_span,
+    token_char_span, trim,
+)
 from attrib.extract.quotes import Quote, find_quotes
 from attrib.extract.roles import CUE
+from attrib.extract.speakers import (
+    MAX_SPEAKER_BETWEEN, is_passive_participle_clause, speaker_span, speaker_the_parse_lost, subject_of,
+    subject_outside_content, without_dateline, without_relative_clause,
+)
 from attrib.lexicons import Lexicon
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-# A wire story's dateline, "BEDFORD, N.H. (AP) -", is this short and ends in a dash.
-MAX_DATELINE_TOKENS = 12
-DATELINE_DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
-# A speaker named between a quotation and its verb takes at most this many words.
-MAX_SPEAKER_BETWEEN = 8
 # '"A," Ode told the paper on Monday, "B."': at most so many characters of scene-setting
 # between the speaker and cue and the quotation's second part.
 MAX_RESUMED_GAP = 90
-# The longest noun phrase taken for a speaker the parser hung on the phrase before it.
-MAX_LOST_SPEAKER_WORDS = 15
-# How many asides set off by commas may stand between that noun phrase and its verb.
-MAX_ASIDES = 2
-# The words that open a relative clause set off as an aside ("Ode, who sits on the board,").
-RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
-# The parts of speech such a noun phrase can start with ("the", "more than two-thirds", "Ode").
-NOUN_PHRASE_OPENERS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
-CLAUSE_DEPS = {"ccomp", "xcomp"}
-# Verbs whose direct object is what was said ("called the plan a disaster",
-# "announced a deal") rather than whom it was said to ("told reporters").
-OBJECT_CONTENT_DEPS = {"dobj", "attr", "oprd"}
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "notify", "assure", "warn", "urge", "remind", "advise", "instruct"}
 CITING_VERBS = {"cite", "quote"}
-# "agreed with X", "sided with X": X (whose view is taken) is the content; on train gold
-# has it so 15 times in 18 for these verbs, but only 41 in 93 for "with" after any verb
-# left with no content ("charged with", "talked with").
-AGREEMENT_VERBS = {"agree", "disagree", "side"}
-# Verbs whose "if" or "whether" clause is the question put: "asked her if ...".
-QUESTION_VERBS = {"ask"}
-# Pronouns that can be made to speak: "led him to say".
-PERSONAL_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
-# Verbs whose object is the means, not the doer, of the infinitive after it: "used the
-# speech to call for ...", "employed the phrase to describe ..." (the user speaks).
-MEANS_VERBS = {"use", "employ"}
-# Verbs whose subject is raised from their infinitive: "X seems to be Y" is an
-# appearance of "X to be Y", with no speaker (PolNeAR leaves the source empty).
-RAISING_VERBS = {"seem", "appear"}
-# A predicate after a linking verb: "seems [unlikely]", "appears [a safe bet]".
-PREDICATE_DEPS = ("oprd", "acomp", "attr")
-# An object or a predicate between a verb and a preposition hung on it: "took [the
-# step] of criticizing", "was [quick] in denouncing".
-NOUN_OR_PREDICATE_DEPS = {"dobj", "acomp", "attr"}
-# Words the parser may hang on a noun that belong to the whole sentence: "In Ohio, ...".
-SENTENCE_LEVEL_DEPS = {"prep", "advmod", "npadvmod", "punct", "cc", "intj", "mark"}
-# After an object, these carry the rest of what was said: "accused him of lying".
-COMPLEMENT_DEPS = {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl", "dative"}
-# ... but a time or place is the writer's setting, not the speaker's words.
-SETTING_PREPOSITIONS = {"on", "at", "in", "during", "after", "before", "since", "until", "while"}
-# "called for X", "warned against X", "talked about X": the topic is the content.
-TOPIC_PREPOSITIONS = {"for", "against", "about", "on", "of", "to"}
-# "criticized for X", "described as X": after a passive, the preposition whose object
-# is what was said (not "of": "was accused of" already has an object content).
-PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
 # Verbs that report only through a clause or a quotation: "added that ...", but
 # "added 200 jobs" and "adds to the pressure" say nothing.
 CLAUSE_ONLY_VERBS = {"add"}
@@ -92,12 +51,8 @@ ASPECT_VERBS = {"continue", "go"}
 # "seemed to think"; the raised subject is the speaker (on train 30 such gold cues in
 # 32 have a source).
 CUE_OPENING_VERBS = ASPECT_VERBS | RAISING_VERBS
-# A reason clause the parser hangs on the reporting verb belongs to what was said:
-# "said the plan failed because ...".
-REASON_MARKERS = {"because"}
 # Words that may precede an imperative verb: "Please read ...", "Don't blame ...".
 IMPERATIVE_OPENERS = {"do", "don't", "n't", "not", "please", "just", "now", "so", "then", "and", "but"}
-TRIM_CHARS = " \t\n\r,;:-\u2014\u2013"
 OPENING_QUOTE_CHARS = "\"'\u201c\u00ab\u201e"
 # Patterns whose content is a quotation, which a following quotation may continue.
 QUOTE_PATTERNS = {"verb-quote-after", "verb-quote-before", "verb-clause", "verb-parenthetical", "colon-quote"}
@@ -115,9 +70,13 @@ PATTERN_PRIORITY = {
 # cross-fitted): end-to-end +30, exact sources +9 and cues +12 at 0.1, against +35 / +7
 # / +8 with no margin and +20 / +6 / +8 at 0.3; on dev +5 / +4 / +3.
 CUE_PREFERENCE_MARGIN = 0.1
-# A clause ending in one of these after a comma is the writer's aside, not the speaker's
-# words: ", citing ...", ", who is 70", ", the presumed favourite".
-TRAILING_ASIDE_DEPS = {"advcl", "relcl", "appos", "acl"}
+# "... — Paul Ryan (@SpeakerRyan) July 5, 2016": a dash, a name, maybe a handle and a
+# date, then the end of the line.
+DASH_SIGNATURE = re.compile(
+    r"[\u2015\u2014\u2013]\s*"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*\(@\w+\))?)"
+    r"[^\S\n]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[\s.\u00a0<]*?(?=\n|<|$)"
+)
 
 
 @dataclass
@@ -152,772 +111,6 @@ class Candidate:
     @property
     def end(self) -> int:
         return self.content[-1][1]
-
-
-def token_char_span(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def subtree_span(token: Token) -> tuple[int, int]:
-    """Token-index span [start, end) of a token's subtree."""
-    return token.left_edge.i, token.right_edge.i + 1
-
-
-def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
-    """The speaker mention as shown: without a participle phrase set off by a comma
-    ("Trump, speaking to veterans in Virginia,"), which is the writer's aside, and
-    without a relative clause set off by a comma that holds a cue of its own ("Mr.
-    Kamin, who emphasized that ...": a statement of its own). (Another relative clause, ", who ...", stays:
-    PolNeAR keeps it more often than not.) `cue_tokens` are the article's cue tokens.
-    The whole span still counts when the extractor decides what else the sentence holds."""
-    def is_aside(clause: Token, head: Token) -> bool:
-        # "Ode, appearing after Kell at the forum, said": the parser may hang the
-        # participle on the name as an adverbial clause too.
-        if (clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and clause.head == head
-                and doc[clause.left_edge.i - 1].text == ","):
-            return True
-        if clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ",":
-            # "The survey, conducted by Ode Research," says which survey: a passive
-            # participle on a common noun stays (gold keeps it 7 times in 11 on train).
-            return not (clause.tag_ == "VBN" and clause.head.pos_ == "NOUN")
-        # "Lin Ode in a blog post said", "Ode at the time said": a time or occasion the
-        # parser hangs on a person's name, right after it, is the setting of what was
-        # said, not part of who ("Ode at the Tax Foundation", "Ode in Ohio" say who: a
-        # name follows there).
-        if (clause.dep_ == "prep" and clause.head == head and head.ent_type_ == "PERSON"
-                and clause.lower_ in SETTING_PREPOSITIONS | {"through"} and clause.i == head.i + 1):
-            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
-            return pobj is not None and (pobj.pos_ != "PROPN" or pobj.ent_type_ in ("DATE", "TIME"))
-        # "The campaign on Monday", "a report in June": a date hung on any speaker is when
-        # it spoke (gold leaves it out 16 times in 17 on train).
-        if clause.dep_ == "prep" and clause.head == head and clause.lower_ in SETTING_PREPOSITIONS:
-            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
-            return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
-        # Only a clause set off by a comma is an aside: "Others who have urged a vote said"
-        # need theirs to say who (gold keeps it 8 times in 10 on train).
-        return (clause.dep_ == "relcl" and doc[clause.left_edge.i - 1].is_punct
-                and any(t.i in cue_tokens for t in clause.subtree))
-
-    start, end = _cut_at_clause(doc, source, is_aside)
-    # "The debate is predictable - Ode has vowed ...": the parser may hang words before
-    # a spaced dash on the speaker; the mention starts after the dash.
-    head = doc[start:end].root
-    for token in doc[start:head.i]:
-        if token.text in DATELINE_DASHES and token.i > start and doc[token.i - 1].whitespace_ and token.whitespace_:
-            start = token.i + 1
-    # "Even Republicans said ...": the focus word is the writer's, not part of who spoke
-    # (gold leaves it out 17 times in 20 on train).
-    if end - start > 1 and doc[start].lower_ == "even" and doc[start].dep_ == "advmod":
-        start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def _cut_at_clause(doc: Doc, source: tuple[int, int], cuts: Callable[[Token, Token], bool]) -> tuple[int, int]:
-    """The token span `source` up to the first clause that starts after its head and
-    for which `cuts(clause, head)` holds (never empty)."""
-    start, end = source
-    head = doc[start:end].root
-    for token in doc[start:end]:
-        if token.i > head.i and token.left_edge.i > max(start, head.i) and cuts(token, head):
-            end = min(end, token.left_edge.i)
-    return start, max(end, start + 1)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in TRIM_CHARS:
-        end -= 1
-    # A sentence-final period outside any quote belongs to the sentence, not the content.
-    if end > start and text[end - 1] == "." and not (end - 2 >= start and text[end - 2] == "."):
-        end -= 1
-    return start, end
-
-
-def _char_spans_excluding(doc: Doc, start: int, end: int, excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character spans of tokens [start, end) minus the excluded token ranges, trimmed."""
-    keep = [i for i in range(start, end) if not any(s <= i < e for s, e in excluded)]
-    runs: list[list[int]] = []
-    for i in keep:
-        if runs and runs[-1][-1] == i - 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    spans = []
-    for run in runs:
-        s, e = token_char_span([doc[run[0]], doc[run[-1]]])
-        s, e = _trim(text_of(doc), s, e)
-        if e > s:
-            spans.append((s, e))
-    return spans
-
-
-def _is_raising(verb: Token) -> bool:
-    """ "The plan seems to work", "The plan seems sound": the subject belongs to the
-    infinitive or the predicate, it says nothing."""
-    return verb.lemma_.lower() in RAISING_VERBS and any(c.dep_ in ("xcomp",) + PREDICATE_DEPS for c in verb.children)
-
-
-def _is_passive_participle_clause(verb: Token) -> bool:
-    """ "Asked about the plan, ...", "When pressed on it, ...": a reporting verb whose
-    speaker goes unnamed, though it reports as surely as one with a subject."""
-    # The parser tags an opening "Asked" as a past tense now and then (VBD): before the
-    # verb it hangs on, with no subject, it is the participle all the same.
-    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.i < verb.head.i)
-    return participle and verb.dep_ == "advcl" and not any(c.dep_ == "aux" for c in verb.children)
-
-
-def verb_governing(noun: Token) -> Token:
-    """The verb whose object (or preposition's object) the noun is: "made [an attempt]",
-    "shot back in [an article]". The noun itself when there is none."""
-    governor = noun
-    while governor.dep_ in ("dobj", "pobj", "prep", "attr") and governor.head != governor:
-        governor = governor.head
-    return governor if governor.pos_ in ("VERB", "AUX") else noun
-
-
-def speaker_span(subject: Token) -> tuple[int, int]:
-    """The token span of the speaker whose head word is `subject`: its subtree, and on to
-    the end of a second subject the parser gave the same verb right after a comma ("Ban
-    Ki-moon, the secretary general, vowed", "The family, protesters and civic leaders
-    have demanded": an apposition or a list taken for two subjects). Where the second is
-    a person's name and the first is not, the first is an opening phrase the parser took
-    for a subject ("In New Hampshire, Trump called ...") and the name alone speaks."""
-    start, end = subtree_span(subject)
-    doc = subject.doc
-    last_word = end - 1
-    while last_word > start and doc[last_word].is_punct:
-        last_word -= 1
-    second = None if subject.head == subject else next(
-        (c for c in subject.head.children
-         if c.dep_ == subject.dep_ and c.i > subject.i
-         and [t.text for t in doc[last_word + 1 : c.left_edge.i]] == [","]),
-        None)
-    if second is None:
-        return start, end
-    if second.ent_type_ == "PERSON" and subject.ent_type_ != "PERSON":
-        return subtree_span(second)
-    return start, second.right_edge.i + 1
-
-
-def participle_speaker(participle: Token) -> tuple[int, int]:
-    """The token span of who speaks through a participle on a noun: the subject of the
-    verb whose direct object the noun is ("Ode delivered a speech outlining ...", "fired
-    off a response saying ..."; on train gold names that subject 20 times and the object 8
-    where the rules found such a statement), else the noun up to itself ("voters saying
-    ...", "a petition calling for ...")."""
-    noun = participle.head
-    if noun.dep_ == "dobj" and noun.pos_ in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
-        subject = subject_of(noun.head)
-        # (A relative "that" or "which" stands for a thing, not for who wrote the object.)
-        if subject is not None and subject.lower_ not in ("that", "which"):
-            return subtree_span(subject)
-    return noun.left_edge.i, noun.i + 1
-
-
-def _last_token_before(doc: Doc, i: int) -> int:
-    """Index of the last token before token i (> 0) that is neither punctuation nor space."""
-    i -= 1
-    while i > 0 and (doc[i].is_punct or doc[i].is_space):
-        i -= 1
-    return i
-
-
-def _is_participle_clause(verb: Token) -> bool:
-    """ "remember Ode going on TV": an -ing form with no auxiliary ("is going") of its own."""
-    return verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
-
-
-def _is_parenthetical(verb: Token) -> bool:
-    """ '"...," Ode added', "..., the source recalled": a verb whose subject opens right
-    after a comma or a quotation mark reports what comes before it."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return subject is not None and verb.doc[subject.left_edge.i - 1].text in (",", *QUOTE_MARKS)
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-
-
-def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
-    """The verb's speaker: its subject, the agent of a passive, or a governing verb's
-    subject. A raising verb's subject speaks only when `raised_speaks` ("appeared to
-    blame"), not in "The plan seems to work"."""
-    if _is_raising(verb) and not raised_speaks:
-        return None
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":
-                # "It was reported that ..." has no speaker; the subject is the content.
-                return None
-            if child.lower_ == "it" and (verb.lemma_.lower() in RAISING_VERBS or _is_extraposition(verb)):
-                # "It appears that ...", "It is clear that ...": the "it" stands for the
-                # clause; nobody speaks (on train gold names no source 9 times in 9
-                # where "it appears" matched).
-                return None
-            return _owner_of_relative_that(child) or child
-    # "Asked about the plan, Ode said ...": the passive participle's subject is the one
-    # asked, and who asked goes unnamed.
-    if _is_passive_participle_clause(verb):
-        return None
-    # "The defeat led Ode to declare ...", "forced her to admit ...": an infinitive after
-    # the governing verb's object has that object as its subject ("had this to say" has
-    # no such object: "this" is what was said; in "used the speech to call for" the
-    # object is the means, and the governing verb's subject speaks: below).
-    if (verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            and verb.head.lemma_.lower() not in MEANS_VERBS):
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if obj is not None and (obj.pos_ in ("NOUN", "PROPN") or obj.lower_ in PERSONAL_OBJECT_PRONOUNS):
-            return obj
-    # "Ode said the plan is failing, pointing to the polls": a participle after a comma
-    # goes on from the sentence's speaker, though the parser hangs it on the last verb of
-    # what was said; it borrows the subject of the verb that reports that clause. (Not
-    # from a parenthetical "..., Ode added," which the parser may make the complement,
-    # nor from a participle clause: "remember Ode going on TV, declaring ...".) What was
-    # said may run on through a second verb with no subject of its own ("said Kell will
-    # win and serve two terms, saying ...") or be a noun's clause ("rejected the idea that
-    # Kell would lose, saying ..."): the climb goes through those too.
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
-        governor = verb.head
-        while ((governor.dep_ == "ccomp" or (governor.dep_ in ("conj", "xcomp") and not _has_subject(governor)))
-               and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
-               and not _is_participle_clause(governor) and not _is_parenthetical(governor)):
-            governor = governor.head
-        noun = governor.head
-        if governor.dep_ == "acl" and noun.dep_ in OBJECT_CONTENT_DEPS and noun.head.pos_ in ("VERB", "AUX"):
-            governor = noun.head
-        if governor != verb.head:
-            return subject_of(governor, raised_speaks=True)
-    # "It's important to remember that ...", "It's hard not to wonder whether ...": the
-    # parser may hang the infinitive on the linking verb instead of on its predicate; the
-    # "it" stands for the infinitive all the same, and nobody is named (see below).
-    if verb.dep_ == "xcomp" and _is_extraposition(verb.head):
-        return None
-    # "... and added", "..., adding that", "wants to say": share the governing verb's subject.
-    # A clause of its own goes on from a raised subject too: in "Ode seemed to back the
-    # plan, saying ..." Ode says it (the infinitive passes that on up to "seemed").
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
-        return subject_of(verb.head, raised_speaks=raised_speaks or verb.dep_ != "xcomp")
-    # "were able to say", "is eager to point out": the infinitive on a predicate adjective
-    # has the linking verb's subject; but "it" in "it is worth noting", "it is fair to
-    # say" stands for the infinitive itself, and nobody is named.
-    adjective = verb.head
-    if (verb.dep_ == "xcomp" and adjective.pos_ == "ADJ" and adjective.dep_ == "acomp"
-            and adjective.head.pos_ in ("VERB", "AUX") and adjective.head != adjective):
-        subject = subject_of(adjective.head)
-        return subject if subject is not None and subject.lower_ != "it" else None
-    # "had a chance to show", "went out of his way to say": an infinitive on the object of
-    # a verb has that verb's subject.
-    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        governor = verb.head
-        while governor.dep_ in ("dobj", "pobj", "prep") and governor.head != governor:
-            governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and governor != verb:
-            return subject_of(governor)
-    # "After saying X, she was ...": the verb under a preposition shares the clause's
-    # subject; so it does when the preposition hangs on the verb's object or predicate
-    # ("has a history of blaming", "took the step of criticizing", "was quick in denouncing").
-    # The climb goes on through a preposition's object ("After months of refusing", "in
-    # addition to stating") and an adverb ("stopped short of calling"); and the clause's
-    # subject is the one meant even when it is passive or raised ("After slamming X, she
-    # was suspended", "By refusing X, they appeared to ...").
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        governor = verb.head.head
-        while governor.head != governor and (
-                (governor.dep_ in NOUN_OR_PREDICATE_DEPS | {"pobj"} and governor.pos_ in ("NOUN", "ADJ"))
-                or governor.dep_ == "prep" or (governor.dep_ == "advmod" and governor.pos_ == "ADV")):
-            governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and governor != verb.head:
-            # Not the passive's agent: "After claiming X, Ode was suspended by her party".
-            passive_subject = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
-            return passive_subject or subject_of(governor, raised_speaks=True)
-    return None
-
-
-def _is_extraposition(linking: Token) -> bool:
-    """ "It is easy | to see ...", "It's clear | that ...", "It's time | to say ...": a form
-    of "be" with "it" for its subject, an adjective or noun for its predicate, and a clause
-    (on the verb or on the predicate) that the "it" stands for."""
-    if linking.lemma_.lower() != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in linking.children):
-        return False
-    predicate = next((c for c in linking.children
-                      if (c.dep_ == "acomp" and c.pos_ == "ADJ") or (c.dep_ == "attr" and c.pos_ == "NOUN")), None)
-    return predicate is not None and any(c.dep_ in CLAUSE_DEPS for c in (*linking.children, *predicate.children))
-
-
-def _owner_of_relative_that(subject: Token) -> Optional[Token]:
-    """ "The Post ran a piece that noted ...": the thing said to speak through a relative
-    "that" is the object of a verb whose subject put it out, and gold names that subject
-    (on train 4 times against 1, on dev 2 against 1; after "which" it names the pronoun)."""
-    clause = subject.head
-    if subject.lower_ != "that" or clause.dep_ != "relcl" or clause.head.dep_ != "dobj":
-        return None
-    return subject_of(clause.head.head)
-
-
-def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:
-    """ '"We have waited long enough," added Lin Ode.': in the inverted order the parser
-    often takes the speaker after the verb for its object. A verb with no subject right
-    after a closing quotation mark, whose object follows it at once, has that object as its
-    speaker. Not a participle ('"...," referencing the law': the object is a topic), nor
-    "told" and the like, which address their object."""
-    if verb.tag_ in ("VBG", "VBN") or verb.lemma_.lower() in ADDRESSEE_VERBS:
-        return None
-    if _has_subject(verb):
-        return None
-    before = verb.i - 1
-    while before > verb.sent.start and verb.doc[before].is_space:
-        before -= 1
-    if verb.doc[before].text not in QUOTE_MARKS:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ"):
-        return None
-    return obj
-
-
-def _speaker_taken_for_an_apposition(verb: Token) -> Optional[tuple[int, int]]:
-    """ "As part of his plea, Lin Ode, 44, said that ...": the parser hangs the name on
-    the noun before it as an apposition ("plea, Lin Ode") and leaves the main verb with no
-    subject. The apposed noun phrase that ends right before such a verb is its speaker,
-    with the name or title it apposes ("Dana Kell, head of the club, said"; "her adviser,
-    Dana Kell, said"), unless that is the object of a preposition ("his plea", "a message
-    to Clinton"), which sets the scene. Returns a token span."""
-    doc = verb.doc
-    if (verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or _is_raising(verb)
-            or verb.i == verb.sent.start):
-        return None
-    # Step back over the commas, the verb's adverbs ("also said") and an age ("Ode, 44,").
-    last = verb.i - 1
-    while last > verb.sent.start and (doc[last].is_punct or doc[last].is_space
-                                      or (doc[last].head == verb and doc[last].dep_ in ("advmod", "neg"))
-                                      or (doc[last].like_num and doc[last - 1].text == ",")):
-        last -= 1
-    # The phrase ending there: climb from its last word to the apposed noun it hangs on.
-    anchor = doc[last]
-    while not (anchor.dep_ == "appos" and anchor.pos_ in ("NOUN", "PROPN")):
-        if anchor.head == anchor or anchor.head.i >= verb.i:
-            return None
-        anchor = anchor.head
-    start = anchor.left_edge.i
-    # Take in the name or title the apposition hangs on, right before it after a comma
-    # ("Dana Kell, | head of the club"), unless it is a preposition's object ("his plea").
-    while start - 2 > verb.sent.start and doc[start - 1].text in (",", "("):
-        previous = doc[start - 2]
-        if previous == anchor.head and previous.pos_ in ("NOUN", "PROPN") and previous.dep_ != "pobj":
-            anchor = previous
-            start = min((c.left_edge.i for c in anchor.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=anchor.i)
-        else:
-            break
-    return start, last + 1
-
-
-def _speaker_hung_on_the_phrase_before(verb: Token) -> Optional[tuple[Token, tuple[int, int]]]:
-    """ "At a rally in Ohio, 62-year-old Lin Ode also railed against ...", "..., Obama and
-    Clinton call them ...", "Despite ... -- more than two-thirds of those polled predict
-    ...": the parser can hang the noun phrase right before a sentence's main verb on the
-    phrase before it (as a preposition's object, a conjunct) and leave the verb with no
-    subject. The speaker is that noun phrase: the words from the last comma or dash (or
-    the sentence's start) up to the verb, when they make a plain noun phrase, not a
-    clause with a verb of its own and not a prepositional phrase. (On train this names 11
-    speakers where there were none, 8 of them gold's.) Asides between the phrase and the
-    verb are stepped over ("Ode, without naming him, also accused"; on train 5 more
-    speakers, 4 of them gold's). Returns the phrase's last noun and the token span."""
-    doc = verb.doc
-    # "... call them X and describe ...": a verb joined to such a verb shares its speaker.
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _has_subject(verb) and not _has_subject(verb.head):
-        return _speaker_hung_on_the_phrase_before(verb.head)
-    if (verb.dep_ not in ("ROOT", "dep") or verb.tag_ not in ("VBD", "VBZ", "VBP") or _is_raising(verb)
-            or verb.i == verb.sent.start):
-        return None
-    last = verb.i - 1
-    while last > verb.sent.start and doc[last].head == verb and doc[last].dep_ in ("advmod", "neg", "aux"):
-        last -= 1
-    # "Ode, without naming him, also accused ...", "Ode, meanwhile, who sits on the board,
-    # said": asides set off by commas between the noun phrase and the verb are stepped over.
-    asides = []
-    while doc[last].text == "," and last > verb.sent.start and len(asides) < MAX_ASIDES:
-        aside_start = _phrase_start(doc, last - 1, verb.sent.start)
-        # The aside needs a comma before it, and words before that comma.
-        if (aside_start >= last or aside_start - 1 <= verb.sent.start or doc[aside_start - 1].text != ","
-                or not _is_aside(doc[aside_start:last])):
-            return None
-        asides.append(doc[aside_start:last])
-        last = aside_start - 2
-    noun = doc[last]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.head == verb or noun.is_ancestor(verb):
-        return None
-    start = _phrase_start(doc, last, verb.sent.start)
-    while start < last and (doc[start].dep_ == "cc" or doc[start].is_quote):
-        start += 1
-    words = doc[start : last + 1]
-    # A subject inside the words makes them a clause; the subject of an aside does not
-    # ("Ode, who sits ..." when the parser hangs "Ode" on "sits").
-    in_aside = {t.i for aside in asides for t in aside}
-    if (len(words) > MAX_LOST_SPEAKER_WORDS or words[0].pos_ not in NOUN_PHRASE_OPENERS
-            or any(t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBP", "MD")
-                   or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in in_aside) for t in words)):
-        return None
-    # Gold takes in a participle or relative clause right after the noun phrase ("Texas,
-    # leading a coalition of 13 states,"), but not what follows another kind of aside.
-    end = last + 1
-    for aside in reversed(asides):
-        if _is_prepositional_or_adverbial(aside):
-            break
-        end = aside.end
-    return noun, (start, end)
-
-
-def _is_prepositional_or_adverbial(words: Span) -> bool:
-    """ "without naming him", "meanwhile": an aside that says how or when, not who."""
-    return words[0].pos_ == "ADP" or all(t.pos_ == "ADV" for t in words)
-
-
-def _phrase_start(doc: Doc, last: int, sentence_start: int) -> int:
-    """The first token of the phrase that ends at token `last`: after the comma, dash or
-    bracket before it, or at the sentence's start."""
-    start = last
-    while start > sentence_start and not _breaks_phrase(doc[start - 1]):
-        start -= 1
-    return start
-
-
-def _is_aside(words: Span) -> bool:
-    """A phrase between commas that is the writer's aside, not the speaker: a participle
-    phrase ("wearing a cowboy hat"), a prepositional phrase ("without naming him"), a
-    relative clause ("who sits on the board") or an adverb ("meanwhile")."""
-    return (words[0].tag_ in ("VBG", "VBN") or words[0].lower_ in RELATIVE_PRONOUNS
-            or _is_prepositional_or_adverbial(words))
-
-
-def _breaks_phrase(token: Token) -> bool:
-    """A comma, semicolon, colon, bracket or dash: a hyphen inside a word ("62-year-old") is not one."""
-    if token.text in DATELINE_DASHES:
-        return token.text != "-" or bool(token.whitespace_)
-    return token.text in (",", ";", ":", "(", ")")
-
-
-def _speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tuple[int, int]], bool]:
-    """The speaker of a verb the parse left with no subject, where the sentence names one
-    all the same: its head word, its token span, and whether it was taken for an
-    apposition (then the quotation's clause may run on into it). The parse slips are
-    tried in turn; (None, None, False) when none applies."""
-    doc = verb.doc
-    inverted = _inverted_subject_taken_for_object(verb)
-    if inverted is not None:
-        return inverted, subtree_span(inverted), False
-    apposed = _speaker_taken_for_an_apposition(verb)
-    if apposed is not None:
-        return doc[apposed[0] : apposed[1]].root, apposed, True
-    # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
-    # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and doc[verb.i - 1].text == ",":
-        subject = subject_of(verb_governing(verb.head))
-        if subject is not None:
-            return subject, subtree_span(subject), False
-    # "Activists clamoring for a vote say ...": when the parser takes the subject's
-    # modifier ("clamoring") for the main verb and leaves the real one hanging ("dep")
-    # right after it, that verb's speaker is the subject with its modifier.
-    slipped = verb.head
-    if (verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBP", "VBZ") and slipped.dep_ == "ROOT"
-            and slipped.tag_ in ("VBG", "VBN", "JJ") and slipped.i < verb.i):
-        last = doc[_last_token_before(doc, verb.i)]
-        modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
-        if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
-            return modified, (modified.left_edge.i, last.i + 1), False
-    # "voters saying they want X", "a petition calling for Y", "one saying": a participle
-    # modifying a noun or pronoun has that word (up to itself) as its speaker, or the
-    # subject of the verb whose object the word is ("delivered a speech outlining").
-    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-            and verb.head.i < verb.i):
-        speaker = participle_speaker(verb)
-        return doc[speaker[0] : speaker[1]].root, speaker, False
-    # "But Ode claims that ...": the small tagger takes the verb for a noun, and the name
-    # right before it for the noun's compound; the parse still gives the verb its clause.
-    compounds = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
-    if compounds and compounds[-1].i == verb.i - 1 and not _has_subject(verb):
-        return compounds[-1], (compounds[0].left_edge.i, verb.i), False
-    # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
-    # with the verb hung on it (as a participle, or as a relative clause with no subject of
-    # its own) is a parse slip; the verb is the predicate and the name (with its
-    # apposition) its subject. A phrase the parser hung on the name before it ("In Ohio,
-    # Lin Ode named ...") is the sentence's, not the name's; one hung on the verb ("Lin
-    # Ode, ..., on Tuesday named") is the verb's.
-    if (verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
-        name = verb.head
-        start = min((c.left_edge.i for c in name.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=name.i)
-        end = verb.left_edge.i
-        while end > name.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        return name, (start, end), False
-    phrase = _speaker_hung_on_the_phrase_before(verb)
-    if phrase is not None:
-        return phrase[0], phrase[1], False
-    return None, None, False
-
-
-def _content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tuple[int, int]], str] | None:
-    """What the reporting verb governs, as character spans: its clause ("said that ..."),
-    else its object with the complements that finish the thought ("accused X of Y",
-    "called the plan a disaster"), else a prepositional object ("called for X"), else,
-    for a passive with an agent, the passive subject ("X was first reported by Y")."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
-    adjective = made_clear(verb)
-    if adjective is not None:
-        # "made it clear that P": P hangs on the adjective or on the verb.
-        clauses = [c for c in adjective.children if c.dep_ in ("ccomp", "advcl", "csubj") and c.i > adjective.i]
-        clauses = clauses or [c for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i]
-    if clauses:
-        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
-        start, end = subtree_span(clause)
-        # "wrote that the request was futile, because ...": the parser hangs the reason on
-        # the reporting verb, but it goes on what was said.
-        for child in verb.children:
-            if (child.dep_ == "advcl" and child.i > clause.i and child.left_edge.i in (end, end + 1)
-                    and any(m.dep_ == "mark" and m.lower_ in REASON_MARKERS for m in child.children)):
-                end = child.right_edge.i + 1
-        if clause.dep_ == "xcomp":
-            # "told his staff never to speak of it": the object belongs to the content.
-            objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
-            # "called on Trump to apologize", "appealed to voters to wait": so does the
-            # object of a preposition (or of what the parser takes for a particle) right
-            # after the verb.
-            addressed = [
-                pobj for prep in verb.children if prep.dep_ in ("prep", "prt") and prep.i == verb.i + 1
-                for pobj in prep.children if pobj.dep_ == "pobj" and pobj.right_edge.i + 1 == clause.left_edge.i
-                and pobj.ent_type_ not in ("DATE", "TIME")
-            ]
-            if objects:
-                start = objects[0].left_edge.i
-            elif addressed:
-                start = addressed[0].left_edge.i
-        end = _without_trailing_aside(doc, start, end)
-        # "a plan which he said would fail": the clause's subject precedes the speaker and
-        # the verb, which are no part of what was said ("which | would fail").
-        excluded = []
-        if start < verb.i:
-            words = {t.i for t in clause.subtree}
-            excluded = [(i, i + 1) for i in range(start, verb.i + 1) if i not in words]
-        spans = _char_spans_excluding(doc, start, end, excluded)
-        # "The veto is expected to come Friday": the passive subject is what the
-        # expectation is about, so it opens the content ("The veto | to come Friday").
-        # So is a raising verb's subject: "The plan seems to work" ("The plan | to work").
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and _is_raising(verb))), None)
-        if clause.dep_ == "xcomp" and subject is not None and subject.i < verb.i and spans:
-            spans = _char_spans_excluding(doc, *subtree_span(subject), []) + spans
-        return spans, "clause"
-    if verb.lemma_.lower() in RAISING_VERBS:
-        # "X seems stable" is an appearance of "X | stable", with no speaker (as PolNeAR
-        # annotates it); "appeared on a talk show" is no appearance of anything said.
-        predicate = next((c for c in verb.children if c.dep_ in PREDICATE_DEPS and c.i > verb.i), None)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if predicate is None:
-            return None
-        spans = _char_spans_excluding(doc, *subtree_span(predicate), [])
-        if subject is not None:
-            spans = _char_spans_excluding(doc, *subtree_span(subject), []) + spans
-        return spans, "object"
-    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
-        objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
-        if objects and (objects[0].pos_ != "PRON" or _pronoun_cast_as(verb, objects[0])):
-            start = objects[0].left_edge.i
-            end = max(o.right_edge.i for o in objects) + 1
-            # "expressed concern that P": a bare noun with a that-clause joins the cue,
-            # and P is what was said.
-            noun = objects[0]
-            that = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
-                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-            if noun.pos_ == "NOUN" and that is not None and not any(c.dep_ in ("det", "poss") for c in noun.children):
-                start = that.left_edge.i
-            end = max(end, _complements_end(verb, objects[0]))
-            # "Ode was declared the winner": with no agent, the whole clause is what was
-            # declared, passive subject and verb too (on train gold starts at the passive
-            # subject 30 times in 32).
-            passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-            if passive_subject is not None and not any(c.dep_ == "agent" for c in verb.children):
-                start = passive_subject.left_edge.i
-            return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
-    # Without a speaker, "a statement posted on X's website" is a place, not a topic.
-    for child in verb.children if has_speaker else ():
-        if child.dep_ == "prep" and child.i > verb.i and (
-                child.lower_ in TOPIC_PREPOSITIONS or (child.lower_ == "with" and verb.lemma_.lower() in AGREEMENT_VERBS)):
-            target = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if target is not None:
-                start, end = subtree_span(target)
-                # "called for X in response to Y": complements after the topic finish it too.
-                end = max(end, _complements_end(verb, child))
-                return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
-            break
-    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if any(c.dep_ == "agent" for c in verb.children):
-        if passive_subject is not None:
-            start, end = subtree_span(passive_subject)
-            return _char_spans_excluding(doc, start, end, []), "clause"
-    elif passive_subject is not None:
-        # "X has been criticized for Y" / "X was described as Y": what was said is about
-        # the passive subject and the reason; nobody is named as saying it.
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PASSIVE_TOPIC_PREPOSITIONS), None)
-        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-        if target is not None:
-            spans = _char_spans_excluding(doc, *subtree_span(passive_subject), []) + _char_spans_excluding(doc, *subtree_span(target), [])
-            return spans, "object"
-    return _for_to_clause(verb, doc) or _question_asked(verb, doc) or _said_so(verb, doc) or _relative_cast_as(verb, doc)
-
-
-def _relative_cast_as(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
-    """ "Florida, which he describes as his second home": the relative pronoun and the
-    "as" phrase are what was said ("which | as his second home", as PolNeAR marks it; 10
-    times in 14 on train among the verbs left with no content). Not "what he saw as X":
-    4 in 12."""
-    relative = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i
-                     and c.tag_ in ("WDT", "WP") and c.lower_ != "what"), None)
-    cast_as = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
-    if relative is None or cast_as is None or not any(g.dep_ in ("pobj", "pcomp") for g in cast_as.children):
-        return None
-    return (_char_spans_excluding(doc, relative.i, relative.i + 1, [])
-            + _char_spans_excluding(doc, cast_as.i, cast_as.right_edge.i + 1, [])), "object"
-
-
-def _said_so(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
-    """ "half said so", "Cruz thinks so": "so" stands for what was said, and PolNeAR
-    marks it as the content (6 times in 6 on train among the verbs left with no content)."""
-    so = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1), None)
-    if so is None:
-        return None
-    return _char_spans_excluding(doc, so.i, so.i + 1, []), "object"
-
-
-def _for_to_clause(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
-    """ "called for the president to resign": the parser makes "for X to Y" an adverbial
-    clause marked by "for"; what was called for is "X to Y", without the "for" (which
-    PolNeAR puts in the cue). Among the verbs left with no content, gold has it so 25
-    times in 27 on train."""
-    for child in verb.children:
-        first = child.left_edge
-        if (child.dep_ == "advcl" and child.i > verb.i and first.lower_ == "for"
-                and first.dep_ == "mark" and first.head.i == child.i):
-            start, end = first.i + 1, child.right_edge.i + 1
-            return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
-    return None
-
-
-def _question_asked(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
-    """ "asked voters if the vote was rigged", "Asked whether he would run, ...": the
-    parser makes the question an adverbial clause; it is what was asked (gold has it so
-    9 times in 10 on train among the verbs left with no content; other verbs with an
-    "if" clause after them, "imagine if ...", "see if ...", only 3 in 8)."""
-    if verb.lemma_.lower() not in QUESTION_VERBS:
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    next_word = objects[0].right_edge.i + 1 if objects else verb.i + 1
-    for child in verb.children:
-        first = child.left_edge
-        if (child.dep_ == "advcl" and first.i == next_word and first.lower_ in ("if", "whether")
-                and first.dep_ == "mark" and first.head.i == child.i):
-            start, end = first.i, child.right_edge.i + 1
-            return _char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "clause"
-    return None
-
-
-def _pronoun_cast_as(verb: Token, pronoun: Token) -> bool:
-    """ "described himself as a conservative", "called him a liar": a personal pronoun
-    object is part of what was said when what it is cast as follows it, after "as" or as
-    a predicate. (Among the verbs left with no content, gold takes "himself as ..." 43
-    times in 57 on train, and "him a liar" 33 times in 46.)"""
-    if pronoun.tag_ != "PRP":
-        return False
-    for child in verb.children:
-        if child.dep_ == "oprd" and child.left_edge.i == pronoun.i + 1:
-            return True
-        if (child.dep_ == "prep" and child.lower_ == "as" and child.i == pronoun.i + 1
-                and any(g.dep_ in ("pobj", "pcomp") for g in child.children)):
-            return True
-    return False
-
-
-def _complements_end(verb: Token, first_object: Token) -> int:
-    """Token end of the complements after the object: "accused him [of lying]"."""
-    end = first_object.right_edge.i + 1
-    for child in verb.children:
-        if child.i <= first_object.i:
-            continue
-        # 'criticized the mayor for "a reckless plan" despite the vote': a closing
-        # quotation mark the parser hangs on the verb ends the quoted words, not the
-        # complements (on train gold runs on past it 13 times in 13 when a preposition or
-        # an adverbial follows).
-        if child.dep_ == "punct" and child.text in QUOTE_MARKS:
-            continue
-        # "cited a memo by the inspector, an internal watchdog, as proof": the comma closes
-        # an aside inside the object; "as" and "including" go on with it (on train gold
-        # runs on 7 times in 7: 5 "as", 2 "including").
-        following = next((c for c in verb.children if c.i > child.i), None)
-        if (child.dep_ == "punct" and child.text == "," and following is not None
-                and following.dep_ == "prep" and following.lower_ in ("as", "including")):
-            continue
-        if child.dep_ in ("punct", "cc", "conj"):
-            break
-        # "rejected the plan when it came up": a finite adverbial clause after the object
-        # is the writer's circumstance (on train gold stops before it 28 times in 38).
-        if child.dep_ == "advcl" and child.tag_ in FINITE_TAGS:
-            break
-        # "saw the defeat during the campaign as a sign of decline": a setting followed by
-        # a complement sits inside what was said (on train gold runs on to the complement
-        # 9 times in 9 when it is a preposition or a predicate).
-        setting_inside = (
-            child.dep_ == "prep" and _is_setting(child) and following is not None
-            and following.dep_ in ("prep", "oprd") and not (following.dep_ == "prep" and _is_setting(following))
-        )
-        if setting_inside or (child.dep_ in COMPLEMENT_DEPS and not (child.dep_ == "prep" and _is_setting(child))):
-            end = child.right_edge.i + 1
-        else:
-            break
-    return end
-
-
-def _is_setting(prep: Token) -> bool:
-    """ "on Tuesday", "in Ohio": a time or place is the writer's setting; "in support of
-    X", "in response to Y" are part of what was said."""
-    if prep.lower_ not in SETTING_PREPOSITIONS:
-        return False
-    if prep.lower_ != "in":
-        return True
-    # "in" sets the scene with a named place or a date ("in Ohio", "in May").
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return pobj is None or pobj.pos_ == "PROPN" or pobj.ent_type_ != ""
-
-
-def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
-    """Cut ", citing ..." / ", who is 70" / ", a former senator" off the end of a content."""
-    for k in range(start + 1, end - 1):
-        if doc[k].text != ",":
-            continue
-        nxt = doc[k + 1]
-        root = nxt
-        while root.head.i != root.i and start <= root.head.i < end and root.head.i > k:
-            root = root.head
-        if root.dep_ in TRAILING_ASIDE_DEPS and root.left_edge.i == k + 1 and root.right_edge.i >= end - 2:
-            if root.dep_ in ("advcl", "acl") and root.tag_ != "VBG":
-                continue
-            if start <= root.head.i < k:
-                return k
-    return end
-
-
-def _parenthetical_content(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
-    """ "The plan will work, he said, and soon." : the head clause around the verb."""
-    head = verb.head
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head == verb or head.pos_ not in ("VERB", "AUX"):
-        return None
-    start, end = subtree_span(head)
-    return _char_spans_excluding(doc, start, end, [subtree_span(verb)])
 
 
 def _quote_after(verb_tokens: list[Token], quotes: list[Quote], doc: Doc) -> Optional[Quote]:
@@ -1027,7 +220,7 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
             phrase_end = max(phrase_end, cited_noun.i + 1)
             cue_tokens = list(doc[cue_first.i : owner_prep.i + 1])
     phrase_span = (min(cue_first.i, source[0]), phrase_end)
-    content = _qualified_clause(token, doc, phrase_span)
+    content = qualified_clause(token, doc, phrase_span)
     if not content and relay is None:
         # "According to X, the move reeks of fear.": when the parser hangs the whole
         # statement on X (as an apposition), X ends at its first comma.
@@ -1035,7 +228,7 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
         if comma is not None:
             source = (source[0], comma)
             phrase_span = (min(cue_first.i, source[0]), comma + 1)
-            content = _char_spans_excluding(doc, comma + 1, token.sent.end, [])
+            content = char_spans_excluding(doc, comma + 1, token.sent.end, [])
     if not content:
         return None
     return Candidate(
@@ -1067,29 +260,6 @@ def _cited_sources(noun: Token, lexicon: Lexicon) -> Optional[tuple[Token, Token
     return None
 
 
-def _qualified_clause(token: Token, doc: Doc, phrase_span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The clause an "according to" phrase qualifies, without the phrase itself.
-
-    When the phrase hangs on a reporting verb ("..., according to one of the sources,
-    the publication reported") the clause is that verb's complement.
-    """
-    sent = token.sent
-    head = token.head if token.head != token else token
-    clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
-    if clause is not None and not (clause.left_edge.i <= token.i <= clause.right_edge.i):
-        start, end = subtree_span(clause)
-    else:
-        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head != head:
-            head = head.head
-        start, end = subtree_span(head) if head.i != token.i else (sent.start, sent.end)
-    start, end = max(start, sent.start), min(end, sent.end)
-    # A dateline or heading before a colon is not part of the statement.
-    colon = max((t.i for t in doc[start:min(end, phrase_span[0])] if t.text == ":"), default=None)
-    if colon is not None:
-        start = colon + 1
-    return _char_spans_excluding(doc, start, end, [phrase_span])
-
-
 def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
     """ "Graham: Trump's rhetoric is destroying the party" on a line of its own, and
     transcript lines, which some outlets open with a quotation mark: '"WALLACE: ...'."""
@@ -1108,7 +278,7 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
     line_start = text_of(doc).rfind("\n", 0, name.start_char) + 1
     if text_of(doc)[line_start : name.start_char].strip(" \t\"\u201c"):
         return None
-    start, end = _trim(text_of(doc), colon.idx + 1, line_end)
+    start, end = trim(text_of(doc), colon.idx + 1, line_end)
     if end - start < 10:
         return None
     return Candidate(
@@ -1119,15 +289,6 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
         sentence=sent_index,
         pattern="headline-colon",
     )
-
-
-# "... — Paul Ryan (@SpeakerRyan) July 5, 2016": a dash, a name, maybe a handle and a
-# date, then the end of the line.
-DASH_SIGNATURE = re.compile(
-    r"[\u2015\u2014\u2013]\s*"
-    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}(?:\s*\(@\w+\))?)"
-    r"[^\S\n]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[\s.\u00a0<]*?(?=\n|<|$)"
-)
 
 
 def _dash_candidates(doc: Doc, quotes: list[Quote], sent_index_of: dict[int, int]) -> list[Candidate]:
@@ -1141,7 +302,7 @@ def _dash_candidates(doc: Doc, quotes: list[Quote], sent_index_of: dict[int, int
             content = (quote.inner_start, quote.inner_end)
         else:
             line_start = max(text.rfind("\n", 0, dash), text.rfind(">", 0, dash)) + 1
-            content = _trim(text, line_start, dash)
+            content = trim(text, line_start, dash)
         name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
         cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
         if name is None or cue is None or content[1] - content[0] < 10:
@@ -1177,7 +338,7 @@ def _snap_to_quotes(cand: Candidate, quotes: list[Quote], text: str) -> None:
             start = q.inner_start
         if q.start < end <= q.end:
             end = q.inner_end
-    start, end = _trim(text, start, end)
+    start, end = trim(text, start, end)
     if end > start and not (cue_start is not None and start < cue_start < end):
         cand.content = [(start, end)]
 
@@ -1252,37 +413,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = No
     for cand in candidates:
         cand.content = _split_at_paragraphs(cand.content, text)
         if cand.source is not None:
-            cand.source = _without_dateline(doc, cand.source, cand.cue_token)
+            cand.source = without_dateline(doc, cand.source, cand.cue_token)
     return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
-
-
-def _without_dateline(doc: Doc, source: tuple[int, int], cue_token: int) -> tuple[int, int]:
-    """ "MACAU (Reuters) - Top donor Lin Ode said", "Dec 29 (AFP) - Ode said", "CASPER,
-    Wyo. - Ode said": the dateline opening a wire story is where (and by whom) it was
-    filed; the speaker starts after its dash. Where the parse took the dateline itself for
-    the subject, the speaker is what stands between the dash and the cue."""
-    start, end = source
-    # A dash set off by a space: "AFL-CIO" holds none.
-    dash = next((t.i for t in doc[start + 1 : min(end + 1, start + MAX_DATELINE_TOKENS, len(doc) - 1)]
-                 if t.text in DATELINE_DASHES and doc[t.i - 1].whitespace_), None)
-    if dash is None or not _is_dateline(doc[start:dash]):
-        return source
-    if dash + 1 < end:
-        return dash + 1, end
-    if dash + 1 < cue_token <= dash + 1 + MAX_SPEAKER_BETWEEN:
-        return dash + 1, cue_token
-    return source
-
-
-def _is_dateline(words: Span) -> bool:
-    """ "MACAU (Reuters)", "Dec 29 (AFP)", "WASHINGTON", "JACKSON, Miss.": a place or a
-    date, then the agency's one-word name in brackets; or a place in capitals alone."""
-    if words[0].i != words[0].sent.start:
-        return False
-    if len(words) >= 3 and words[-1].text == ")" and words[-3].text == "(":
-        agency = words[-2]
-        return agency.is_alpha and agency.text[0].isupper()
-    return words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 and len(words) <= 4
 
 
 def _split_at_paragraphs(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -1400,7 +532,7 @@ def _verb_candidate(
     source = speaker_span(subject) if subject is not None else None
     speaker_taken_for_apposition = False
     if subject is None:
-        subject, source, speaker_taken_for_apposition = _speaker_the_parse_lost(verb)
+        subject, source, speaker_taken_for_apposition = speaker_the_parse_lost(verb)
     content: list[tuple[int, int]] = []
     pattern = ""
     # Next to a quotation, only a verb with a speaker of its own introduces it.
@@ -1417,19 +549,19 @@ def _verb_candidate(
     if after is not None:
         content, pattern = [(after.inner_start, after.inner_end)], "verb-quote-after"
     else:
-        has_speaker = subject is not None or _is_passive_participle_clause(verb)
+        has_speaker = subject is not None or is_passive_participle_clause(verb)
         reported = _reported_verb(verb, lexicon)
-        found = _content_of_verb(reported, doc, has_speaker)
+        found = content_of_verb(reported, doc, has_speaker)
         if verb.lemma_.lower() in CUE_OPENING_VERBS and reported.i > verb.i:
             if found is not None and found[0]:
                 # "continued to insist", "went on to say": one cue, up to the reporting verb.
                 verb_tokens = sorted(set(verb_tokens) | set(doc[verb.i : reported.i + 1]), key=lambda t: t.i)
             else:
-                found = _content_of_verb(verb, doc, has_speaker)
+                found = content_of_verb(verb, doc, has_speaker)
         if found is not None and found[0] and not _only_date_or_time(found[0], doc):
             content, pattern = found[0], f"verb-{found[1]}"
         elif subject is not None:
-            paren = _parenthetical_content(verb, doc)
+            paren = parenthetical_content(verb, doc)
             if paren:
                 content, pattern = paren, "verb-parenthetical"
     # '"A," she said, "B."' is one attribution with two content spans; a quote that ends
@@ -1466,7 +598,7 @@ def _verb_candidate(
         # '"Yes," Lin Ode, head of the club, said': the parser hung the name on the quote's
         # last word, so the clause runs on into the speaker; what was said ends before it.
         speaker_start, verb_start = doc[source[0]].idx, verb.idx
-        content = [_trim(text_of(doc), s, min(e, speaker_start)) if s < speaker_start else (s, e)
+        content = [trim(text_of(doc), s, min(e, speaker_start)) if s < speaker_start else (s, e)
                    for s, e in content if not speaker_start <= s < verb_start]
         content = [(s, e) for s, e in content if e > s]
         if not content:
@@ -1475,7 +607,7 @@ def _verb_candidate(
         # A subject that overlaps the content is a parse slip, not a speaker.
         s_start, s_end = doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])
         if any(s_start < e and s < s_end for s, e in content):
-            source = _subject_outside_content(subject, content)
+            source = subject_outside_content(subject, content)
     # The cue grows up to the content after it ("criticized for | ignoring ...").
     content_after = min((s for s, _ in content if s > verb.idx), default=content[0][0])
     verb_tokens = widen_cue(verb, verb_tokens, content_after, source)
@@ -1499,26 +631,8 @@ def _raised_speaker(opener: Token, doc: Doc, lexicon: Lexicon) -> Optional[Token
     reported = _reported_verb(opener, lexicon)
     if reported == opener:
         return None
-    found = _content_of_verb(reported, doc, True)
+    found = content_of_verb(reported, doc, True)
     return subject_of(opener, raised_speaks=True) if found is not None and found[0] else None
-
-
-def _subject_outside_content(subject: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
-    """The subject's words around its head up to the first that is no part of it or lies
-    in the content: "The Ode campaign countered Sunday by suggesting two dates - one of
-    them ..." with "one of them" taken for an apposition on "campaign" is "The Ode campaign"."""
-    doc = subject.doc
-    words = {t.i for t in subject.subtree}
-
-    def usable(i: int) -> bool:
-        return i in words and not any(s < doc[i].idx + len(doc[i]) and doc[i].idx < e for s, e in content)
-
-    start, end = subject.i, subject.i + 1
-    while usable(start - 1):
-        start -= 1
-    while usable(end):
-        end += 1
-    return start, end
 
 
 def _only_date_or_time(spans: list[tuple[int, int]], doc: Doc) -> bool:
@@ -1620,7 +734,7 @@ def _word_candidate(
     """A noun or stance candidate from its content's token span and its cue words."""
     if content is None:
         return None
-    spans = _char_spans_excluding(doc, content[0], content[1], [])
+    spans = char_spans_excluding(doc, content[0], content[1], [])
     if not spans:
         return None
     cue_tokens = sorted(cue_tokens, key=lambda t: t.i)
@@ -1705,7 +819,7 @@ def _drop_nested(candidates: list[Candidate], doc: Doc, roles: Optional[np.ndarr
     contents: set[tuple[int, tuple[int, int]]] = set()
     for n, c in enumerate(candidates):
         if c.source is not None:
-            s, e = _without_relative_clause(doc, c.source)
+            s, e = without_relative_clause(doc, c.source)
             speakers.append((n, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))))
         # "quoted as saying": "saying" is part of the "quoted" cue, not a second one.
         covering.extend((n, span) for span in c.cue if span[1] - span[0] > 8)
@@ -1759,12 +873,6 @@ def _drop_nested(candidates: list[Candidate], doc: Doc, roles: Optional[np.ndarr
         elif same.sentence == c.sentence and c.cue and same.cue and c.cue[0][0] > same.cue[0][0]:
             same.echo = c
     return sorted(kept, key=lambda c: (c.cue[0][0] if c.cue else c.start))
-
-
-def _without_relative_clause(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
-    """ "Mr. Kamin, who emphasized that ...": a relative clause on the speaker is a
-    statement of its own (its speaker is "who"), not part of the speaker's mention."""
-    return _cut_at_clause(doc, source, lambda clause, head: clause.dep_ == "relcl" and clause.head.i == head.i)
 
 
 def _dice(a: set[int], b: set[int]) -> float:

@@ -1,14 +1,14 @@
 """Which words did annotators mark as what was said, as the cue, as the source? A
 learned tagger's view of the whole article.
 
-The rules in `reported.py` build each attribution from the parse, one construction at
-a time. Annotators, though, judge from the whole sentence: a word is inside what was
-said when the sentence around it reads as a report, whatever the parse made of it. So
-a tagger reads every word of a paragraph in context (a two-layer bidirectional LSTM
-over the pipeline's own token vectors, `doc.tensor`, and the word's form, tag,
-dependency, entity, head and whether it stands inside quotation marks) and gives, for
-each word, the probability that annotators put it in a content, a cue or a source, and
-that a content starts or ends at it (ROLES).
+The rules in `reported.py` (with `speakers.py` and `contents.py`) build each
+attribution from the parse, one construction at a time. Annotators, though, judge from
+the whole sentence: a word is inside what was said when the sentence around it reads as
+a report, whatever the parse made of it. So a tagger reads every word of a paragraph in
+context (a two-layer bidirectional LSTM over the pipeline's own token vectors,
+`doc.tensor`, and the word's form, tag, dependency, entity, head and whether it stands
+inside quotation marks) and gives, for each word, the probability that annotators put
+it in a content, a cue or a source, and that a content starts or ends at it (ROLES).
 
 It finds no attribution on its own: the engine weighs its view as evidence where the
 rules' choices are judgements (is this verb a cue here, where does the content end,

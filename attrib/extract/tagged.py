@@ -18,13 +18,13 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from attrib.extract.contents import QUESTION_VERBS
 from attrib.extract.doc_text import text_of
+from attrib.extract.parse import subtree_span, token_char_span
 from attrib.extract.quotes import find_quotes
-from attrib.extract.reported import (
-    QUESTION_VERBS, Candidate, is_imperative, is_purpose, participle_speaker, subject_of, subtree_span,
-    token_char_span, verb_governing,
-)
+from attrib.extract.reported import Candidate, is_imperative, is_purpose
 from attrib.extract.roles import CONTENT, CUE, SOURCE
+from attrib.extract.speakers import participle_speaker, subject_of, verb_governing
 from attrib.lexicons import Lexicon
 
 PATTERN = "tagged"

@@ -99,7 +99,7 @@ def _end_choice(nlp, monkeypatch, after_weight: float):
     return text[cand.content[-1][1] - 5 : cand.content[-1][1]]
 
 
-def test_a_better_scored_edge_wins_by_any_margin_over_min_margin(nlp, monkeypatch):
+def test_another_edge_must_beat_the_rules_edge_by_more_than_min_margin(nlp, monkeypatch):
     monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.0)
     assert _end_choice(nlp, monkeypatch, 0.1) == "n May"
     monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.5)

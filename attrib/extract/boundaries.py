@@ -1,19 +1,19 @@
 """Where does the content start and end? A learned second opinion on the parse rules.
 
 The rules (`reported.py`, `contents.py`) cut a reported clause or quotation out of the
-text, and they are right about both edges for three contents in four. The rest are judgements
-the rules make one way for every sentence while annotators go either way, depending
-on the words at the edge: whether a trailing ", saying ..." or "in a statement"
-belongs to what was said, whether "to" opens "vowed to fight", whether the content
-runs on to the full stop.
+text, and they are right about both edges for three contents in four. The rest are
+judgements the rules make one way for every sentence while annotators go either way,
+depending on the words at the edge: whether a trailing ", saying ..." or "in a
+statement" belongs to what was said, whether "to" opens "vowed to fight", whether the
+content runs on to the full stop.
 
 So each edge is re-chosen by a logistic model. Every word of the sentence that the
 content could start at (or end at) without crossing its cue or speaker is scored from
 the words around it, its place in the parse and how far it is from where the rules
-put the edge. The rules' own choice carries a feature of its own ("offset=+0"), and
-another word must beat it by MIN_MARGIN, so the model moves an edge only where the
-words say annotators usually put it elsewhere. The weights are data in `data/boundary_model.json`,
-fitted on PolNeAR train by `python -m attrib.train boundaries`.
+put the edge. The rules' own choice carries a feature of its own ("offset=+0"), so the
+model moves an edge only where the words say annotators usually put it elsewhere. The
+weights are data in `data/boundary_model.json`, fitted on PolNeAR train by `python -m
+attrib.train boundaries`.
 """
 
 from __future__ import annotations

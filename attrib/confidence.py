@@ -19,6 +19,7 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Span, Token
 
+from attrib.extract.parse import SUBJECT_DEPS
 from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, CUE, SOURCE
 from attrib.lexicons import read_data_file
 from attrib.model import SPEAKER_TYPES
@@ -138,7 +139,7 @@ def _link(head: Token, cue_verb: Token) -> str:
     subject of a verb it goes on from ("Ode spoke, adding"), the agent of its passive
     ("was denied by Ode"), or some other way (a parse slip the rules repaired, a tagged
     source, a word in another clause). On train the first is right far more often."""
-    if head.head == cue_verb and head.dep_ in ("nsubj", "nsubjpass", "csubj"):
+    if head.head == cue_verb and head.dep_ in SUBJECT_DEPS:
         return "subject"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.is_ancestor(cue_verb):
         return "shared"

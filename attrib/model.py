@@ -15,6 +15,11 @@ Span = tuple[int, int]
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "government", "media", "anonymous", "document", "unknown")
+# What an attribution reports (GUIDE.md, section 1): something a source communicated
+# (said, wrote, reported, according to), a private thought or belief, knowledge
+# (knows, learned, realised), an intention (wants, plans), or another kind of frame.
+# Queries and reports show statements unless asked for more.
+ACTS = ("statement", "thought", "knowledge", "intention", "other")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class Attribution:
     channel: Optional[str] = None
     tier: int = 4
     confidence: float = 0.5
+    act: str = "statement"
     # Index of the sentence holding the cue (or the content) in the article.
     sentence: Optional[int] = None
     # The evidence confidence was computed from, and the cue's word (lemma) that cue
@@ -105,6 +111,7 @@ class Attribution:
             "doc": self.doc,
             "id": self.id,
             "kind": self.kind,
+            "act": self.act,
             "content": self.content.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
@@ -119,6 +126,7 @@ class Attribution:
         return cls(
             doc=data.get("doc", ""),
             kind=data["kind"],
+            act=data.get("act", "statement"),
             content=Spans.from_dict(data["content"]),
             cue=Spans.from_dict(data.get("cue")),
             speaker=Speaker.from_dict(data.get("speaker")),

@@ -146,8 +146,8 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
         db.execute(
             """INSERT INTO attributions (article_id, speaker_id, kind, content, content_spans, cue, cue_spans,
                                          speaker_mention, mention_spans, via, via_type, channel, tier,
-                                         confidence, sentence)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                         confidence, sentence, act)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 article_id,
                 _speaker_id(db, speaker) if speaker else None,
@@ -164,6 +164,7 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
                 a.tier,
                 round(float(a.confidence), 4),
                 a.sentence,
+                a.act,
             ],
         )
     return True

@@ -125,6 +125,42 @@ def m004_browsing_view(db: Database) -> None:
     )
 
 
+@migration
+def m005_act(db: Database) -> None:
+    # What each attribution reports (statement, thought, knowledge, intention, other).
+    # Rows stored before this column existed were analysed without it: NULL, shown
+    # only when every act is asked for, until the article is ingested again.
+    db["attributions"].add_column("act", str)
+    db["attributions"].create_index(["act"])
+    db.execute("DROP VIEW IF EXISTS attributions_view")
+    db.create_view(
+        "attributions_view",
+        textwrap.dedent(
+            """\
+        SELECT
+            attributions.id,
+            attributions.article_id,
+            articles.title,
+            articles.published,
+            articles.publisher,
+            speakers.name AS speaker,
+            speakers.type AS speaker_type,
+            attributions.kind,
+            attributions.act,
+            attributions.tier,
+            attributions.confidence,
+            attributions.content,
+            attributions.cue,
+            attributions.speaker_mention,
+            attributions.via,
+            attributions.channel
+        FROM attributions
+        JOIN articles ON articles.id = attributions.article_id
+        LEFT JOIN speakers ON speakers.id = attributions.speaker_id"""
+        ),
+    )
+
+
 def applied_migrations(db: Database) -> set[str]:
     if not db["_migrations"].exists():
         return set()

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 import attrib
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.errors import AttribError, InputError
 
 
@@ -38,10 +38,12 @@ def analyze(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only attributions at least this confident.")
     ] = 0.0,
+    act: ActOption = None,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
     from attrib.readers import read_articles
 
+    acts = acts_or_exit(act)
     nlp = load_pipeline_or_exit(model)
     failures = 0
 
@@ -63,7 +65,7 @@ def analyze(
 
     out = sys.stdout
     for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed):
-        kept = [a for a in attributions if a.confidence >= min_confidence]
+        kept = [a for a in attributions if a.confidence >= min_confidence and a.act in acts]
         if as_json:
             for a in kept:
                 out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")

@@ -7,6 +7,7 @@ spaCy component and `attrib.analyze` both call it. The role tagger's view of the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Optional
 
@@ -24,6 +25,7 @@ from attrib.extract.roles import role_probabilities
 from attrib.extract.speakers import mention_without_aside
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
+from attrib.resolve.continuation import quote_paragraph_statements
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
 from attrib.sourcing import channel_of, kind_of, tier_of
 
@@ -211,4 +213,7 @@ def attribute(
         attributions = [a for a, kept in zip(attributions, keep) if kept]
     for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions], with_roles)):
         attribution.confidence = probability
+    starts = [s.start_char for s in doc.sents]
+    attributions += quote_paragraph_statements(text, quotes, attributions, lambda offset: bisect_right(starts, offset) - 1)
+    attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Optional
 
-from attrib.extract.parse import TRIM_CHARS
+from attrib.extract.parse import trim
 from attrib.extract.quotes import Quote
 from attrib.model import Attribution, Spans
 
@@ -55,9 +55,7 @@ def quote_paragraph_statements(
         before = _speaker_before(text, quote, attributions)
         if before is None:
             continue
-        start, end = quote.inner_start, quote.inner_end
-        while end > start and text[end - 1] in TRIM_CHARS:
-            end -= 1
+        start, end = trim(text, quote.inner_start, quote.inner_end)
         if end <= start:
             continue
         found.append(replace(

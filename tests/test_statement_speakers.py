@@ -107,6 +107,13 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
          "Fiona added that the pills were sold online.",
          {("Fiona Johnson", "person", 1, "She had taken eight"),
           ("Fiona Johnson", "person", 1, "that the pills were sold online")}),
+        # One name, though the small model cuts it in two at "and".
+        ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
+         {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),
+        # "agency officials": the agency just named, its officials unnamed.
+        ("The Department of Environmental Protection repaired 75 water-main breaks in January. "
+         "The pipes are old, agency officials said.",
+         {("Department of Environmental Protection officials", "anonymous", 3, "The pipes are old")}),
         # A first name grows to the one full name it starts, though it is an entity itself.
         ('Fiona spoke first. Later, Fiona Marlow said the pills were sold online. "We had no warning," Fiona said.',
          {("Fiona Marlow", "person", 1, "the pills were sold online"), ("Fiona Marlow", "person", 1, "We had no warning")}),

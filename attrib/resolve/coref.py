@@ -98,6 +98,7 @@ class Resolver:
 
     # -- entities ----------------------------------------------------------------
     def named(self, ent: Span) -> ResolvedSpeaker:
+        ent = self._whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
         name = clean_name(ent.text)
         # The small model sometimes labels a known person's surname ORG: trust the article.
@@ -114,6 +115,17 @@ class Resolver:
         if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
             return ResolvedSpeaker(f"{name} {after.text}", "media", "name", root_lemma=after.lemma_.lower())
         return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
+
+    def _whole_organization(self, ent: Span) -> Span:
+        """ "the World Travel and Tourism Council", which the small model cuts in two at
+        "and": an organisation entity right before "and"/"of"/"&" whose words hang on this
+        one's head is the start of the same name."""
+        while (ent.label_ == "ORG" and ent.start >= 2 and self.doc[ent.start - 1].lower_ in ("and", "&", "of")
+               and (before := self.ent_of_token.get(ent.start - 2)) is not None and before.label_ == "ORG"
+               and before.root.head.i in range(ent.start, ent.end)):
+            ent = self.doc[before.start : ent.end]
+            ent.label_ = "ORG"
+        return ent
 
     def _entity_in(self, tokens: list[Token]) -> Optional[Span]:
         for t in tokens:
@@ -360,9 +372,26 @@ class Resolver:
                 for past in reversed(self.history):
                     if past.speaker.type == "anonymous" and past.speaker.root_lemma == lemma:
                         return ResolvedSpeaker(past.speaker.name, "anonymous", "anonymous", sentence - past.sentence, lemma)
+            employer = self._employer(root, sentence)
+            if employer is not None:
+                return ResolvedSpeaker(f"{employer} {root.text}", "anonymous", "anonymous", 0, lemma)
             return ResolvedSpeaker(description_of(root) or root.text, "anonymous", "anonymous", 0, lemma)
         noun = root.text.lower() if root.tag_ == "NNS" else root.lemma_.lower() + "s"
         return ResolvedSpeaker(f"{via.name} {noun}", "anonymous", "anonymous", 0, lemma)
+
+    def _employer(self, root: Token, sentence: int) -> Optional[str]:
+        """ "agency officials", "company executives": the organisation a common noun before
+        the head stands for, named in the sentences just before (else None)."""
+        compound = next((c for c in root.children if c.dep_ == "compound" and c.i == root.i - 1), None)
+        if compound is None or compound.ent_type_ or compound.lemma_.lower() not in self.lexicon.organization_nouns:
+            return None
+        for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx and e.label_ in ("ORG", "GPE")]):
+            if sentence - self._sentence_of(ent.root) > PRONOUN_WINDOW:
+                return None
+            found = self.named(ent)
+            if found.type in ("organization", "government"):
+                return found.name
+        return None
 
     def _description(self, span: Span, root: Token, lemma: str, sentence: int) -> ResolvedSpeaker:
         text = description_of(root) or clean_name(span.text)

@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.store import DbOption, open_or_exit
 from attrib.store.db import database_path
 from attrib.errors import AttribError, InputError
@@ -45,10 +45,12 @@ def report(
         float, typer.Option(min=0.0, max=1.0, help="List attributions less confident than this for checking by hand.")
     ] = CHECK_BELOW,
     model: ModelOption = None,
+    act: ActOption = None,
 ) -> None:
     """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims."""
     from attrib import report as reports
 
+    acts = acts_or_exit(act)
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
         raise typer.BadParameter(f"give one of {', '.join(scopes)}")
@@ -59,19 +61,19 @@ def report(
     try:
         if path is not None:
             articles, errors = _read(path)
-            result = reports.articles_report(articles, load_pipeline_or_exit(model), check_below=check_below)
+            result = reports.articles_report(articles, load_pipeline_or_exit(model), check_below=check_below, acts=acts)
             failures = len(errors)
         else:
             database = open_or_exit(db)
             if article:
-                result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below)
+                result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below, acts=acts)
             elif publisher:
-                result = reports.publisher_report(database, publisher, check_below=check_below)
+                result = reports.publisher_report(database, publisher, check_below=check_below, acts=acts)
             elif speaker:
-                result = reports.speaker_report(database, speaker, check_below=check_below)
+                result = reports.speaker_report(database, speaker, check_below=check_below, acts=acts)
             else:
                 title = f"all articles in {database_path(db).name}"
-                result = reports.corpus_report(database, title=title, check_below=check_below)
+                result = reports.corpus_report(database, title=title, check_below=check_below, acts=acts)
     except AttribError as error:
         print_error(str(error))
         raise typer.Exit(1 if path is not None else 2)

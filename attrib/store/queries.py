@@ -22,6 +22,7 @@ from typing import Any, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
+from attrib.model import ACTS
 
 Row = dict[str, Any]
 
@@ -84,6 +85,16 @@ class QuoteFilters:
     until: Optional[date] = None  # published on or before
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
+
+
+def act_condition(acts: frozenset[str]) -> tuple[str, dict[str, Any]]:
+    """A condition on `attributions.act` keeping `acts` (every act: none), and its
+    parameters. Rows stored before acts were decided have none: only every act shows them."""
+    if set(acts) >= set(ACTS):
+        return "", {}
+    names = sorted(acts)
+    keys = [f"act{i}" for i in range(len(names))]
+    return f"attributions.act IN ({', '.join(':' + k for k in keys)})", dict(zip(keys, names))
 
 
 def like_pattern(text: str) -> str:

@@ -82,7 +82,7 @@ class Resolver:
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
             kind = "person"
         if kind == "person":
-            name = self.names.full_name(name)
+            name = self.names.full_name(name, ent)
         return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
 
     def _entity_in(self, tokens: list[Token]) -> Optional[Span]:
@@ -158,7 +158,7 @@ class Resolver:
             name = clean_name(span.text)
             kind = self._type_of_name(name)
             if kind == "person":
-                name = self.names.full_name(name)
+                name = self.names.full_name(name, span)
             return ResolvedSpeaker(name, kind, "name", root_lemma=lemma)
 
         return self._description(span, root, lemma, sentence)

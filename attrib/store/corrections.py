@@ -4,7 +4,7 @@ to everything stored later (new articles, and old ones analysed again).
 Speakers: `merge` (one speaker's attributions go to another), `rename` (a speaker's
 canonical name, and its type if given), `ignore` (not a speaker: its attributions are
 kept with the speaker unknown). Each is a rule in `speaker_corrections` on the name,
-latest first, which linking follows before anything else (attrib/store/speakers.py).
+latest first, which linking follows before anything else (attrib/store/identity.py).
 
 Attributions: a review confirms or rejects one attribution, and may correct its
 speaker, tier and act (a correction confirms it). A review is kept by the article's
@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from attrib.errors import CorrectionError
 from attrib.model import ACTS, SPEAKER_TYPES
-from attrib.store import speakers
+from attrib.store import identity
 
 ACTIONS = ("merge", "rename", "ignore")
 VERDICTS = ("confirmed", "rejected")
@@ -76,9 +76,9 @@ def is_named_by_hand(db: Database, name: str) -> bool:
 def _speaker(db: Database, name: str) -> tuple[int, str, str]:
     """The stored speaker named `name` (any case), or a CorrectionError that suggests
     the closest names."""
-    speaker_id = speakers.speaker_id_named(db, name)
+    speaker_id = identity.speaker_id_named(db, name)
     if speaker_id is None:
-        close = speakers.closest_names(db, name)
+        close = identity.closest_names(db, name)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise CorrectionError(f"no speaker named {name!r}{hint}")
     return db.execute("SELECT id, name, type FROM speakers WHERE id = ?", [speaker_id]).fetchone()
@@ -99,8 +99,8 @@ def merge_speakers(db: Database, source: str, target: str, *, record: bool = Tru
     if from_id == to_id:
         raise CorrectionError(f"{from_name!r} and {to_name!r} are one speaker already")
     moved = db.execute("SELECT count(*) FROM attributions WHERE speaker_id = ?", [from_id]).fetchone()[0]
-    speakers.move_attributions(db, from_id, to_id)
-    speakers.refresh_aliases(db, [to_id])
+    identity.move_attributions(db, from_id, to_id)
+    identity.refresh_aliases(db, [to_id])
     if record:
         _record(db, "merge", from_name, to_name)
     return moved
@@ -115,7 +115,7 @@ def rename_speaker(db: Database, name: str, new_name: str, type: Optional[str] =
     if type is not None and type not in SPEAKER_TYPES:
         raise CorrectionError(f"{type!r} is not a speaker type ({', '.join(SPEAKER_TYPES)})")
     speaker_id, old_name, old_type = _speaker(db, name)
-    other = speakers.speaker_id_named(db, new_name)
+    other = identity.speaker_id_named(db, new_name)
     if other is not None and other != speaker_id:
         raise CorrectionError(
             f"{new_name!r} is another speaker: to make them one, run `attrib speakers merge {old_name!r} {new_name!r}`"
@@ -123,9 +123,9 @@ def rename_speaker(db: Database, name: str, new_name: str, type: Optional[str] =
     type = type or old_type
     db.execute(
         "UPDATE speakers SET name = ?, type = ?, surname = ?, acronym = ? WHERE id = ?",
-        [new_name, type, speakers.surname_of(new_name, type), speakers.acronym(new_name) if type != "person" else None, speaker_id],
+        [new_name, type, identity.surname_of(new_name, type), identity.acronym(new_name) if type != "person" else None, speaker_id],
     )
-    speakers.refresh_aliases(db, [speaker_id])
+    identity.refresh_aliases(db, [speaker_id])
     if record:
         _record(db, "rename", old_name, new_name, type if type != old_type else None)
 
@@ -199,14 +199,14 @@ def _apply(db: Database, attribution_id: int, review: Review) -> None:
         name = " ".join(review.speaker.split())
         corrected = corrected_name(db, name)
         name = corrected.name if corrected else name
-        speaker_id = speakers.speaker_row(db, name, (corrected and corrected.type) or "unknown")
+        speaker_id = identity.speaker_row(db, name, (corrected and corrected.type) or "unknown")
     db.execute(
         "UPDATE attributions SET review = ?, speaker_id = ?, tier = coalesce(?, tier), act = coalesce(?, act) WHERE id = ?",
         [review.verdict, speaker_id, review.tier, review.act, attribution_id],
     )
     if speaker_id != before:
-        speakers.drop_unused(db, [before] if before is not None else [])
-        speakers.refresh_aliases(db, [i for i in (before, speaker_id) if i is not None])
+        identity.drop_unused(db, [before] if before is not None else [])
+        identity.refresh_aliases(db, [i for i in (before, speaker_id) if i is not None])
 
 
 def apply_reviews(db: Database, article_id: str) -> None:
@@ -318,13 +318,13 @@ def _import_speaker_rule(db: Database, record: dict) -> None:
     type = _text(record, "type", required=False)
     if type is not None and type not in SPEAKER_TYPES:
         raise CorrectionError(f"{type!r} is not a speaker type")
-    stored = speakers.speaker_id_named(db, name) is not None
+    stored = identity.speaker_id_named(db, name) is not None
     # Applied where the speaker is stored; recorded either way, for articles to come.
-    if stored and action == "merge" and speakers.speaker_id_named(db, target) is not None:
+    if stored and action == "merge" and identity.speaker_id_named(db, target) is not None:
         merge_speakers(db, name, target, record=False)
     elif stored and action == "merge":
         rename_speaker(db, name, target, record=False)
-    elif stored and action == "rename" and speakers.speaker_id_named(db, target) in (None, speakers.speaker_id_named(db, name)):
+    elif stored and action == "rename" and identity.speaker_id_named(db, target) in (None, identity.speaker_id_named(db, name)):
         rename_speaker(db, name, target, type, record=False)
     elif stored and action == "rename":
         merge_speakers(db, name, target, record=False)

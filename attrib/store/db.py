@@ -26,7 +26,7 @@ from sqlite_utils import Database
 
 from attrib.errors import InputError, StoreError
 from attrib.model import Article, Attribution, Spans
-from attrib.store import corrections, speakers
+from attrib.store import corrections, identity
 from attrib.store.schema import migrate
 
 ENV_VAR = "ATTRIB_DB"
@@ -160,17 +160,24 @@ def _tidy_speakers(db: Database, article_ids: list[str], also: Iterable[int] = (
                 chunk,
             )
         )
-    speakers.tidy(db, touched)
+    identity.tidy(db, touched)
+
+
+def stored_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def stored_articles(db: Database) -> Iterator[Article]:
-    """Every stored article, as read (for analysing it again), in the order stored."""
-    for row in db.execute(
-        "SELECT id, text, title, published, publisher, url, source_path, author FROM articles ORDER BY rowid"
-    ):
-        article_id, text, title, published, publisher, url, source_path, author = row
-        yield Article(id=article_id, text=text, title=title, published=published, publisher=publisher, url=url,
-                      source_path=source_path, author=author)
+    """Every stored article, as read (for analysing it again), in the order stored;
+    each read when it is wanted, since they are written again meanwhile."""
+    for (article_id,) in db.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
+        row = db.execute(
+            "SELECT text, title, published, publisher, url, source_path, author FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is not None:
+            text, title, published, publisher, url, source_path, author = row
+            yield Article(id=article_id, text=text, title=title, published=published, publisher=publisher, url=url,
+                          source_path=source_path, author=author)
 
 
 def write_article(db: Database, article: Article, attributions: list[Attribution]) -> bool:
@@ -199,7 +206,7 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
 def _insert_attributions(db: Database, article_id: str, attributions: list[Attribution]) -> None:
     """The article's attributions, their speakers linked to the corpus's, and a
     human's reviews of them applied again."""
-    speaker_ids = speakers.link_speakers(db, attributions)
+    speaker_ids = identity.link_speakers(db, attributions)
     for a, speaker_id in zip(attributions, speaker_ids):
         speaker = a.speaker
         mention = speaker.mention.text if speaker and speaker.mention else None
@@ -227,7 +234,7 @@ def _insert_attributions(db: Database, article_id: str, attributions: list[Attri
                 a.act,
                 a.id,
                 speaker.name if speaker else None,
-                speakers.mention_alias(mention, speaker.name) if speaker else None,
+                identity.mention_alias(mention, speaker.name) if speaker else None,
             ],
         )
     corrections.apply_reviews(db, article_id)

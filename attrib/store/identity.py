@@ -106,10 +106,13 @@ def surname_of(name: str, type: str) -> Optional[str]:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What an article's mentions of a speaker say about them: gender and role titles."""
+    """What an article's mentions of a speaker say about them: gender and role titles;
+    `mixed` when its titles disagree on the gender ("Mr. Obama", "Mrs. Obama": two
+    people under one name)."""
 
     gender: Optional[str] = None
     roles: frozenset[str] = frozenset()
+    mixed: bool = False
 
 
 def evidence_of(mentions: Iterable[Optional[str]], name: str) -> Evidence:
@@ -138,7 +141,7 @@ def evidence_of(mentions: Iterable[Optional[str]], name: str) -> Evidence:
         gender = _agreed(titled, 1.0)
     if gender is None and pronouns:
         gender = _agreed(pronouns, 2 / 3)
-    return Evidence(gender, frozenset(roles))
+    return Evidence(gender, frozenset(roles), mixed=len(titled) > 1)
 
 
 def _agreed(votes: Counter, share: float) -> Optional[str]:
@@ -362,7 +365,10 @@ def tidy(db: Database, speaker_ids: Iterable[int]) -> None:
             parts = NameParts.of(name)
             if parts is None or parts.first or is_named_by_hand(db, name):
                 continue
-            bearer = _surname_bearer(db, surname, speaker_evidence(db, speaker_id), exclude=speaker_id)
+            evidence = speaker_evidence(db, speaker_id)
+            if evidence.mixed:
+                continue
+            bearer = _surname_bearer(db, surname, evidence, exclude=speaker_id)
             if bearer is not None:
                 move_attributions(db, speaker_id, bearer)
                 ids.add(bearer)

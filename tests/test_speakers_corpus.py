@@ -45,7 +45,8 @@ def test_trump_obama_and_clinton_are_one_row_each_with_their_aliases(db):
     rows = {
         name: aliases
         for name, aliases in db.execute(
-            "SELECT name, aliases FROM speakers WHERE type IN ('person', 'unknown', 'organization') AND surname IN ('trump', 'obama', 'clinton') OR name IN ('Trump', 'Obama', 'Clinton')"
+            """SELECT name, aliases FROM speakers WHERE type IN ('person', 'unknown')
+               AND (surname IN ('trump', 'obama', 'clinton') OR name IN ('Trump', 'Obama', 'Clinton'))"""
         )
     }
     people = {

@@ -113,8 +113,9 @@ def person_name(name: str) -> str:
     ):
         start += 1
     proper = words[start:]
-    # "President-elect Trump", "Vice President Pence": a title may run over several words.
-    if len(proper) == 1 and name_word(proper[0]) in leading:
+    # "President-elect Trump", "Vice President Pence": a title may run over several
+    # words; "spokeswoman for Hillary Clinton" is a description, not a name.
+    if (len(proper) == 1 and name_word(proper[0]) in leading) or (proper and proper[0][:1].islower()):
         return name
     return " ".join(proper) if proper else name
 

@@ -98,6 +98,10 @@ def acronym(name: str) -> Optional[str]:
 
 
 def surname_of(name: str, type: str) -> Optional[str]:
+    """A person's surname, as linking looks it up; an untyped capitalised word may be
+    one ("Trump" the tagger missed)."""
+    if type == "unknown" and len(name.split()) == 1 and name[:1].isupper():
+        return name_word(name)
     if type != "person":
         return None
     parts = NameParts.of(name)
@@ -360,7 +364,7 @@ def tidy(db: Database, speaker_ids: Iterable[int]) -> None:
     } if ids else set()
     for surname in surnames:
         for speaker_id, name in db.execute(
-            "SELECT id, name FROM speakers WHERE surname = ? AND type = 'person'", [surname]
+            "SELECT id, name FROM speakers WHERE surname = ? AND type IN ('person', 'unknown')", [surname]
         ).fetchall():
             parts = NameParts.of(name)
             if parts is None or parts.first or is_named_by_hand(db, name):

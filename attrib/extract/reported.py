@@ -40,6 +40,8 @@ from attrib.lexicons import Lexicon
 # '"A," Ode told the paper on Monday, "B."': at most so many characters of scene-setting
 # between the speaker and cue and the quotation's second part.
 MAX_RESUMED_GAP = 90
+# Entities that can be a headline's or transcript's speaker ("Graham: ...").
+NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 CITING_VERBS = {"cite", "quote"}
 # Verbs that report only through a clause or a quotation: "added that ...", but
 # "added 200 jobs" and "adds to the pressure" say nothing.
@@ -272,6 +274,10 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
         return None
     name = doc[first : colon.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
+        return None
+    # "Graham: ...", "WALLACE: ...": a name, or a transcript's speaker in capitals; not a
+    # label ("Note:", "Analysis:", "Tech Enabled:") the small parser takes for one.
+    if not (all(t.is_upper for t in name if t.is_alpha) or any(t.ent_type_ in NAME_ENTITIES for t in name)):
         return None
     line_end = text_of(doc).find("\n", colon.idx)
     line_end = len(text_of(doc)) if line_end == -1 else line_end

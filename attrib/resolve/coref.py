@@ -177,12 +177,16 @@ class Resolver:
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
 
         ent = self.ent_of_token.get(root.i)
+        if ent is None and root.pos_ != "PROPN" and not root.ent_type_:
+            # "Whole Foods co-founder and CEO John Mackey": titles the parser made the
+            # head of, before the name that ends the mention (not "the wife of X").
+            ent = self._name_after_titles(span, root)
         if ent is None and (lemma in self.lexicon.person_roles or root.pos_ == "PROPN"):
             # "The leader of Ennahda, Rachid Ghannouchi": a name set off by a comma is who
             # the description is, wherever the parser hung it.
             ent = next((self.ent_of_token[t.i] for t in span[1:] if t.i > root.i and t.i in self.ent_of_token
                         and self.ent_of_token[t.i].label_ == "PERSON" and self.doc[self.ent_of_token[t.i].start - 1].text == ","), None)
-        if ent is None:
+        if ent is None and root.pos_ != "PROPN":  # a name is who it is: "Hicks, a Navy veteran"
             for child in root.children:
                 if child.dep_ == "appos":
                     ent = self._entity_in(list(child.subtree))
@@ -211,6 +215,18 @@ class Resolver:
             if ent is not None and ent.label_ == "PERSON":
                 return True
         return False
+
+    def _name_after_titles(self, span: Span, root: Token) -> Optional[Span]:
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return None
+        ent = self.ent_of_token.get(words[-1].i)
+        if ent is None or ent.label_ != "PERSON" or ent.start <= root.i:
+            return None
+        between = self.doc[root.i + 1 : ent.start]
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "PRON") or t.text == "," for t in between):
+            return None
+        return ent
 
     @staticmethod
     def _is_a_crowd(root: Token) -> bool:

@@ -346,7 +346,9 @@ class PersonNames:
             return name
         if parts.first:
             person = self._same_person(parts)
-            return person.name if person is not None else name
+            if person is not None:
+                return person.name
+            return self._started_by(name)
         cues = cues_at(at) if at is not None else NameCues()
         candidates = [p for p in self.people.get(parts.surname, []) if not p.ruled_out_by(cues)]
         titled = [p for p in candidates if cues.roles & p.roles()]
@@ -355,9 +357,23 @@ class PersonNames:
             # The nearest of them before the mention, else the first after it.
             before = [(max(s for s in p.starts if s < at.start_char), p) for p in candidates if min(p.starts) < at.start_char]
             candidates = [max(before, key=lambda b: b[0])[1]] if before else [min(candidates, key=lambda p: min(p.starts))]
+        if not candidates:
+            return self._started_by(name)
         if len(candidates) != 1 or not candidates[0].parts.first:
             return name
         return candidates[0].name
+
+    def _started_by(self, name: str) -> str:
+        """"Te Kaurinui" for "Te Kaurinui Robert Parata": the start of one full name
+        only, and nobody's surname."""
+        words = name.split()
+        if NameParts.of(name).surname in self.by_last_word:
+            return name
+        longer = {
+            p.name for people in self.people.values() for p in people
+            if len(p.name.split()) > len(words) and p.name.split()[: len(words)] == words
+        }
+        return longer.pop() if len(longer) == 1 else name
 
 
 def title_words(ent: Span) -> set[str]:

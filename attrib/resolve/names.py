@@ -31,7 +31,7 @@ def clean_name(text: str) -> str:
     while words and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     words = words[: _headline_end(words)]
-    name = " ".join(words).strip(" ,;:\"\u201c\u201d")
+    name = " ".join(words).strip(" ,;:\"\u201c\u201d\u2015\u2014\u2013-")
     for ending in POSSESSIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 1:
             name = name[: -len(ending)]
@@ -348,6 +348,10 @@ class PersonNames:
             person = self._same_person(parts)
             if person is not None:
                 return person.name
+            # "Guajardo Villarreal" for "Ildefonso Guajardo Villarreal": the end of one full name.
+            ending = {p.name for p in self.people.get(parts.surname, []) if p.name.endswith(" " + name)}
+            if len(ending) == 1:
+                return ending.pop()
             return self._started_by(name)
         cues = cues_at(at) if at is not None else NameCues()
         candidates = [p for p in self.people.get(parts.surname, []) if not p.ruled_out_by(cues)]

@@ -177,7 +177,7 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
 
     mentions: dict[tuple[str, str], list[Optional[str]]] = {}
     for a in attributions:
-        if a.speaker is not None:
+        if a.speaker is not None and not names_two(_mention_text(a.speaker) or "", a.speaker.name):
             mentions.setdefault((a.speaker.name, a.speaker.type), []).append(_mention_text(a.speaker))
     linked: dict[tuple[str, str], Optional[int]] = {}
     for (name, type), said in mentions.items():

@@ -149,6 +149,22 @@ def test_an_acronym_and_its_expansion_are_one_organisation_apart_from_people(db)
     }
 
 
+def test_names_in_one_article_that_stand_for_another_link_with_it(db):
+    store_articles(db, [article("s", [
+        ("Terry Strada", "Terry Strada", "we are tired of waiting", ""),
+        ("Strada", "Strada", "intimidation", "government"),
+        ("International Monetary Fund", "The International Monetary Fund", "growth will slow", "organization"),
+        ("fund", "the fund", "questions remain", "unknown"),
+        ("Senator", "Senator from Texas", "no comment", ""),
+        ("Clinton\u2019s campaign", "Clinton\u2019s campaign", "a rally", "unknown"),
+        ("BRUSSELS - European leaders", "European leaders", "more drones", "anonymous"),
+    ])])
+    assert {n: r["count"] for n, r in rows(db).items()} == {
+        "Terry Strada": 2, "International Monetary Fund": 2, "Clinton campaign": 1, "European leaders": 1
+    }
+    assert speaker_of(db, "no comment") is None
+
+
 def test_speaker_search_takes_the_canonical_name_before_aliases(db):
     store_articles(db, [
         article("c1", [("Hillary Clinton", "Clinton", "stronger together", "")]),

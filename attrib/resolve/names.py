@@ -28,6 +28,9 @@ QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d"
 
 def clean_name(text: str) -> str:
     words = text.replace("\n", " ").split()
+    # A dateline before the name: "BRUSSELS - European leaders".
+    if len(words) > 2 and words[0].isupper() and len(words[0]) > 2 and words[1] in ("-", "\u2013", "\u2014"):
+        words = words[2:]
     while words and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     words = words[: _headline_end(words)]
@@ -129,9 +132,12 @@ def is_speaker_name(name: str, type: str = "unknown") -> bool:
     """False for what is never a speaker's name on its own: nothing, a pronoun, a
     determiner or a quantifier ("his", "which", "you", "That"), a text without a
     letter, and a person's name holding a preposition ("Stealth Over Health")."""
+    lexicon = load_name_lexicon()
     words = [name_word(w) for w in name.split()]
-    if not words or " ".join(words) in load_name_lexicon().not_names or not any(c.isalpha() for c in name):
+    if not words or " ".join(words) in lexicon.not_names or not any(c.isalpha() for c in name):
         return False
+    if type == "person" and len(words) == 1 and (words[0] in lexicon.role_titles or words[0] in lexicon.honorifics):
+        return False  # "Senator", "Judge": a title whose person was not found
     return type != "person" or not NOT_IN_PERSON_NAMES & set(words[1:])
 
 

@@ -180,15 +180,22 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
         if a.speaker is not None and not names_two(_mention_text(a.speaker) or "", a.speaker.name):
             mentions.setdefault((a.speaker.name, a.speaker.type), []).append(_mention_text(a.speaker))
     linked: dict[tuple[str, str], Optional[int]] = {}
-    for (name, type), said in mentions.items():
+    # A surname alone, or a common noun, naming someone the article names in full
+    # links where that full name links.
+    same = _same_in_article(list(mentions))
+    for key in sorted(mentions, key=lambda k: k in same):
+        name, type = key
+        if key in same:
+            linked[key] = linked.get(same[key])
+            continue
         proper = proper_name(name, type)
         corrected = corrected_name(db, proper)
         if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
-            linked[(name, type)] = None
+            linked[key] = None
         elif corrected.name != proper:
-            linked[(name, type)] = speaker_row(db, corrected.name, corrected.type or type)
+            linked[key] = speaker_row(db, corrected.name, corrected.type or type)
         else:
-            linked[(name, type)] = link(db, proper, type, evidence_of(said, proper))
+            linked[key] = link(db, proper, type, evidence_of(mentions[key], proper))
     ids = []
     for a in attributions:
         speaker = a.speaker
@@ -197,6 +204,33 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
         else:
             ids.append(linked[(speaker.name, speaker.type)])
     return ids
+
+
+def _same_in_article(names: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Names in one article that stand for another of its names: a surname the tagger
+    did not type a person ("Strada" beside "Terry Strada"), whatever its type, when
+    one full name in the article has it; a lower-case noun that ends one organisation's
+    name ("the fund" beside "International Monetary Fund")."""
+    lexicon = load_name_lexicon()
+    people = {}
+    for name, type in names:
+        parts = NameParts.of(person_name(name))
+        if parts and parts.first and (type == "person" or parts.first in lexicon.first_names):
+            people.setdefault(parts.surname, set()).add((name, type))
+    organisations = {}
+    for name, type in names:
+        words = name.split()
+        if type not in ("person", "anonymous") and len(words) > 1 and words[-1][:1].isupper():
+            organisations.setdefault(words[-1].lower(), set()).add((name, type))
+    same = {}
+    for name, type in names:
+        words = name.split()
+        if len(words) != 1 or type == "anonymous":
+            continue
+        found = people.get(name_word(name), set()) if name[:1].isupper() else organisations.get(name, set())
+        if len(found) == 1 and next(iter(found)) != (name, type):
+            same[(name, type)] = next(iter(found))
+    return same
 
 
 def _mention_text(speaker: Speaker) -> Optional[str]:
@@ -230,9 +264,15 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
     return found
 
 
+POSSESSIVE_INSIDE = re.compile(r"^(\w+)['\u2019]s (campaign|team|office|administration|spokesman|spokeswoman)$")
+
+
 def proper_name(name: str, type: str) -> str:
-    """A speaker's name as stored: a person's without epithets or titles."""
-    return clean_name(person_name(name) if type == "person" else name)
+    """A speaker's name as stored: a person's without epithets or titles; "Clinton's
+    campaign" as "Clinton campaign"."""
+    if type == "person":
+        return clean_name(person_name(name))
+    return POSSESSIVE_INSIDE.sub(r"\1 \2", clean_name(name))
 
 
 def is_joint_name(name: str, type: str) -> bool:

@@ -74,3 +74,20 @@ def test_a_whole_quoted_paragraph_goes_on_with_the_last_speaker(analyze):
     }, describe(found)
     continued = next(a for a in found if a.content.text.startswith("We have"))
     assert continued.cue is None and continued.kind == "direct" and continued.speaker.mention is None
+
+
+def test_a_contrasting_report_is_a_statement_of_its_own(analyze):
+    text = ("Senator Ivo Marek also claimed the cuts would pay for themselves, even as the Budget Office "
+            "estimated that they would add $250 billion to the deficit.")
+    found = analyze(text)
+    assert statements(found) == {
+        ("Ivo Marek", "person", 1, "the cuts would pay for themselves"),
+        ("Budget Office", "organization", 1, "that they would add $250 billion to the deficit"),
+    }, describe(found)
+
+
+def test_a_passive_report_without_an_agent_names_nobody(analyze):
+    # "It" is what the rumour is about, not who spread it: unsourced, tier 4.
+    text = "Kestrel Retail now has 11 stores and is rumored to be planning a new grocery chain."
+    found = analyze(text)
+    assert statements(found) == {(None, None, 4, "to be planning a new grocery chain")}, describe(found)

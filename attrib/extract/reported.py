@@ -535,6 +535,8 @@ def _verb_candidate(
     if subject is not None and _in_quotation(subject, quotes):
         outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _in_quotation(c, quotes)]
         subject = outside[0] if outside else subject
+    if subject is not None and _is_raised_topic(verb, subject):
+        subject = None
     source = speaker_span(subject) if subject is not None else None
     speaker_taken_for_apposition = False
     if subject is None:
@@ -625,6 +627,17 @@ def _verb_candidate(
         sentence=si,
         pattern=pattern,
     )
+
+
+def _is_raised_topic(verb: Token, subject: Token) -> bool:
+    """ "It is rumored to be planning a chain", "The deficit is expected to total $1
+    trillion": the passive subject is what the report is about; with no "by" agent,
+    nobody is named as saying it ("was quoted as saying" names the speaker)."""
+    # The subject may be borrowed from a verb the passive one is joined to ("It has 11
+    # stores and is rumored to ...").
+    return ((subject.dep_ == "nsubjpass" or subject.head != verb) and verb.lemma_.lower() not in CITING_VERBS
+            and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children))
 
 
 def _raised_speaker(opener: Token, doc: Doc, lexicon: Lexicon) -> Optional[Token]:

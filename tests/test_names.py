@@ -104,3 +104,11 @@ def test_an_epithet_and_a_slip_give_the_articles_own_full_name(nlp):
     assert speakers_of(nlp, text) == [
         ("Hillary Clinton", "Clinton"), ("Donald Trump", "Trump"), ("Donald Trump", "Donand Trump")
     ]
+
+
+def test_a_bare_surname_goes_to_the_person_the_article_names_most(nlp):
+    text = (
+        "Ted Cruz endorsed the nominee on Friday. Ted Cruz had refused for months. "
+        "Heidi Cruz stood beside him. \"I keep my word,\" Cruz said."
+    )
+    assert [name for name, mention in speakers_of(nlp, text) if mention == "Cruz"] == ["Ted Cruz"]

@@ -5,8 +5,9 @@ Names: strip the leading article and possessive ("the US State Department's" ->
 titles or a headline's verb ("Crooked Hillary Clinton", "President Obama", "Obama
 Says" -> "Hillary Clinton", "Obama", "Obama"); a short person name grows to the fullest
 form the article uses for that person (Burgum -> Doug Burgum), and where the article
-names several people with that surname, the mention's title, its gender cue and the
-nearest full name decide ("Mr. Obama" is never "Michelle Obama"). Types come from the
+names several people with that surname, the mention's title and its gender cue decide,
+else the person the article names most, else the nearest full name ("Mr. Obama" is
+never "Michelle Obama"). Types come from the
 entity label and the lexicons: an outlet name is media, a ministry or department is
 government, and so on.
 """
@@ -294,7 +295,7 @@ class PersonNames:
     One person written several ways ("Donald J. Trump", "Donald Trump", a slip such as
     "Donand Trump") gets one form, the fullest; people who share a surname (Barack and
     Michelle Obama) stay apart, and a surname alone goes to the one its title and
-    gender cue allow, else to the nearest full name before it."""
+    gender cue allow, else to the one the article names most, else to the nearest full name."""
 
     def __init__(self, doc: Doc):
         # surname -> the distinct people with it
@@ -363,8 +364,14 @@ class PersonNames:
         candidates = [p for p in self.people.get(parts.surname, []) if not p.ruled_out_by(cues)]
         titled = [p for p in candidates if cues.roles & p.roles()]
         candidates = titled or candidates
+        if len(candidates) > 1:
+            # The one the article names most ("Cruz" in an article on Ted Cruz that
+            # names Heidi Cruz once), when one is named most.
+            counts = sorted((len(p.starts) for p in candidates), reverse=True)
+            if counts[0] > counts[1]:
+                candidates = [p for p in candidates if len(p.starts) == counts[0]]
         if len(candidates) > 1 and at is not None:
-            # The nearest of them before the mention, else the first after it.
+            # Else the nearest of them before the mention, else the first after it.
             before = [(max(s for s in p.starts if s < at.start_char), p) for p in candidates if min(p.starts) < at.start_char]
             candidates = [max(before, key=lambda b: b[0])[1]] if before else [min(candidates, key=lambda p: min(p.starts))]
         if not candidates:

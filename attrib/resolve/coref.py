@@ -41,6 +41,12 @@ GROUP_QUANTIFIERS = QUANTIFIERS | {"other", "others", "a", "an", "numerous", "va
 # familiar with the plans", "officials in the economy ministry"); at most so many.
 DESCRIPTION_PREPOSITIONS = {"in", "at", "from", "of", "with", "for", "close", "familiar", "on", "inside", "within", "to"}
 MAX_DESCRIPTION_WORDS = 9
+# "her mother, Fiona": relatives named by first name share the family's surname.
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "mom", "dad",
+             "grandmother", "grandfather", "aunt", "uncle", "widow", "widower"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "the notes of the British Bill": documents of law, never a document's owner.
+LAW_NOUNS = {"bill", "law", "act"}
 # Speakers who speak for someone: their words are the named person's or institution's,
 # on the record ("his spokesman", "a Whole Foods spokeswoman").
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
@@ -70,6 +76,8 @@ class Resolver:
         self.lexicon = lexicon
         self.names = PersonNames(doc)
         self.organizations = OrganizationNames(doc)
+        # First names given a family's surname ("her mother, Fiona" -> Fiona Parry).
+        self.family_names: dict[str, str] = {}
         self.history: list[SpeakerHistory] = []
         self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.ent_of_token: dict[int, Span] = {}
@@ -100,7 +108,7 @@ class Resolver:
             if grown != name:
                 name, kind = grown, "organization" if kind == "person" else kind
         if kind == "person":
-            name = self.names.full_name(name, ent)
+            name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)
         # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
         after = ent.end < len(self.doc) and self.doc[ent.end]
         if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
@@ -124,6 +132,9 @@ class Resolver:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        # "the notes of the British Bill": another document, not an owner.
+                        if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.ent_of_token:
+                            continue
                         ent = self._entity_in(list(pobj.subtree))
                         if ent is not None:
                             return ent
@@ -196,6 +207,8 @@ class Resolver:
             # The name's own words, not an entity in what follows it ("Hicks, a Navy veteran").
             ent = self._entity_in([t for t in span if t.i <= root.i])
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            if lemma in KIN_NOUNS and ent.label_ == "PERSON":
+                return self._family_member(root, self.named(ent), sentence)
             return self.named(ent)
 
         if root.pos_ == "PROPN":
@@ -215,6 +228,29 @@ class Resolver:
             if ent is not None and ent.label_ == "PERSON":
                 return True
         return False
+
+    def _family_member(self, kin: Token, found: ResolvedSpeaker, sentence: int) -> ResolvedSpeaker:
+        """ "her mother, Fiona": a first name alone, of the family of a person named in
+        full, takes the family's surname (and keeps it when named again: "Fiona said")."""
+        words = found.name.split()
+        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if len(words) != 1 or owner is None or self.names.full_name(found.name) != found.name:
+            return found  # named in full somewhere in the article: that name stands
+        if owner.lower_ in POSSESSIVE_PRONOUNS:
+            family = self._pronoun(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
+            if family.how == "unresolved" or family.type != "person":
+                return found
+            family_name = family.name
+        else:
+            ent = self.ent_of_token.get(owner.i)
+            if ent is None or ent.label_ != "PERSON":
+                return found
+            family_name = self.named(ent).name
+        if len(family_name.split()) < 2:
+            return found
+        full = f"{words[0]} {family_name.split()[-1]}"
+        self.family_names[words[0].lower()] = full
+        return ResolvedSpeaker(full, "person", found.how, found.distance, found.root_lemma)
 
     def _name_after_titles(self, span: Span, root: Token) -> Optional[Span]:
         words = [t for t in span if not t.is_punct]
@@ -242,8 +278,8 @@ class Resolver:
         role = root.text.lower()
         for child in root.children:
             if child.dep_ == "poss":
-                if child.lower_ in ("his", "her", "its", "their"):
-                    owner = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[child.lower_], sentence, child.idx)
+                if child.lower_ in POSSESSIVE_PRONOUNS:
+                    owner = self._pronoun(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
                     if owner.how == "unresolved":
                         return None
                     name = owner.name

@@ -382,9 +382,10 @@ class PersonNames:
 
     def _started_by(self, name: str) -> str:
         """"Te Kaurinui" for "Te Kaurinui Robert Parata": the start of one full name
-        only, and nobody's surname."""
+        only, and nobody else's surname."""
         words = name.split()
-        if NameParts.of(name).surname in self.by_last_word:
+        full = self.by_last_word.get(NameParts.of(name).surname)
+        if full and full != name:
             return name
         longer = {
             p.name for people in self.people.values() for p in people

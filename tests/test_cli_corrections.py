@@ -31,14 +31,18 @@ def totals(db) -> dict[str, int]:
     return {s["speaker"]: s["total"] for s in as_json("speakers", "--db", db)}
 
 
-def id_of(db, start: str) -> int:
-    found = [q["id"] for q in as_json("quotes", "--db", db, "--limit", 0) if q["content"].startswith(start)]
-    assert len(found) == 1, start
-    return found[0]
+def first_id(db, speaker: str) -> int:
+    return next(q["id"] for q in as_json("quotes", "--db", db, "--limit", 0) if q["speaker"] == speaker)
 
 
-def corrected(db) -> None:
-    """The seed, with one correction of each kind."""
+def content_of(db, attribution_id: int) -> str:
+    return next(q["content"] for q in as_json("quotes", "--db", db, "--limit", 0) if q["id"] == attribution_id)
+
+
+def corrected(db) -> dict:
+    """The seed, with one correction of each kind; returns what each changed."""
+    confirm, reject, fix = first_id(db, "US State Department"), first_id(db, "Delcy Rodriguez"), first_id(db, "Doug Burgum")
+    changed = {"confirmed": content_of(db, confirm), "rejected": content_of(db, reject), "corrected": content_of(db, fix)}
     for args in (
         ("speakers", "merge", "Axios sources", "us state department"),
         ("speakers", "ignore", "Al Jazeera"),
@@ -46,52 +50,62 @@ def corrected(db) -> None:
     ):
         result = run(*args, "--db", db)
         assert result.exit_code == 0, result.output
-    assert run("review", "confirm", id_of(db, "The United States and Venezuela"), "--db", db).exit_code == 0
-    assert run("review", "reject", id_of(db, "how the proceeds"), "--db", db).exit_code == 0
-    fixed = as_json("review", "correct", id_of(db, "opposition leader"), "--tier", 2, "--act", "thought", "--db", db)
-    assert [(r["speaker"], r["tier"], r["act"], r["review"]) for r in fixed] == [("Donald Trump", 2, "thought", "confirmed")]
-
-
-EXPECTED = {"US State Department": 6, "Delcy Rodriguez": 3, "Douglas Burgum": 2, "Donald Trump": 1}
+    assert run("review", "confirm", confirm, "--db", db).exit_code == 0
+    assert run("review", "reject", reject, "--db", db).exit_code == 0
+    fixed = as_json("review", "correct", fix, "--tier", 2, "--act", "thought", "--db", db)
+    assert [(r["speaker"], r["tier"], r["act"], r["review"]) for r in fixed] == [("Douglas Burgum", 2, "thought", "confirmed")]
+    return changed
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def seeded(tmp_path_factory):
     path = tmp_path_factory.mktemp("corrections") / "attrib.db"
     result = run("ingest", FIXTURES, "--db", path)
     assert result.exit_code == 0, result.output
-    corrected(path)
-    return path
+    before = totals(path)
+    changed = corrected(path)
+    expected = dict(before)
+    expected["US State Department"] += expected.pop("Axios sources")
+    del expected["Al Jazeera"]
+    expected["Douglas Burgum"] = expected.pop("Doug Burgum")
+    expected["Delcy Rodriguez"] -= 1
+    return path, expected, changed
 
 
-def test_corrections_show_in_speakers_quotes_and_report(db):
-    assert totals(db) == EXPECTED
-    assert as_json("speakers", "--db", db, "--confirmed") == [
-        {"speaker": "Donald Trump", "type": "person", "on_record": 0, "second_hand": 1, "anonymous": 0,
-         "unsourced": 0, "total": 1, "aliases": "Trump 1"},
-        {"speaker": "US State Department", "type": "government", "on_record": 1, "second_hand": 0, "anonymous": 0,
-         "unsourced": 0, "total": 1, "aliases": ""},
+@pytest.fixture(scope="module")
+def db(seeded):
+    return seeded[0]
+
+
+def test_corrections_show_in_speakers_quotes_and_report(seeded):
+    db, expected, changed = seeded
+    assert totals(db) == expected
+    confirmed_speakers = as_json("speakers", "--db", db, "--confirmed")
+    assert [(s["speaker"], s["on_record"], s["second_hand"], s["total"]) for s in confirmed_speakers] == [
+        ("Douglas Burgum", 0, 1, 1), ("US State Department", 1, 0, 1)
     ]
     confirmed = as_json("quotes", "--db", db, "--confirmed")
-    assert [q["content"][:20] for q in confirmed] == ["The United States an", "opposition leader Ju"]
-    assert all(not q["content"].startswith("how the proceeds") for q in as_json("quotes", "--db", db))
-    assert [q["speaker"] for q in as_json("quotes", "--speaker", "burgum", "--db", db)] == ["Douglas Burgum"] * 2
+    assert sorted(q["content"] for q in confirmed) == sorted([changed["confirmed"], changed["corrected"]])
+    assert all(q["content"] != changed["rejected"] for q in as_json("quotes", "--db", db, "--limit", 0))
+    burgum = expected["Douglas Burgum"]
+    assert [q["speaker"] for q in as_json("quotes", "--speaker", "burgum", "--db", db)] == ["Douglas Burgum"] * burgum
     report = json.loads(run("report", "--speaker", "Douglas Burgum", "-f", "json", "--db", db).stdout)
-    assert (report["title"], report["tiers"]) == ("Douglas Burgum", {"1": 2, "2": 0, "3": 0, "4": 0})
+    assert (report["title"], report["tiers"]) == ("Douglas Burgum", {"1": burgum - 1, "2": 1, "3": 0, "4": 0})
     confirmed_report = json.loads(run("report", "--confirmed", "-f", "json", "--db", db).stdout)
     assert confirmed_report["tiers"] == {"1": 1, "2": 1, "3": 0, "4": 0}
 
 
-def test_corrections_survive_reanalysis_and_apply_to_new_articles(db, tmp_path):
+def test_corrections_survive_reanalysis_and_apply_to_new_articles(seeded, tmp_path):
+    db, expected, changed = seeded
     before = as_json("quotes", "--db", db, "--limit", 0)
     result = run("ingest", "--reanalyse", "--db", db)
     assert (result.exit_code, result.stderr.strip()) == (0, "analysed again 1, failed 0")
-    assert totals(db) == EXPECTED
+    assert totals(db) == expected
     after = as_json("quotes", "--db", db, "--limit", 0)
     assert [(q["speaker"], q["tier"], q["content"]) for q in after] == [(q["speaker"], q["tier"], q["content"]) for q in before]
-    assert [q["content"][:20] for q in as_json("quotes", "--db", db, "--confirmed")] == [
-        "The United States an", "opposition leader Ju"
-    ]
+    assert sorted(q["content"] for q in as_json("quotes", "--db", db, "--confirmed")) == sorted(
+        [changed["confirmed"], changed["corrected"]]
+    )
     new = tmp_path / "later.txt"
     new.write_text(
         'Interior Secretary Doug Burgum said on Monday that the talks went well. '
@@ -105,7 +119,8 @@ def test_corrections_survive_reanalysis_and_apply_to_new_articles(db, tmp_path):
     assert "Al Jazeera" not in totals(db) and "Doug Burgum" not in totals(db)
 
 
-def test_exported_corrections_reapply_in_another_database(db, tmp_path):
+def test_exported_corrections_reapply_in_another_database(seeded, tmp_path):
+    db, expected, changed = seeded
     exported = run("corrections", "export", "--db", db)
     assert exported.exit_code == 0
     lines = [json.loads(line) for line in exported.stdout.splitlines()]
@@ -123,10 +138,10 @@ def test_exported_corrections_reapply_in_another_database(db, tmp_path):
         f"attrib: {path}: line 7: not JSON (Expecting value: line 1 column 1 (char 0))",
         "attrib: imported 3 speaker correction(s), 3 review(s), failed 1",
     ]
-    assert totals(other) == EXPECTED
-    assert [q["content"][:20] for q in as_json("quotes", "--db", other, "--confirmed")] == [
-        "The United States an", "opposition leader Ju"
-    ]
+    assert totals(other) == expected
+    assert sorted(q["content"] for q in as_json("quotes", "--db", other, "--confirmed")) == sorted(
+        [changed["confirmed"], changed["corrected"]]
+    )
 
 
 def test_mistakes_get_one_line_and_change_nothing(db):
@@ -160,8 +175,8 @@ def test_datasette_shows_the_corrected_values(db):
     reviewed = {(r["speaker"], r["tier"], r["review"]) for r in rows if r["review"]}
     assert reviewed == {
         ("US State Department", 1, "confirmed"),
-        ("Donald Trump", 2, "confirmed"),
-        ("Donald Trump", 1, "rejected"),
+        ("Douglas Burgum", 2, "confirmed"),
+        ("Delcy Rodriguez", 1, "rejected"),
     }
     assert {r["act"] for r in rows if r["review"] == "confirmed" and r["tier"] == 2} == {"thought"}
     assert "Douglas Burgum" in {r["speaker"] for r in rows}

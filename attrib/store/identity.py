@@ -39,7 +39,6 @@ from sqlite_utils import Database
 from attrib.lexicons import load_name_lexicon
 from attrib.model import Attribution, Speaker
 from attrib.resolve.names import (
-    NameCues,
     NameParts,
     clean_name,
     cues_of_words,
@@ -396,12 +395,11 @@ def tidy(db: Database, speaker_ids: Iterable[int]) -> None:
     from attrib.store.corrections import is_named_by_hand
 
     ids = set(speaker_ids)
-    surnames = {
-        row[0]
-        for row in db.execute(
-            f"SELECT DISTINCT surname FROM speakers WHERE surname IS NOT NULL AND id IN ({', '.join('?' * len(ids))})", list(ids)
-        )
-    } if ids else set()
+    surnames = set()
+    if ids:
+        placeholders = ", ".join("?" * len(ids))
+        surnames = {row[0] for row in db.execute(f"SELECT DISTINCT surname FROM speakers WHERE id IN ({placeholders})", list(ids))}
+        surnames.discard(None)
     for surname in surnames:
         for speaker_id, name in db.execute(
             "SELECT id, name FROM speakers WHERE surname = ? AND type IN ('person', 'unknown')", [surname]

@@ -44,6 +44,9 @@ def report(
     check_below: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="List attributions less confident than this for checking by hand.")
     ] = CHECK_BELOW,
+    confirmed: Annotated[
+        bool, typer.Option("--confirmed", help="Only attributions a human confirmed (attrib review); stored reports only.")
+    ] = False,
     model: ModelOption = None,
     act: ActOption = None,
 ) -> None:
@@ -54,8 +57,8 @@ def report(
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
         raise typer.BadParameter(f"give one of {', '.join(scopes)}")
-    if path is not None and (scopes or db is not None):
-        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher and --speaker")
+    if path is not None and (scopes or db is not None or confirmed):
+        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher, --speaker and --confirmed")
 
     failures = 0
     try:
@@ -66,14 +69,16 @@ def report(
         else:
             database = open_or_exit(db)
             if article:
-                result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below, acts=acts)
+                result = reports.article_report(
+                    database, article, load_pipeline_or_exit(model), check_below=check_below, acts=acts, confirmed=confirmed
+                )
             elif publisher:
-                result = reports.publisher_report(database, publisher, check_below=check_below, acts=acts)
+                result = reports.publisher_report(database, publisher, check_below=check_below, acts=acts, confirmed=confirmed)
             elif speaker:
-                result = reports.speaker_report(database, speaker, check_below=check_below, acts=acts)
+                result = reports.speaker_report(database, speaker, check_below=check_below, acts=acts, confirmed=confirmed)
             else:
                 title = f"all articles in {database_path(db).name}"
-                result = reports.corpus_report(database, title=title, check_below=check_below, acts=acts)
+                result = reports.corpus_report(database, title=title, check_below=check_below, acts=acts, confirmed=confirmed)
     except AttribError as error:
         print_error(str(error))
         raise typer.Exit(1 if path is not None else 2)

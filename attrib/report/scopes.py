@@ -22,6 +22,7 @@ from attrib.report.claims import CharSpan, attribution_spans, unattributed_claim
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
 from attrib.store.report_queries import Scope
+from attrib.store.identity import closest_names
 
 META_FIELDS = ("title", "publisher", "published", "url", "author")
 
@@ -73,14 +74,15 @@ def attributions_report(
 
 
 def article_report(
-    db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS
+    db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
 ) -> Report:
     article = report_queries.article(db, article_id)
     if article is None:
         raise ReportError(f"no article with id {article_id!r} in the database")
     tally = Tally(check_below)
     covered: list[CharSpan] = []
-    for row in report_queries.attributions(db, Scope(article=article_id), acts):
+    for row in report_queries.attributions(db, Scope(article=article_id, confirmed=confirmed), acts):
         tally.add(ReportAttribution.from_row(row))
         for column in ("content_spans", "cue_spans", "mention_spans"):
             covered.extend(tuple(span) for span in json.loads(row[column] or "[]"))
@@ -89,23 +91,34 @@ def article_report(
     return tally.report("article", article["title"] or article_id, 1, claims_checked=True, meta=meta)
 
 
-def publisher_report(db: Database, publisher: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS) -> Report:
+def publisher_report(
+    db: Database, publisher: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
-    return _stored_report(db, Scope(publisher=publisher), "publisher", name, check_below, acts)
+    return _stored_report(db, Scope(publisher=publisher, confirmed=confirmed), "publisher", name, check_below, acts)
 
 
-def speaker_report(db: Database, speaker: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS) -> Report:
+def speaker_report(
+    db: Database, speaker: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
     names = report_queries.speaker_names(db, speaker)
     if not names:
-        raise ReportError(f"no speaker matching {speaker!r} in the database")
+        close = closest_names(db, speaker)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReportError(f"no speaker matching {speaker!r} in the database{hint}")
     title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
-    return _stored_report(db, Scope(speaker=speaker), "speaker", title, check_below, acts)
+    return _stored_report(db, Scope(speaker=speaker, confirmed=confirmed), "speaker", title, check_below, acts)
 
 
-def corpus_report(db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS) -> Report:
-    return _stored_report(db, Scope(), "corpus", title, check_below, acts)
+def corpus_report(
+    db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
+    return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts)
 
 
 def _parse(nlp, text: str):

@@ -122,3 +122,10 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
 def test_names_the_article_gives_in_full(analyze, text, expected):
     found = analyze(text)
     assert statements(found) == expected, describe(found)
+
+
+def test_an_institution_named_by_what_it_is_speaks(analyze):
+    found = analyze("The president was said to be fine, and the military said it was keeping him safe.")
+    assert statements(found) == {
+        (None, None, 4, "The president ... to be fine"), ("military", "government", 1, "it was keeping him safe"),
+    }, describe(found)

@@ -101,6 +101,7 @@ def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None,
         lemma in words for words in (
             lexicon.anonymous_heads, lexicon.unnamed_groups, lexicon.person_roles, lexicon.organization_nouns,
             lexicon.organization_words, lexicon.media_nouns, lexicon.document_nouns, lexicon.finding_nouns,
+            lexicon.government_words,
         )
     )
 

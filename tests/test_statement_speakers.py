@@ -34,6 +34,9 @@ def statements(attributions):
         ("Carrow administration officials said sanctions would be lifted. They said talks would follow.",
          {("Carrow administration officials", "anonymous", 3, "sanctions would be lifted"),
           ("Carrow administration officials", "anonymous", 3, "talks would follow")}),
+        # Unnamed institutions and reports in the plural are unnamed sources.
+        ("The courts have said that a sale of assets is a change of business.",
+         {("courts", "government", 3, "that a sale of assets is a change of business")}),
         # A spokesman speaks on the record for the person he speaks for.
         ("Lin Ode runs the Harbor Clinic. The clinic will stay open, her spokesman said.",
          {("Lin Ode's spokesman", "person", 1, "The clinic will stay open")}),

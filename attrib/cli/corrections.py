@@ -12,7 +12,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from attrib.cli import app, print_error
+from attrib.cli import ActOption, acts_or_exit, app, print_error
 from attrib.cli.output import output_options
 from attrib.cli.store import ConfirmedOption, DbOption, LimitOption, open_or_exit
 from attrib.errors import AttribError
@@ -53,12 +53,14 @@ def speakers(
     db: DbOption = None,
     limit: LimitOption = 0,
     confirmed: ConfirmedOption = False,
+    act: ActOption = None,
 ) -> Optional[list[queries.Row]]:
-    """Each speaker with its attributions counted by sourcing tier, most quoted first,
-    and its aliases with how often each was used."""
+    """Each speaker with its attributions (statements unless --act asks for more)
+    counted by sourcing tier, most quoted first, and its aliases with how often each was used."""
     if ctx.invoked_subcommand is not None:
         return None
-    return queries.speakers(open_or_exit(db), limit=limit, confirmed=confirmed)
+    acts = acts_or_exit(act)
+    return queries.speakers(open_or_exit(db), limit=limit, confirmed=confirmed, acts=acts)
 
 
 @speakers_app.command("merge")

@@ -16,7 +16,7 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.output import output_options
 from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
@@ -210,9 +210,11 @@ def who_said(
     db: DbOption = None,
     limit: LimitOption = 50,
     confirmed: ConfirmedOption = False,
+    act: ActOption = None,
 ) -> list[queries.Row]:
     """Who said a phrase: each attribution whose content holds it, with speaker and article."""
-    return queries.who_said(open_or_exit(db), phrase, limit=limit, confirmed=confirmed)
+    acts = acts_or_exit(act)
+    return queries.who_said(open_or_exit(db), phrase, limit=limit, confirmed=confirmed, acts=acts)
 
 
 @app.command()
@@ -233,8 +235,10 @@ def quotes(
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only attributions at least this confident.")] = 0.0,
     limit: LimitOption = 100,
     confirmed: ConfirmedOption = False,
+    act: ActOption = None,
 ) -> list[queries.Row]:
-    """Attributions by speaker, tier, kind, article, publisher, date and confidence."""
+    """Attributions by speaker, tier, kind, act, article, publisher, date and confidence."""
+    acts = acts_or_exit(act)
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
     filters = queries.QuoteFilters(
@@ -248,6 +252,7 @@ def quotes(
         min_confidence=min_confidence,
         limit=limit,
         confirmed=confirmed,
+        acts=acts,
     )
     database = open_or_exit(db)
     rows = queries.quotes(database, filters)

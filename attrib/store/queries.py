@@ -23,7 +23,7 @@ from typing import Any, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
-from attrib.model import ACTS
+from attrib.model import ACTS, DEFAULT_ACTS
 from attrib.store import identity
 
 Row = dict[str, Any]
@@ -52,13 +52,17 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def who_said(db: Database, phrase: str, limit: int = 50, confirmed: bool = False) -> list[Row]:
-    """The attributions whose content holds `phrase`, with speaker and article (at most
-    `limit`, 0 for all); never one a human rejected, and with `confirmed` only those
-    a human confirmed."""
+def who_said(
+    db: Database, phrase: str, limit: int = 50, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS
+) -> list[Row]:
+    """The attributions of `acts` whose content holds `phrase`, with speaker and article
+    (at most `limit`, 0 for all); never one a human rejected, and with `confirmed` only
+    those a human confirmed."""
     match = fts_phrase(phrase)
     if match is None:
         return []
+    condition, act_params = act_condition(acts)
+    of_acts = f"AND rowid IN (SELECT id FROM attributions WHERE {condition})" if condition else ""
     # The FTS subquery walks the index in rowid order and stops at the limit; joining
     # first, or ordering by rank or date, would visit every match of a common phrase.
     return _rows(
@@ -67,13 +71,14 @@ def who_said(db: Database, phrase: str, limit: int = 50, confirmed: bool = False
                       attributions.content, articles.id AS article, articles.published
                FROM (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :match
                      AND rowid {"IN" if confirmed else "NOT IN"} (SELECT id FROM attributions WHERE review = :review)
+                     {of_acts}
                      ORDER BY rowid LIMIT :limit) AS hits
                JOIN attributions ON attributions.id = hits.rowid
                JOIN articles ON articles.id = attributions.article_id
                LEFT JOIN speakers ON speakers.id = attributions.speaker_id
                ORDER BY attributions.id""",
             # SQLite reads a negative LIMIT as none.
-            {"match": match, "limit": limit or -1, "review": "confirmed" if confirmed else "rejected"},
+            {"match": match, "limit": limit or -1, "review": "confirmed" if confirmed else "rejected", **act_params},
         )
     )
 
@@ -90,6 +95,7 @@ class QuoteFilters:
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
     confirmed: bool = False  # only attributions a human confirmed (`attrib review`)
+    acts: frozenset[str] = DEFAULT_ACTS  # what the attributions report (statements by default)
 
 
 def review_clause(confirmed: bool) -> str:
@@ -125,7 +131,10 @@ def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
         if text:
             check_text(text)
     where: list[str] = [review_clause(filters.confirmed)]
-    params: dict[str, Any] = {}
+    condition, act_params = act_condition(filters.acts)
+    if condition:
+        where.append(condition)
+    params: dict[str, Any] = dict(act_params)
     if filters.speaker:
         clause, speaker_params = speaker_clause(db, filters.speaker)
         where.append(clause)
@@ -153,7 +162,7 @@ def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
     if filters.min_confidence:
         where.append("attributions.confidence >= :min_confidence")
         params["min_confidence"] = filters.min_confidence
-    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.tier,
+    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.act, attributions.tier,
                      attributions.confidence, attributions.content, attributions.via,
                      articles.id AS article, articles.published
               FROM attributions
@@ -167,9 +176,10 @@ def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
     return _rows(db.execute(sql, params))
 
 
-def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> list[Row]:
-    """Each speaker with the number of its attributions in each sourcing tier, and
-    its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS) -> list[Row]:
+    """Each speaker with the number of its attributions of `acts` in each sourcing tier,
+    and its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+    condition, params = act_condition(acts)
     sql = f"""SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,
                     sum(attributions.tier = 2) AS second_hand,
@@ -178,10 +188,9 @@ def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> list[Row]
                     count(*) AS total,
                     speakers.aliases
              FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
-             WHERE {review_clause(confirmed)}
+             WHERE {review_clause(confirmed)} {"AND " + condition if condition else ""}
              GROUP BY speakers.id
              ORDER BY total DESC, speakers.name"""
-    params: dict[str, Any] = {}
     if limit:
         sql += " LIMIT :limit"
         params["limit"] = limit

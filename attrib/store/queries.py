@@ -8,10 +8,16 @@ can't be encoded (command-line bytes that are not UTF-8) or holds a NUL is refus
 with a QueryTextError. Results come in the order stored (ingest order, reading order
 within an article): that order is the FTS index's own, so a search stops at its
 LIMIT instead of ranking every match.
+
+Each query returns `Results`: a list of rows that also knows how many there were
+before the limit (so a caller can say "50 of 239"; counted only when the limit cut). Rows carry their
+context: who-said a snippet of the content around the match, quotes the sentence the
+statement is in (attrib/context.py).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,11 +27,31 @@ from typing import Any, Iterator, Optional
 
 from sqlite_utils import Database
 
+from attrib.context import sentence_around
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
 
 Row = dict[str, Any]
 
 WORD = re.compile(r"\w")
+# How a who-said snippet marks the phrase found, and how many words it holds.
+MATCH_MARK = "**"
+SNIPPET_WORDS = 16
+
+
+class Results(list):
+    """Rows (a list like any other), and `total`: how many there were before the limit."""
+
+    def __init__(self, rows: list[Row], total: int):
+        super().__init__(rows)
+        self.total = total
+
+
+def _results(db: Database, rows: list[Row], limit: int, count_sql: str, params: dict[str, Any]) -> Results:
+    """`rows`, fetched with LIMIT limit + 1: one row too many means the limit cut, and
+    only then are they all counted."""
+    if not limit or len(rows) <= limit:
+        return Results(rows, len(rows))
+    return Results(rows[:limit], db.execute(count_sql, params).fetchone()[0])
 
 
 def check_text(text: str) -> None:
@@ -49,28 +75,33 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def who_said(db: Database, phrase: str, limit: int = 50) -> list[Row]:
+def who_said(db: Database, phrase: str, limit: int = 50) -> Results:
     """The attributions whose content holds `phrase`, with speaker and article (at most
-    `limit`, 0 for all)."""
+    `limit`, 0 for all), each with a snippet of its content around the match, the
+    match between MATCH_MARKs."""
     match = fts_phrase(phrase)
     if match is None:
-        return []
+        return Results([], 0)
     # The FTS subquery walks the index in rowid order and stops at the limit; joining
     # first, or ordering by rank or date, would visit every match of a common phrase.
-    return _rows(
+    params = {"match": match, "limit": limit + 1 if limit else -1}  # SQLite reads a negative LIMIT as none
+    rows = _rows(
         db.execute(
-            """SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
-                      attributions.content, articles.id AS article, articles.published
-               FROM (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :match
-                     ORDER BY rowid LIMIT :limit) AS hits
-               JOIN attributions ON attributions.id = hits.rowid
-               JOIN articles ON articles.id = attributions.article_id
-               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
-               ORDER BY attributions.id""",
-            # SQLite reads a negative LIMIT as none.
-            {"match": match, "limit": limit or -1},
+            f"""SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
+                       hits.snippet, attributions.content, articles.id AS article, articles.published
+                FROM (SELECT rowid, snippet(attributions_fts, 0, '{MATCH_MARK}', '{MATCH_MARK}', '\u2026',
+                                            {SNIPPET_WORDS}) AS snippet
+                      FROM attributions_fts WHERE attributions_fts MATCH :match
+                      ORDER BY rowid LIMIT :limit) AS hits
+                JOIN attributions ON attributions.id = hits.rowid
+                JOIN articles ON articles.id = attributions.article_id
+                LEFT JOIN speakers ON speakers.id = attributions.speaker_id
+                ORDER BY attributions.id""",
+            params,
         )
     )
+    count = "SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH :match"
+    return _results(db, rows, limit, count, params)
 
 
 @dataclass
@@ -85,6 +116,45 @@ class QuoteFilters:
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
 
+    def where(self) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `attributions` joined to `articles` (empty when no
+        filter is set), and its parameters. One `if` per filter."""
+        for text in (self.speaker, self.kind, self.article, self.publisher):
+            if text:
+                check_text(text)
+        clauses: list[str] = []
+        params: dict[str, Any] = {}
+        if self.speaker:
+            clauses.append(
+                """attributions.speaker_id IN (SELECT id FROM speakers
+                       WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')"""
+            )
+            params["speaker"] = like_pattern(self.speaker)
+        if self.tiers:
+            names = [f"tier{i}" for i in range(len(self.tiers))]
+            clauses.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
+            params.update(zip(names, self.tiers))
+        if self.kind:
+            clauses.append("attributions.kind = :kind")
+            params["kind"] = self.kind
+        if self.article:
+            clauses.append("attributions.article_id = :article")
+            params["article"] = self.article
+        if self.publisher:
+            clauses.append("articles.publisher = :publisher COLLATE NOCASE")
+            params["publisher"] = self.publisher
+        if self.since:
+            clauses.append("articles.published >= :since")
+            params["since"] = self.since.isoformat()
+        if self.until:
+            # `published` may carry a time after the date: compare with the next day.
+            clauses.append("articles.published < date(:until, '+1 day')")
+            params["until"] = self.until.isoformat()
+        if self.min_confidence:
+            clauses.append("attributions.confidence >= :min_confidence")
+            params["min_confidence"] = self.min_confidence
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
 
 def like_pattern(text: str) -> str:
     """A LIKE pattern matching `text` anywhere, its own % and _ taken literally."""
@@ -92,56 +162,47 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
-    for text in (filters.speaker, filters.kind, filters.article, filters.publisher):
-        if text:
-            check_text(text)
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if filters.speaker:
-        where.append(
-            """attributions.speaker_id IN (SELECT id FROM speakers
-                   WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')"""
-        )
-        params["speaker"] = like_pattern(filters.speaker)
-    if filters.tiers:
-        names = [f"tier{i}" for i in range(len(filters.tiers))]
-        where.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
-        params.update(zip(names, filters.tiers))
-    if filters.kind:
-        where.append("attributions.kind = :kind")
-        params["kind"] = filters.kind
-    if filters.article:
-        where.append("attributions.article_id = :article")
-        params["article"] = filters.article
-    if filters.publisher:
-        where.append("articles.publisher = :publisher COLLATE NOCASE")
-        params["publisher"] = filters.publisher
-    if filters.since:
-        where.append("articles.published >= :since")
-        params["since"] = filters.since.isoformat()
-    if filters.until:
-        # `published` may carry a time after the date: compare with the next day.
-        where.append("articles.published < date(:until, '+1 day')")
-        params["until"] = filters.until.isoformat()
-    if filters.min_confidence:
-        where.append("attributions.confidence >= :min_confidence")
-        params["min_confidence"] = filters.min_confidence
-    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.tier,
-                     attributions.confidence, attributions.content, attributions.via,
-                     articles.id AS article, articles.published
+def quotes(db: Database, filters: QuoteFilters) -> Results:
+    """The attributions the filters select, each with the sentence it is in."""
+    where, params = filters.where()
+    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.act,
+                     attributions.tier, attributions.confidence, attributions.content, attributions.via,
+                     articles.id AS article, articles.published,
+                     attributions.content_spans, attributions.cue_spans, attributions.mention_spans
               FROM attributions
               JOIN articles ON articles.id = attributions.article_id
               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
-              {"WHERE " + " AND ".join(where) if where else ""}
+              {where}
               ORDER BY attributions.id"""
+    count = f"""SELECT count(*) FROM attributions JOIN articles ON articles.id = attributions.article_id {where}"""
     if filters.limit:
         sql += " LIMIT :limit"
-        params["limit"] = filters.limit
-    return _rows(db.execute(sql, params))
+        params["limit"] = filters.limit + 1
+    rows = _rows(db.execute(sql, params))
+    texts = ArticleTexts(db)
+    for row in rows:
+        spans = [s for column in ("content_spans", "cue_spans", "mention_spans") for s in json.loads(row.pop(column) or "[]")]
+        row["sentence"] = sentence_around(texts[row["article"]], spans)
+    return _results(db, rows, filters.limit, count, params)
 
 
-def speakers(db: Database, limit: int = 0) -> list[Row]:
+class ArticleTexts:
+    """Article texts by id, the last one kept: rows in the order stored come article
+    by article, so each text is read once."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.id: Optional[str] = None
+        self.text = ""
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id != self.id:
+            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+            self.id, self.text = article_id, row[0] if row else ""
+        return self.text
+
+
+def speakers(db: Database, limit: int = 50) -> Results:
     """Each speaker with the number of its attributions in each sourcing tier."""
     sql = """SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,
@@ -155,8 +216,9 @@ def speakers(db: Database, limit: int = 0) -> list[Row]:
     params: dict[str, Any] = {}
     if limit:
         sql += " LIMIT :limit"
-        params["limit"] = limit
-    return _rows(db.execute(sql, params))
+        params["limit"] = limit + 1
+    count = "SELECT count(DISTINCT speaker_id) FROM attributions"
+    return _results(db, _rows(db.execute(sql, params)), limit, count, params)
 
 
 # The read-only file refuses writes by itself; these would still work on it: ATTACH

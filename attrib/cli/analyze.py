@@ -11,6 +11,7 @@ import typer
 
 import attrib
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli.options import INPUTS_HELP, fraction_value
 from attrib.errors import AttribError, InputError
 
 
@@ -32,11 +33,14 @@ def format_table(attributions: list[attrib.Attribution]) -> str:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help=".txt or .jsonl files, or - for standard input.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one attribution a line, in the contract shape.")] = False,
     model: ModelOption = None,
     min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only attributions at least this confident.")
+        float,
+        typer.Option(
+            "--min-confidence", metavar="0-1", parser=fraction_value, help="Only attributions at least this confident."
+        ),
     ] = 0.0,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
@@ -78,9 +82,15 @@ def analyze(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold: PolNeAR .jsonl, a seed .gold.json, or a brat folder.")],
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="Gold: PolNeAR .jsonl, a seed .gold.json, or a brat folder.")
+    ],
     pred: Annotated[
-        Optional[Path], typer.Option("--pred", help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.")
+        Optional[Path],
+        typer.Option(
+            "--pred", metavar="FILE",
+            help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
     model: ModelOption = None,
@@ -90,8 +100,11 @@ def evaluate(
 
     try:
         gold_docs = read_gold(gold)
-    except (GoldFormatError, OSError) as exc:
+    except GoldFormatError as exc:
         print_error(str(exc))
+        raise typer.Exit(2)
+    except OSError as exc:
+        print_error(_unreadable(gold, exc))
         raise typer.Exit(2)
     predictions: dict[str, list[attrib.Attribution]] = {}
     failed: list[attrib.AnalysisError] = []
@@ -130,7 +143,12 @@ AGREEMENT_COLUMNS = (
 
 @app.command()
 def agreement(
-    gold: Annotated[Path, typer.Argument(help="A brat folder whose articles several annotators marked (e.g. PolNeAR's brat/dev).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER", help="A brat folder whose articles several annotators marked (e.g. PolNeAR's brat/dev)."
+        ),
+    ],
     with_attrib: Annotated[
         bool, typer.Option("--attrib", help="Also score attrib against each annotator of the same articles.")
     ] = False,
@@ -149,8 +167,11 @@ def agreement(
 
     try:
         articles = multiply_annotated(read_brat_annotators(gold))
-    except (GoldFormatError, OSError) as exc:
+    except GoldFormatError as exc:
         print_error(str(exc))
+        raise typer.Exit(2)
+    except OSError as exc:
+        print_error(_unreadable(gold, exc))
         raise typer.Exit(2)
     if not articles:
         print_error(f"{gold}: no article has two or more annotators")
@@ -186,12 +207,21 @@ def agreement(
         raise typer.Exit(1)
 
 
+def _unreadable(path: Path, error: OSError) -> str:
+    """An OSError as the readers say it: the file, and what is wrong in words."""
+    if not path.exists():
+        return f"{path}: no such file or folder"
+    return f"{error.filename or path}: cannot read ({error.strerror or error})"
+
+
 def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:
     predictions: dict[str, list[attrib.Attribution]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), _unreadable(path, exc).removeprefix(f"{path}: ")) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 (byte {exc.start})") from None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

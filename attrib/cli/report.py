@@ -111,7 +111,7 @@ def report(
 
     to_terminal = output is None and sys.stdout.isatty()
     text = reports.render(
-        result, fmt.value, color=to_terminal and color_wanted(sys.stdout), width=terminal_width() if to_terminal else 100
+        result, fmt.value, color=to_terminal and color_wanted(sys.stdout), width=terminal_width() if output is None else 100
     )
     if output is None:
         sys.stdout.write(text)

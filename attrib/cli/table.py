@@ -3,7 +3,8 @@ long text cut with an ellipsis so that every line fits the width (`--json`, `--n
 `--csv` keep the full text).
 
 When the natural widths don't fit, text columns are narrowed together, the long-text
-ones (content, snippet, sentence) keeping three times the width of the others, and
+ones (content, snippet, sentence) keeping three times the width of ids and dates and
+speakers' names one and a half times, and
 none below a floor (its header, or MIN_TEXT characters). When even the floors don't
 fit (many columns on a narrow terminal), the columns on the right are left out, and
 the caller says which.
@@ -22,9 +23,9 @@ Row = dict[str, Any]
 GAP = "  "
 # A text column is not cut narrower than this (or than its header and values).
 MIN_TEXT = 12
-# Columns holding statements and their context take this share of the width per
-# share of a short text column (a name, an id).
-LONG_TEXT = {"content": 3, "snippet": 3, "sentence": 3, "text": 3}
+# Columns holding statements and their context take this share of the width, and a
+# speaker's name this share, per share of another text column (an id, a date).
+WEIGHTS = {"content": 3, "snippet": 3, "sentence": 3, "text": 3, "speaker": 1.5}
 # Shorter headers for wide names over narrow numbers; the data keys are unchanged.
 HEADERS = {"confidence": "conf", "on_record": "on rec", "second_hand": "2nd hand", "anonymous": "anon"}
 # How a match is marked in a search snippet (attrib.store.queries.MATCH_MARK); on a
@@ -40,7 +41,7 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def fit_widths(natural: list[int], floors: list[int], weights: list[int], available: int) -> list[int]:
+def fit_widths(natural: list[int], floors: list[int], weights: list[float], available: int) -> list[int]:
     """Column widths summing to at most `available`: the natural ones when they fit,
     else the shrinkable columns (weight > 0) capped at `cap * weight`, with the
     largest cap that fits, never below their floor."""
@@ -127,7 +128,7 @@ def render_table(
 
     natural = [max(cell_len(h), *(shown(i, line[i]).cell_len for line in cells)) for i, h in enumerate(headers)]
     floors = [n if numeric[i] else min(n, max(cell_len(headers[i]), MIN_TEXT)) for i, n in enumerate(natural)]
-    weights = [0 if numeric[i] else LONG_TEXT.get(c, 1) for i, c in enumerate(columns)]
+    weights = [0 if numeric[i] else WEIGHTS.get(c, 1) for i, c in enumerate(columns)]
     widths = fit_widths(natural, floors, weights, width - len(GAP) * (len(columns) - 1))
 
     def line(values: list[Text]) -> Text:

@@ -20,6 +20,23 @@ SPEAKER_TYPES = ("person", "organization", "government", "media", "anonymous", "
 # (knows, learned, realised), an intention (wants, plans), or another kind of frame.
 # Queries and reports show statements unless asked for more.
 ACTS = ("statement", "thought", "knowledge", "intention", "other")
+DEFAULT_ACTS = frozenset({"statement"})
+
+
+def chosen_acts(values: Optional[list[str]] = None) -> frozenset[str]:
+    """The acts asked for: statements when none are named; every act for "all".
+    Raises ValueError naming an act that does not exist."""
+    if not values:
+        return DEFAULT_ACTS
+    chosen = set()
+    for value in values:
+        value = value.strip().lower()
+        if value == "all":
+            return frozenset(ACTS)
+        if value not in ACTS:
+            raise ValueError(f"no act {value!r}: choose from {', '.join(ACTS)} or all")
+        chosen.add(value)
+    return frozenset(chosen)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,27 @@ ModelOption = Annotated[
 ]
 
 
+ActOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--act",
+        metavar="ACT",
+        help="What to show: statement (the default: what sources said or wrote), thought, knowledge, "
+        "intention, other; repeat it for several, or all.",
+    ),
+]
+
+
+def acts_or_exit(values: Optional[list[str]]) -> frozenset[str]:
+    from attrib.model import chosen_acts
+
+    try:
+        return chosen_acts(values)
+    except ValueError as exc:
+        print_error(f"--act: {exc}")
+        raise typer.Exit(2)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"attrib {attrib.__version__}")

@@ -84,6 +84,12 @@ class PersonNames:
         full = self.by_last_word.get(words[-1].lower())
         if full and (len(words) == 1 or full.lower().endswith(name.lower())):
             return full
+        # "Te Kaurinui" for "Te Kaurinui Robert Parata": the start of one full name only,
+        # and nobody's surname.
+        if words[-1].lower() not in self.by_last_word:
+            longer = {n for n in self.by_last_word.values() if len(n.split()) > len(words) and n.split()[: len(words)] == words}
+            if len(longer) == 1:
+                return longer.pop()
         return name
 
 
@@ -104,3 +110,35 @@ def title_words(ent: Span) -> set[str]:
         if token.dep_ == "appos":
             words.update(t.lemma_.lower() for t in token.subtree)
     return words
+
+
+class OrganizationNames:
+    """Full organisation names in an article: "Tax Policy Center" -> "Urban-Brookings Tax
+    Policy Center", "Whole Foods" -> "Whole Foods Market". A short name grows to a longer
+    one the article uses that ends with it (the same head: more words in front say which
+    one), or, for a name of two words or more, that starts with it and adds one word."""
+
+    def __init__(self, doc: Doc):
+        self.names = sorted({clean_name(e.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")}, key=lambda n: len(n.split()), reverse=True)
+
+    def full_name(self, name: str) -> str:
+        words = name.split()
+        if not words:
+            return name
+        for longer in self.names:
+            longer_words = longer.split()
+            if len(longer_words) <= len(words):
+                break
+            if longer_words[-len(words):] == words and not _is_possessive_or_joined(longer_words[: -len(words)], len(words)):
+                return longer
+            if len(words) >= 2 and len(longer_words) == len(words) + 1 and longer_words[: len(words)] == words:
+                return longer
+        return name
+
+
+def _is_possessive_or_joined(words: list[str], name_length: int) -> bool:
+    """ "Obama administration's" in front of a name, or "Smith and" before a one-word
+    one: another entity run into this one, not more of its name ("World Travel and
+    Tourism Council" is one name)."""
+    last = words[-1] if words else ""
+    return last.endswith(("'s", "\u2019s")) or (name_length == 1 and last.lower() in ("and", "&", "of", "for"))

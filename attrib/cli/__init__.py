@@ -34,7 +34,8 @@ def usage_message(error: click_exceptions.UsageError) -> str:
         message = error.message.removeprefix(FRAMEWORK_PREFIX).rstrip(".")
         hint = error.param_hint
         if hint is None and error.param is not None:
-            hint = max(error.param.opts, key=len) if error.param.param_type_name == "option" else error.param.human_readable_name
+            param = error.param
+            hint = max(param.opts, key=len) if param.param_type_name == "option" else param.human_readable_name
         if isinstance(hint, (list, tuple)):
             hint = " / ".join(hint)
         text = f"{hint}: {message}" if hint else message

@@ -11,7 +11,7 @@ import typer
 
 import attrib
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
-from attrib.cli.options import INPUTS_HELP, fraction_value
+from attrib.cli.options import INPUTS_HELP, min_confidence_option
 from attrib.errors import AttribError, InputError
 
 
@@ -36,12 +36,7 @@ def analyze(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one attribution a line, in the contract shape.")] = False,
     model: ModelOption = None,
-    min_confidence: Annotated[
-        float,
-        typer.Option(
-            "--min-confidence", metavar="0-1", parser=fraction_value, help="Only attributions at least this confident."
-        ),
-    ] = 0.0,
+    min_confidence: Annotated[float, min_confidence_option()] = 0.0,
     act: ActOption = None,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""

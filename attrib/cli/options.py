@@ -13,6 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from attrib.model import KINDS
+
 
 def date_value(text: str) -> date:
     try:
@@ -49,6 +51,12 @@ def fraction_value(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"{text} is not between 0 and 1")
     return value
+
+
+def kind_value(text: str) -> str:
+    if text not in KINDS:
+        raise ValueError(f"{text!r} is not one of {', '.join(KINDS)}")
+    return text
 
 
 def tier_value(text: str) -> int:

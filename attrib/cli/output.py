@@ -2,11 +2,11 @@
 array), `--nl` (JSON lines) or `--csv`.
 
 `@output_options` adds the three flags to a command, which then just returns its rows
-(dicts, all with the same keys), maybe as `queries.Results` (which know how many
-there were before a limit cut them); the decorator writes them in the format asked for, says
+(dicts, all with the same keys), maybe as `queries.Results` (which know how many there
+were before a limit cut them); the decorator writes them in the format asked for, says
 "N of M shown" on stderr when a limit cut, and turns a library error into a one-line
-message and exit status 2. The table fits the terminal (attrib/cli/table.py); it may
-show only some of the columns, the other formats always hold them all.
+message and exit status 2. The table fits the terminal (attrib/cli/table.py) and may
+show only some of the columns; the other formats always hold them all.
 """
 
 from __future__ import annotations
@@ -124,4 +124,5 @@ def write_table(
     )
     out.write(text)
     if left_out:
-        print_error(f"left out, the terminal being too narrow: {', '.join(left_out)} (--json or --csv have every column)")
+        names = ", ".join(left_out)
+        print_error(f"left out, the terminal being too narrow: {names} (--json or --csv have every column)")

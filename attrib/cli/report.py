@@ -61,7 +61,8 @@ def report(
     check_below: Annotated[
         float,
         typer.Option(
-            metavar="0-1", parser=fraction_value, help="List attributions less confident than this for checking by hand."
+            metavar="0-1", parser=fraction_value,
+            help="List attributions less confident than this for checking by hand.",
         ),
     ] = CHECK_BELOW,
     limit: Annotated[
@@ -109,10 +110,9 @@ def report(
         print_error(str(error))
         raise typer.Exit(1 if path is not None else 2)
 
-    to_terminal = output is None and sys.stdout.isatty()
-    text = reports.render(
-        result, fmt.value, color=to_terminal and color_wanted(sys.stdout), width=terminal_width() if output is None else 100
-    )
+    # A report to a file is 100 columns wide; to the screen or a pipe, as the terminal says.
+    color = output is None and color_wanted(sys.stdout)
+    text = reports.render(result, fmt.value, color=color, width=terminal_width() if output is None else 100)
     if output is None:
         sys.stdout.write(text)
     else:

@@ -18,7 +18,9 @@ from typing import Annotated, Iterator, Optional
 import typer
 
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
-from attrib.cli.options import INPUTS_HELP, DbOption, date_option, fraction_value, limit_option, positive_value, tier_value
+from attrib.cli.options import (
+    INPUTS_HELP, DbOption, date_option, kind_value, limit_option, min_confidence_option, positive_value, tier_value,
+)
 from attrib.cli.output import output_options
 from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
@@ -215,12 +217,6 @@ def who_said(
     return queries.who_said(open_or_exit(db), phrase, limit=limit)
 
 
-def kind_value(text: str) -> str:
-    if text not in KINDS:
-        raise ValueError(f"{text!r} is not one of {', '.join(KINDS)}")
-    return text
-
-
 @app.command()
 @output_options(table_columns=["speaker", "tier", "kind", "confidence", "content", "article"])
 def quotes(
@@ -241,9 +237,7 @@ def quotes(
     publisher: Annotated[Optional[str], typer.Option(metavar="NAME", help="A publisher, any case.")] = None,
     since: Annotated[Optional[date], date_option("Published on or after this date.")] = None,
     until: Annotated[Optional[date], date_option("Published on or before this date.")] = None,
-    min_confidence: Annotated[float, typer.Option(
-        "--min-confidence", metavar="0-1", parser=fraction_value, help="Only attributions at least this confident."
-    )] = 0.0,
+    min_confidence: Annotated[float, min_confidence_option()] = 0.0,
     limit: Annotated[int, limit_option()] = 100,
 ) -> queries.Results:
     """Attributions by speaker, tier, kind, article, publisher, date and confidence.
@@ -291,9 +285,7 @@ def db_path(db: DbOption = None) -> None:
     typer.echo(str(database_path(db).resolve()))
 
 
-@db_app.command(
-    "browse", context_settings={"allow_extra_args": True, "ignore_unknown_options": True}
-)
+@db_app.command("browse", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def db_browse(ctx: typer.Context, db: DbOption = None) -> None:
     """Browse the database in Datasette (pip install datasette), with descriptions of
     every table and column, search on attributions_view and ready queries. Other

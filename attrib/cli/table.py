@@ -2,12 +2,11 @@
 long text cut with an ellipsis so that every line fits the width (`--json`, `--nl` and
 `--csv` keep the full text).
 
-When the natural widths don't fit, text columns are narrowed together, the long-text
-ones (content, snippet, sentence) keeping three times the width of ids and dates and
-speakers' names one and a half times, and
-none below a floor (its header, or MIN_TEXT characters). When even the floors don't
-fit (many columns on a narrow terminal), the columns on the right are left out, and
-the caller says which.
+When the natural widths don't fit, text columns are narrowed together (statements
+and their context keep three times the width of an id or a date, speakers' names one
+and a half times), none below a floor: its header, or MIN_TEXT characters. When even
+the floors don't fit (many columns on a narrow terminal), the columns on the right
+are left out, and the caller says which.
 """
 
 from __future__ import annotations
@@ -114,22 +113,24 @@ def render_table(
     `highlight` is (column, mark): in that column, text between marks is a match, shown
     bold on a colour terminal and with its marks in plain text."""
     columns = list(columns or rows[0])
-    left_out: list[str] = []
-    while len(columns) > 1 and _least_width(rows, columns) > width:
-        left_out.insert(0, columns.pop())
-    headers = [HEADERS.get(c, c) for c in columns]
     cells = [[cell_text(row.get(c)) for c in columns] for row in rows]
     marked = columns.index(highlight[0]) if highlight and highlight[0] in columns else None
-    numeric = [all(isinstance(row.get(c), (int, float)) or row.get(c) is None for row in rows) for c in columns]
 
     def shown(i: int, text: str) -> Text:
         # Marks are left in plain text, where they are the only sign of the match.
         return highlighted(text, highlight[1]) if i == marked and color else Text(text)
 
+    headers = [HEADERS.get(c, c) for c in columns]
+    numeric = [all(isinstance(row.get(c), (int, float)) or row.get(c) is None for row in rows) for c in columns]
     natural = [max(cell_len(h), *(shown(i, line[i]).cell_len for line in cells)) for i, h in enumerate(headers)]
     floors = [n if numeric[i] else min(n, max(cell_len(headers[i]), MIN_TEXT)) for i, n in enumerate(natural)]
-    weights = [0 if numeric[i] else WEIGHTS.get(c, 1) for i, c in enumerate(columns)]
-    widths = fit_widths(natural, floors, weights, width - len(GAP) * (len(columns) - 1))
+    shown_count = len(columns)
+    while shown_count > 1 and sum(floors[:shown_count]) + len(GAP) * (shown_count - 1) > width:
+        shown_count -= 1
+    left_out = columns[shown_count:]
+    weights = [0 if numeric[i] else WEIGHTS.get(c, 1) for i, c in enumerate(columns[:shown_count])]
+    available = width - len(GAP) * (shown_count - 1)
+    widths = fit_widths(natural[:shown_count], floors[:shown_count], weights, available)
 
     def line(values: list[Text]) -> Text:
         out = Text()
@@ -142,7 +143,7 @@ def render_table(
             if numeric[i]:
                 out.append(" " * (w - value.cell_len))
             out.append_text(value)
-            if not numeric[i] and i < len(values) - 1:
+            if not numeric[i] and i < len(widths) - 1:
                 out.append(" " * (w - value.cell_len))
         out.rstrip()
         return out
@@ -156,14 +157,3 @@ def render_table(
     for values in cells:
         console.print(line([shown(i, v) for i, v in enumerate(values)]))
     return buffer.getvalue(), left_out
-
-
-def _least_width(rows: list[Row], columns: list[str]) -> int:
-    """The narrowest the columns can be: numbers whole, text at its floor, gaps between."""
-    total = len(GAP) * (len(columns) - 1)
-    for c in columns:
-        header = cell_len(HEADERS.get(c, c))
-        natural = max(header, *(cell_len(cell_text(row.get(c))) for row in rows))
-        numeric = all(isinstance(row.get(c), (int, float)) or row.get(c) is None for row in rows)
-        total += natural if numeric else min(natural, max(header, MIN_TEXT))
-    return total

@@ -45,7 +45,7 @@ class Piece:
 @dataclass
 class Paragraph:
     pieces: list[Piece]
-    closes_at_end: list[tuple[int, str]]  # spans ending with the paragraph's last character
+    closes_at_end: list[tuple[int, str]]  # spans open at the paragraph's end (closed there, reopened on the next)
     notes: list[int]  # the attributions whose content ends in this paragraph
 
 
@@ -71,8 +71,10 @@ def paragraphs(text: str, attributions: list[ReportAttribution]) -> list[Paragra
         for role, start, end in _role_spans(a)
         if end <= len(text)
     ]
-    content_ends = {number: max(e for s, e, n, role in spans if n == number and role == "content")
-                    for number in {n for _, _, n, role in spans if role == "content"}}
+    content_ends: dict[int, int] = {}
+    for _, end, number, role in spans:
+        if role == "content":
+            content_ends[number] = max(end, content_ends.get(number, 0))
     result = []
     offset = 0
     for line in text.split("\n"):

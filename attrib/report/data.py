@@ -316,7 +316,10 @@ class Tally:
             unattributed_claims=self.claims,
             unattributed_claims_total=self.claims_total,
             claims_checked=claims_checked,
-            publishers=sorted(self.publishers.values(), key=lambda p: (p.publisher == UNKNOWN_PUBLISHER, -p.count, p.publisher)),
+            # Most statements first, articles without a publisher last.
+            publishers=sorted(
+                self.publishers.values(), key=lambda p: (p.publisher == UNKNOWN_PUBLISHER, -p.count, p.publisher)
+            ),
             over_time=over_time,
             over_time_unit=unit,
             limit=self.limit,

@@ -230,7 +230,8 @@ def _over_time(report: Report) -> str:
     points = [(p.period, p.share, f"({p.anonymous} of {p.count})") for p in report.over_time]
     chart = charts.share_line(points, f"Share of statements resting on anonymous sources, by {report.over_time_unit}")
     rows = [[escape(p.period), str(p.count), str(p.anonymous), s.share(p.share)] for p in report.over_time]
-    table = _table([s.period_column(report), "Statements", "Anonymous", "Share"], rows, {1, 2, 3}, classes={0: "period"})
+    headers = [s.period_column(report), "Statements", "Anonymous", "Share"]
+    table = _table(headers, rows, {1, 2, 3}, classes={0: "period"})
     return _card(s.period_heading(report), chart + table)
 
 
@@ -274,8 +275,8 @@ def _to_check(report: Report) -> str:
     rows = []
     for a in s.to_check_shown(report):
         sentence = f'<span class="where">Sentence: {escape(s.context(a))}</span>' if s.context(a) else ""
-        row = [f"{a.confidence:.2f}", escape(a.speaker or "(no source)"),
-               f"{escape(s.statement(a))} {_tier_badge(a.tier)} <span class=\"muted\">{escape(a.kind)}</span>{sentence}"]
+        statement = f'{escape(s.statement(a))} {_tier_badge(a.tier)} <span class="muted">{escape(a.kind)}</span>'
+        row = [f"{a.confidence:.2f}", escape(a.speaker or "(no source)"), statement + sentence]
         rows.append(row + [escape(a.article)] if several else row)
     more = report.to_check_total - len(s.to_check_shown(report))
     note = f'<p class="muted">And {more} more.</p>' if more else ""

@@ -150,8 +150,8 @@ def _to_check(report: Report) -> Group:
     items = []
     for a in s.to_check_shown(report):
         where = "" if report.scope == "article" else f" in {a.article}"
-        text = Text(a.speaker or "(no source)", style="bold") + Text(f" ({a.kind}, tier {a.tier}){where}: ", style="dim")
-        text += Text(s.statement(a))
+        text = Text(a.speaker or "(no source)", style="bold")
+        text += Text(f" ({a.kind}, tier {a.tier}){where}: ", style="dim") + Text(s.statement(a))
         if s.context(a):
             text += Text("\nsentence: " + s.context(a), style="dim")
         items.append((f"{a.confidence:.2f}", text))

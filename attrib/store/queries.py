@@ -10,9 +10,9 @@ within an article): that order is the FTS index's own, so a search stops at its
 LIMIT instead of ranking every match.
 
 Each query returns `Results`: a list of rows that also knows how many there were
-before the limit (so a caller can say "50 of 239"; counted only when the limit cut). Rows carry their
-context: who-said a snippet of the content around the match, quotes the sentence the
-statement is in (attrib/context.py).
+before the limit (so a caller can say "50 of 239"; counted only when the limit cut).
+Rows carry their context: who-said a snippet of the content around the match, quotes
+the sentence the statement is in (attrib/context.py).
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ WORD = re.compile(r"\w")
 # How a who-said snippet marks the phrase found, and how many words it holds.
 MATCH_MARK = "**"
 SNIPPET_WORDS = 16
+# Where an attribution's content, cue and speaker mention are in its article's text.
+SPAN_COLUMNS = ("content_spans", "cue_spans", "mention_spans")
 
 
 class Results(list):
@@ -174,14 +176,14 @@ def quotes(db: Database, filters: QuoteFilters) -> Results:
               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
               {where}
               ORDER BY attributions.id"""
-    count = f"""SELECT count(*) FROM attributions JOIN articles ON articles.id = attributions.article_id {where}"""
+    count = f"SELECT count(*) FROM attributions JOIN articles ON articles.id = attributions.article_id {where}"
     if filters.limit:
         sql += " LIMIT :limit"
         params["limit"] = filters.limit + 1
     rows = _rows(db.execute(sql, params))
     texts = ArticleTexts(db)
     for row in rows:
-        spans = [s for column in ("content_spans", "cue_spans", "mention_spans") for s in json.loads(row.pop(column) or "[]")]
+        spans = [span for column in SPAN_COLUMNS for span in json.loads(row.pop(column) or "[]")]
         row["sentence"] = sentence_around(texts[row["article"]], spans)
     return _results(db, rows, filters.limit, count, params)
 
@@ -202,7 +204,7 @@ class ArticleTexts:
         return self.text
 
 
-def speakers(db: Database, limit: int = 50) -> Results:
+def speakers(db: Database, limit: int = 0) -> Results:
     """Each speaker with the number of its attributions in each sourcing tier."""
     sql = """SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,

@@ -213,3 +213,19 @@ def test_ingest_retry_with_nothing_to_retry_says_so(db, tmp_path):
     fresh = tmp_path / "fresh.db"
     assert run("ingest", "--retry", "--db", fresh).exit_code == 0
     assert not fresh.exists()
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_quietly(db):
+    # `attrib sql ... | head -1`: the reader goes away; no traceback, exit status 1.
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from attrib.cli import main; main()", "sql",
+               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i FROM n",
+               "--db", str(db), "--nl"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline() == b'{"i": 1}\n'
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in stderr and "Error" not in stderr

@@ -95,7 +95,7 @@ class AttribGroup(TyperGroup):
         except click_exceptions.UsageError as error:
             print_error(usage_message(error))
             sys.exit(error.exit_code)
-        except click_exceptions.Abort:
+        except typer.Abort:
             print_error("aborted")
             sys.exit(1)
         except click_exceptions.ClickException as error:

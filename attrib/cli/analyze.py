@@ -12,23 +12,22 @@ import typer
 import attrib
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, min_confidence_option
+from attrib.cli.table import render_table
+from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError, InputError
 
 
-def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
 def format_table(attributions: list[attrib.Attribution]) -> str:
-    header = f"{'speaker':<28} {'tier':>4}  {'kind':<8} {'conf':>5}  content"
-    lines = [header, "-" * len(header)]
-    for a in attributions:
-        speaker = a.speaker.name if a.speaker else "(no source)"
-        lines.append(
-            f"{_shorten(speaker, 28):<28} {a.tier:>4}  {a.kind:<8} {a.confidence:>5.2f}  {_shorten(a.content.text, 70)}"
-        )
-    return "\n".join(lines)
+    """The attributions as a table fitted to the terminal (attrib/cli/table.py)."""
+    rows = [
+        {"speaker": a.speaker.name if a.speaker else "(no source)", "tier": a.tier, "kind": a.kind,
+         "confidence": a.confidence, "content": a.content.text}
+        for a in attributions
+    ]
+    if not rows:
+        return ""
+    table, _ = render_table(rows, width=terminal_width(), color=color_wanted(sys.stdout))
+    return table
 
 
 @app.command()
@@ -70,7 +69,7 @@ def analyze(
                 out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
         else:
             title = article.title or article.id
-            out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n\n")
+            out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n")
         out.flush()
     if failures:
         print_error(f"{failures} input(s) could not be read or analysed")

@@ -91,3 +91,34 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
     text = "Kestrel Retail now has 11 stores and is rumored to be planning a new grocery chain."
     found = analyze(text)
     assert statements(found) == {(None, None, 4, "to be planning a new grocery chain")}, describe(found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The document is where the words are found; the subject of "said" said them.
+        ("These deals take time, Lin Ode said according to a transcript reviewed by the Carrow Ledger.",
+         {("Lin Ode", "person", 1, "These deals take time")}),
+        # A bill is another document, not the owner of the notes.
+        ("The change is small, according to the explanatory notes of the British Bill.",
+         {("explanatory notes of the British Bill", "document", 1, "The change is small")}),
+        # A relative named by first name takes the family's surname, and keeps it.
+        ('Sarah Johnson died in April after taking the pills. "She had taken eight," her mother, Fiona, said. '
+         "Fiona added that the pills were sold online.",
+         {("Fiona Johnson", "person", 1, "She had taken eight"),
+          ("Fiona Johnson", "person", 1, "that the pills were sold online")}),
+        # One name, though the small model cuts it in two at "and".
+        ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
+         {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),
+        # "agency officials": the agency just named, its officials unnamed.
+        ("The Department of Environmental Protection repaired 75 water-main breaks in January. "
+         "The pipes are old, agency officials said.",
+         {("Department of Environmental Protection officials", "anonymous", 3, "The pipes are old")}),
+        # A first name grows to the one full name it starts, though it is an entity itself.
+        ('Fiona spoke first. Later, Fiona Marlow said the pills were sold online. "We had no warning," Fiona said.',
+         {("Fiona Marlow", "person", 1, "the pills were sold online"), ("Fiona Marlow", "person", 1, "We had no warning")}),
+    ],
+)
+def test_names_the_article_gives_in_full(analyze, text, expected):
+    found = analyze(text)
+    assert statements(found) == expected, describe(found)

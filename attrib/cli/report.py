@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption, count_value, fraction_value
 from attrib.cli.store import open_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
@@ -74,12 +74,14 @@ def report(
         ),
     ] = None,
     model: ModelOption = None,
+    act: ActOption = None,
 ) -> None:
     """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims.
 
     The HTML report of one article includes its text with every statement highlighted."""
     from attrib import report as reports
 
+    acts = acts_or_exit(act)
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
         raise typer.BadParameter("give one of them", param_hint=", ".join(scopes))
@@ -87,7 +89,7 @@ def report(
         raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher and --speaker")
     if limit is None:
         limit = 0 if fmt is ReportFormat.json else READ_LIMIT
-    options = dict(check_below=check_below, limit=limit or None)
+    options = dict(check_below=check_below, acts=acts, limit=limit or None)
 
     failures = 0
     try:

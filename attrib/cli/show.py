@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption
 from attrib.cli.store import open_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
@@ -34,6 +34,7 @@ def show(
     ],
     db: DbOption = None,
     model: ModelOption = None,
+    act: ActOption = None,
 ) -> None:
     """Print an article with each attribution's content, cue and speaker marked:
     {content}N, [speaker]N, <cue>N (in colour on a terminal), and the details of
@@ -41,6 +42,7 @@ def show(
     from attrib import report as reports
     from attrib.readers import read_articles
 
+    acts = acts_or_exit(act)
     out = sys.stdout
     color, width = color_wanted(out), terminal_width()
     if article == "-" or Path(article).exists() or any(c in article for c in GLOB_CHARACTERS):
@@ -56,7 +58,7 @@ def show(
                     yield item
 
         nlp = load_pipeline_or_exit(model)
-        for result in reports.each_article_report(articles(), nlp):
+        for result in reports.each_article_report(articles(), nlp, acts=acts):
             out.write(reports.render_article(result, color=color, width=width))
             out.flush()
         if failures:
@@ -67,7 +69,7 @@ def show(
         print_error(f"{article}: no such file, and no database at {path} to find it in as an article id")
         raise typer.Exit(2)
     try:
-        result = reports.article_report(open_or_exit(db), article, None)
+        result = reports.article_report(open_or_exit(db), article, None, acts=acts)
     except AttribError as error:
         print_error(f"{error}, and no such file")
         raise typer.Exit(2)

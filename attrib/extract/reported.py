@@ -233,6 +233,13 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
             content = char_spans_excluding(doc, comma + 1, token.sent.end, [])
     if not content:
         return None
+    # "These deals take time, he said according to a transcript": the transcript is where
+    # the words are found; who said them is the subject of the verb it hangs on.
+    said = token.head
+    if phrase == "according to" and relay is None and said.i < token.i and lexicon.acts.get(verb_lemma(said)) == "statement":
+        subject = subject_of(said)
+        if subject is not None and subject.i < said.i:
+            source = speaker_span(subject)
     return Candidate(
         content=content,
         cue=[token_char_span(cue_tokens)],

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.errors import AttribError
-from attrib.model import Article, Attribution
+from attrib.model import DEFAULT_ACTS, Article, Attribution
 from attrib.report.claims import CharSpan, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
@@ -37,19 +37,24 @@ def articles_report(
     *,
     title: Optional[str] = None,
     check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
     limit: Optional[int] = None,
 ) -> Report:
     """Analyse articles with `nlp` (a pipeline with the attrib component) and report
-    on them: an article report for one, a collection report for several."""
+    on them: an article report for one, a collection report for several. Only the
+    attributions of `acts` count, and only they source a sentence: a sentence whose
+    one attribution is an action ("controlling how the proceeds are distributed") is
+    still an unattributed claim."""
     tally = Tally(check_below, limit)
     count = 0
     first: Optional[Article] = None
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
         count += 1
         first = first or article
-        for a in doc._.attributions:
+        shown = [a for a in doc._.attributions if a.act in acts]
+        for a in shown:
             tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(unattributed_claims(doc, attribution_spans(doc), article.id))
+        tally.add_claims(unattributed_claims(doc, attribution_spans(shown), article.id))
     if first is None:
         raise ReportError("no article to report on")
     if count == 1:
@@ -60,14 +65,20 @@ def articles_report(
 
 
 def each_article_report(
-    articles: Iterable[Article], nlp, *, check_below: float = CHECK_BELOW, limit: Optional[int] = None
+    articles: Iterable[Article],
+    nlp,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
 ) -> Iterator[Report]:
     """An article report for each article, analysed with `nlp`, as they come."""
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
         tally = Tally(check_below, limit)
-        for a in doc._.attributions:
+        shown = [a for a in doc._.attributions if a.act in acts]
+        for a in shown:
             tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(unattributed_claims(doc, attribution_spans(doc), article.id))
+        tally.add_claims(unattributed_claims(doc, attribution_spans(shown), article.id))
         yield tally.report(
             "article", article.title or article.id, 1, claims_checked=True, meta=_meta(article), text=article.text
         )
@@ -79,24 +90,29 @@ def attributions_report(
     nlp=None,
     *,
     check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
     limit: Optional[int] = None,
 ) -> Report:
-    """A report on one article from attributions found before. With `nlp`, the text
-    is parsed for unattributed claims; without, claims are not looked for."""
+    """A report on one article from attributions found before (those of `acts`). With
+    `nlp`, the text is parsed for unattributed claims; without, claims are not looked for."""
     tally = Tally(check_below, limit)
-    covered: list[CharSpan] = []
-    for a in attributions:
+    shown = [a for a in attributions if a.act in acts]
+    for a in shown:
         tally.add(ReportAttribution.from_attribution(a, article))
-        for role in (a.content, a.cue, a.speaker.mention if a.speaker else None):
-            covered.extend(role.spans if role else ())
     if nlp is not None:
-        tally.add_claims(unattributed_claims(_parse(nlp, article.text), covered, article.id))
+        tally.add_claims(unattributed_claims(_parse(nlp, article.text), attribution_spans(shown), article.id))
     title = article.title or article.id
     return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article), text=article.text)
 
 
 def article_report(
-    db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW, limit: Optional[int] = None
+    db: Database,
+    article_id: str,
+    nlp,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
 ) -> Report:
     """A stored article's report; with `nlp` None, claims are not looked for (no parse)."""
     article = report_queries.article(db, article_id)
@@ -104,7 +120,7 @@ def article_report(
         raise ReportError(f"no article with id {article_id!r} in the database")
     tally = Tally(check_below, limit)
     covered: list[CharSpan] = []
-    for row in report_queries.attributions(db, Scope(article=article_id)):
+    for row in report_queries.attributions(db, Scope(article=article_id), acts):
         a = ReportAttribution.from_row(row, article["text"])
         tally.add(a)
         covered.extend(a.spans)
@@ -117,28 +133,43 @@ def article_report(
 
 
 def publisher_report(
-    db: Database, publisher: str, *, check_below: float = CHECK_BELOW, limit: Optional[int] = None
+    db: Database,
+    publisher: str,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
 ) -> Report:
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
-    return _stored_report(db, Scope(publisher=publisher), "publisher", name, check_below, limit)
+    return _stored_report(db, Scope(publisher=publisher), "publisher", name, check_below, acts, limit)
 
 
 def speaker_report(
-    db: Database, speaker: str, *, check_below: float = CHECK_BELOW, limit: Optional[int] = None
+    db: Database,
+    speaker: str,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
 ) -> Report:
     names = report_queries.speaker_names(db, speaker)
     if not names:
         raise ReportError(f"no speaker matching {speaker!r} in the database")
     title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
-    return _stored_report(db, Scope(speaker=speaker), "speaker", title, check_below, limit)
+    return _stored_report(db, Scope(speaker=speaker), "speaker", title, check_below, acts, limit)
 
 
 def corpus_report(
-    db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW, limit: Optional[int] = None
+    db: Database,
+    *,
+    title: str = "the corpus",
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
 ) -> Report:
-    return _stored_report(db, Scope(), "corpus", title, check_below, limit)
+    return _stored_report(db, Scope(), "corpus", title, check_below, acts, limit)
 
 
 def _parse(nlp, text: str):
@@ -152,10 +183,11 @@ def _meta(article: Article) -> dict[str, Optional[str]]:
 
 
 def _stored_report(
-    db: Database, scope: Scope, kind: str, title: str, check_below: float, limit: Optional[int]
+    db: Database, scope: Scope, kind: str, title: str, check_below: float, acts: frozenset[str],
+    limit: Optional[int],
 ) -> Report:
     tally = Tally(check_below, limit)
     texts = ArticleTexts(db)
-    for row in report_queries.attributions(db, scope):
+    for row in report_queries.attributions(db, scope, acts):
         tally.add(ReportAttribution.from_row(row, texts[row["article"]]))
     return tally.report(kind, title, report_queries.count_articles(db, scope), claims_checked=False)

@@ -41,6 +41,12 @@ GROUP_QUANTIFIERS = QUANTIFIERS | {"other", "others", "a", "an", "numerous", "va
 # familiar with the plans", "officials in the economy ministry"); at most so many.
 DESCRIPTION_PREPOSITIONS = {"in", "at", "from", "of", "with", "for", "close", "familiar", "on", "inside", "within", "to"}
 MAX_DESCRIPTION_WORDS = 9
+# "her mother, Fiona": relatives named by first name share the family's surname.
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "mom", "dad",
+             "grandmother", "grandfather", "aunt", "uncle", "widow", "widower"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "the notes of the British Bill": documents of law, never a document's owner.
+LAW_NOUNS = {"bill", "law", "act"}
 # Speakers who speak for someone: their words are the named person's or institution's,
 # on the record ("his spokesman", "a Whole Foods spokeswoman").
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
@@ -70,6 +76,8 @@ class Resolver:
         self.lexicon = lexicon
         self.names = PersonNames(doc)
         self.organizations = OrganizationNames(doc)
+        # First names given a family's surname ("her mother, Fiona" -> Fiona Parry).
+        self.family_names: dict[str, str] = {}
         self.history: list[SpeakerHistory] = []
         self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.ent_of_token: dict[int, Span] = {}
@@ -90,6 +98,7 @@ class Resolver:
 
     # -- entities ----------------------------------------------------------------
     def named(self, ent: Span) -> ResolvedSpeaker:
+        ent = self._whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
         name = clean_name(ent.text)
         # The small model sometimes labels a known person's surname ORG: trust the article.
@@ -100,12 +109,23 @@ class Resolver:
             if grown != name:
                 name, kind = grown, "organization" if kind == "person" else kind
         if kind == "person":
-            name = self.names.full_name(name)
+            name = self.family_names.get(name.lower()) or self.names.full_name(name)
         # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
         after = ent.end < len(self.doc) and self.doc[ent.end]
         if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
             return ResolvedSpeaker(f"{name} {after.text}", "media", "name", root_lemma=after.lemma_.lower())
         return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
+
+    def _whole_organization(self, ent: Span) -> Span:
+        """ "the World Travel and Tourism Council", which the small model cuts in two at
+        "and": an organisation entity right before "and"/"of"/"&" whose words hang on this
+        one's head is the start of the same name."""
+        while (ent.label_ == "ORG" and ent.start >= 2 and self.doc[ent.start - 1].lower_ in ("and", "&", "of")
+               and (before := self.ent_of_token.get(ent.start - 2)) is not None and before.label_ == "ORG"
+               and before.root.head.i in range(ent.start, ent.end)):
+            ent = self.doc[before.start : ent.end]
+            ent.label_ = "ORG"
+        return ent
 
     def _entity_in(self, tokens: list[Token]) -> Optional[Span]:
         for t in tokens:
@@ -124,6 +144,9 @@ class Resolver:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        # "the notes of the British Bill": another document, not an owner.
+                        if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.ent_of_token:
+                            continue
                         ent = self._entity_in(list(pobj.subtree))
                         if ent is not None:
                             return ent
@@ -196,6 +219,8 @@ class Resolver:
             # The name's own words, not an entity in what follows it ("Hicks, a Navy veteran").
             ent = self._entity_in([t for t in span if t.i <= root.i])
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            if lemma in KIN_NOUNS and ent.label_ == "PERSON":
+                return self._family_member(root, self.named(ent), sentence)
             return self.named(ent)
 
         if root.pos_ == "PROPN":
@@ -215,6 +240,29 @@ class Resolver:
             if ent is not None and ent.label_ == "PERSON":
                 return True
         return False
+
+    def _family_member(self, kin: Token, found: ResolvedSpeaker, sentence: int) -> ResolvedSpeaker:
+        """ "her mother, Fiona": a first name alone, of the family of a person named in
+        full, takes the family's surname (and keeps it when named again: "Fiona said")."""
+        words = found.name.split()
+        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if len(words) != 1 or owner is None or self.names.full_name(found.name) != found.name:
+            return found  # named in full somewhere in the article: that name stands
+        if owner.lower_ in POSSESSIVE_PRONOUNS:
+            family = self._pronoun(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
+            if family.how == "unresolved" or family.type != "person":
+                return found
+            family_name = family.name
+        else:
+            ent = self.ent_of_token.get(owner.i)
+            if ent is None or ent.label_ != "PERSON":
+                return found
+            family_name = self.named(ent).name
+        if len(family_name.split()) < 2:
+            return found
+        full = f"{words[0]} {family_name.split()[-1]}"
+        self.family_names[words[0].lower()] = full
+        return ResolvedSpeaker(full, "person", found.how, found.distance, found.root_lemma)
 
     def _name_after_titles(self, span: Span, root: Token) -> Optional[Span]:
         words = [t for t in span if not t.is_punct]
@@ -242,8 +290,8 @@ class Resolver:
         role = root.text.lower()
         for child in root.children:
             if child.dep_ == "poss":
-                if child.lower_ in ("his", "her", "its", "their"):
-                    owner = self._pronoun({"his": "he", "her": "she", "its": "it", "their": "they"}[child.lower_], sentence, child.idx)
+                if child.lower_ in POSSESSIVE_PRONOUNS:
+                    owner = self._pronoun(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
                     if owner.how == "unresolved":
                         return None
                     name = owner.name
@@ -324,9 +372,26 @@ class Resolver:
                 for past in reversed(self.history):
                     if past.speaker.type == "anonymous" and past.speaker.root_lemma == lemma:
                         return ResolvedSpeaker(past.speaker.name, "anonymous", "anonymous", sentence - past.sentence, lemma)
+            employer = self._employer(root, sentence)
+            if employer is not None:
+                return ResolvedSpeaker(f"{employer} {root.text}", "anonymous", "anonymous", 0, lemma)
             return ResolvedSpeaker(description_of(root) or root.text, "anonymous", "anonymous", 0, lemma)
         noun = root.text.lower() if root.tag_ == "NNS" else root.lemma_.lower() + "s"
         return ResolvedSpeaker(f"{via.name} {noun}", "anonymous", "anonymous", 0, lemma)
+
+    def _employer(self, root: Token, sentence: int) -> Optional[str]:
+        """ "agency officials", "company executives": the organisation a common noun before
+        the head stands for, named in the sentences just before (else None)."""
+        compound = next((c for c in root.children if c.dep_ == "compound" and c.i == root.i - 1), None)
+        if compound is None or compound.ent_type_ or compound.lemma_.lower() not in self.lexicon.organization_nouns:
+            return None
+        for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx and e.label_ in ("ORG", "GPE")]):
+            if sentence - self._sentence_of(ent.root) > PRONOUN_WINDOW:
+                return None
+            found = self.named(ent)
+            if found.type in ("organization", "government"):
+                return found.name
+        return None
 
     def _description(self, span: Span, root: Token, lemma: str, sentence: int) -> ResolvedSpeaker:
         text = description_of(root) or clean_name(span.text)

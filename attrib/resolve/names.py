@@ -82,11 +82,11 @@ class PersonNames:
         if not words:
             return name
         full = self.by_last_word.get(words[-1].lower())
-        if full and (len(words) == 1 or full.lower().endswith(name.lower())):
+        if full and full != name and (len(words) == 1 or full.lower().endswith(name.lower())):
             return full
         # "Te Kaurinui" for "Te Kaurinui Robert Parata": the start of one full name only,
-        # and nobody's surname.
-        if words[-1].lower() not in self.by_last_word:
+        # and nobody else's surname.
+        if not full or full == name:
             longer = {n for n in self.by_last_word.values() if len(n.split()) > len(words) and n.split()[: len(words)] == words}
             if len(longer) == 1:
                 return longer.pop()

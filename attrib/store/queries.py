@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from attrib.context import sentence_around
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
+from attrib.model import ACTS
 
 Row = dict[str, Any]
 
@@ -156,6 +157,16 @@ class QuoteFilters:
             clauses.append("attributions.confidence >= :min_confidence")
             params["min_confidence"] = self.min_confidence
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def act_condition(acts: frozenset[str]) -> tuple[str, dict[str, Any]]:
+    """A condition on `attributions.act` keeping `acts` (every act: none), and its
+    parameters. Rows stored before acts were decided have none: only every act shows them."""
+    if set(acts) >= set(ACTS):
+        return "", {}
+    names = sorted(acts)
+    keys = [f"act{i}" for i in range(len(names))]
+    return f"attributions.act IN ({', '.join(':' + k for k in keys)})", dict(zip(keys, names))
 
 
 def like_pattern(text: str) -> str:

@@ -15,7 +15,8 @@ from typing import Any, Iterator, Optional
 
 from sqlite_utils import Database
 
-from attrib.store.queries import like_pattern
+from attrib.model import DEFAULT_ACTS
+from attrib.store.queries import act_condition, like_pattern
 
 Row = dict[str, Any]
 
@@ -52,9 +53,14 @@ def article(db: Database, article_id: str) -> Optional[Row]:
     return dict(zip([c[0] for c in cursor.description], row)) if row else None
 
 
-def attributions(db: Database, scope: Scope) -> Iterator[Row]:
-    """The scope's attributions, with speaker, article, publisher and date, in the order stored."""
+def attributions(db: Database, scope: Scope, acts: frozenset[str] = DEFAULT_ACTS) -> Iterator[Row]:
+    """The scope's attributions of the chosen acts, with speaker, article, publisher and
+    date, in the order stored."""
     where, params = scope.where()
+    condition, act_params = act_condition(acts)
+    if condition:
+        where = f"{where} AND {condition}" if where else f"WHERE {condition}"
+        params = {**params, **act_params}
     cursor = db.execute(
         f"""SELECT attributions.article_id AS article, speakers.name AS speaker, speakers.type AS speaker_type,
                    attributions.kind, attributions.act, attributions.tier, attributions.confidence,

@@ -149,6 +149,7 @@ def attribute(
         mention_tokens = mention_without_aside(doc, cand.source, cue_tokens) if cand.source else None
         speaker_head = doc[mention_tokens[0] : mention_tokens[1]].root if mention_tokens else None
         act = act_of(doc, cand, word, lexicon, quoted=kind != "indirect", speaker_head=speaker_head,
+                     speaker_type=speaker.type if speaker is not None else None,
                      speaker_resolved=speaker is not None and speaker.how != "unresolved")
         if act is None:
             continue  # an action, or a cue with no content: not an attribution

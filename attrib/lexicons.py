@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
 
 from attrib.model import ACTS
 
@@ -106,4 +107,41 @@ def load_lexicon() -> Lexicon:
         actions=frozenset(data["acts"]["actions"]),
         finding_nouns=frozenset(data["acts"]["finding_nouns"]),
         word_channels=frozenset(data["acts"]["word_channels"]),
+    )
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Words about people's names (`names.json`): what is never part of a name, what
+    titles and gender a name is written with."""
+
+    epithets: frozenset[str]
+    descriptors: frozenset[str]
+    headline_verbs: frozenset[str]
+    # word -> "male" / "female" (None: a title with no gender, such as "Dr.")
+    honorifics: dict[str, Optional[str]]
+    # word (or its abbreviation) -> the role it names: "sen" -> "senator"
+    role_titles: dict[str, str]
+    gendered_words: dict[str, str]
+    gendered_pronouns: dict[str, str]
+    first_names: dict[str, str]  # first name -> gender
+    name_suffixes: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_name_lexicon() -> NameLexicon:
+    data = read_data_file("names.json")
+    first_names = {name: gender for gender in ("female", "male") for name in data["first_names"][gender]}
+    return NameLexicon(
+        epithets=frozenset(data["epithets"]),
+        descriptors=frozenset(data["descriptors"]),
+        headline_verbs=frozenset(data["headline_verbs"]),
+        honorifics=dict(data["honorifics"]),
+        role_titles=dict(data["role_titles"]),
+        gendered_words=dict(data["gendered_words"]),
+        gendered_pronouns=dict(data["gendered_pronouns"]),
+        first_names=first_names,
+        name_suffixes=frozenset(data["name_suffixes"]),
+        not_names=frozenset(data["not_names"]),
     )

@@ -98,6 +98,14 @@ class Via:
         return cls(name=data["name"], type=data["type"]) if data else None
 
 
+def attribution_key(content_spans, cue_spans, content_text: str) -> str:
+    """An attribution's stable id from its content's and cue's spans ((start, end)
+    pairs, in order) and its content's text."""
+    content = tuple((int(s), int(e)) for s, e in content_spans)
+    cue = tuple((int(s), int(e)) for s, e in cue_spans) if cue_spans else None
+    return hashlib.sha1(repr((content, cue, content_text)).encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass
 class Attribution:
     doc: str
@@ -120,8 +128,7 @@ class Attribution:
     @property
     def id(self) -> str:
         """Stable across runs: derived from where the content and cue are, not from run order."""
-        key = repr((self.content.spans, self.cue.spans if self.cue else None, self.content.text))
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return attribution_key(self.content.spans, self.cue.spans if self.cue else None, self.content.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -40,6 +40,9 @@ def acts_of(attributions):
         # Said where words are given: communicated.
         ("In a statement on Tuesday, Pia Sorel expressed her full support for the strike.",
          {("statement", "Pia Sorel", "her full support for the strike")}),
+        # A passive description's quoted words are what was said, by the agent.
+        ("The recent strandings have been described as \u201cheartbreaking\u201d by the conservation department.",
+         {("statement", "conservation department", "heartbreaking")}),
         # Not (yet) said.
         ("The senator will announce a new plan for the region.", {("other", "senator", "a new plan for the region")}),
         ("Ana Ruiz did not say whether the talks would resume.",

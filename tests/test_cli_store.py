@@ -73,7 +73,9 @@ def test_speakers_shows_the_state_department_on_record(db):
     assert department["type"] == "government"
     assert (department["on_record"], department["total"]) == (4, 4)
     table = run("speakers", "--db", db).stdout
-    assert table.splitlines()[0].split() == ["speaker", "type", "on", "rec", "2nd", "hand", "anon", "unsourced", "total"]
+    assert table.splitlines()[0].split() == [
+        "speaker", "type", "on", "rec", "2nd", "hand", "anon", "unsourced", "total", "aliases"
+    ]
 
 
 def test_quotes_filters_and_validation(db):

@@ -178,4 +178,5 @@ def main() -> None:
 from attrib.cli import analyze  # noqa: E402,F401
 from attrib.cli import store  # noqa: E402,F401
 from attrib.cli import report  # noqa: E402,F401
+from attrib.cli import corrections  # noqa: E402,F401
 from attrib.cli import show  # noqa: E402,F401

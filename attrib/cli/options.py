@@ -85,6 +85,11 @@ def limit_option(rows: str = "rows"):
     return typer.Option("--limit", metavar="N", parser=count_value, help=f"At most this many {rows} (0 for all).")
 
 
+ConfirmedOption = Annotated[
+    bool, typer.Option("--confirmed", help="Only attributions a human confirmed or corrected (attrib review).")
+]
+
+
 def date_option(help: str):
     return typer.Option(metavar="YYYY-MM-DD", parser=date_value, help=help)
 

@@ -70,6 +70,8 @@ def output_options(
             raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
         try:
             rows = command(*args, **kwargs)
+            if rows is None:  # a group's callback when one of its commands runs
+                return
             if as_json:
                 write_json(rows, sys.stdout)
             elif as_nl:

@@ -75,6 +75,9 @@ def report(
     ] = None,
     model: ModelOption = None,
     act: ActOption = None,
+    confirmed: Annotated[
+        bool, typer.Option("--confirmed", help="Only attributions a human confirmed (attrib review); stored reports only.")
+    ] = False,
 ) -> None:
     """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims.
 
@@ -85,8 +88,10 @@ def report(
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
         raise typer.BadParameter("give one of them", param_hint=", ".join(scopes))
-    if path is not None and (scopes or db is not None):
-        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher and --speaker")
+    if path is not None and (scopes or db is not None or confirmed):
+        raise typer.BadParameter(
+            "PATH is analysed directly: leave out --db, --article, --publisher, --speaker and --confirmed"
+        )
     if limit is None:
         limit = 0 if fmt is ReportFormat.json else READ_LIMIT
     options = dict(check_below=check_below, acts=acts, limit=limit or None)
@@ -99,6 +104,7 @@ def report(
             failures = len(errors)
         else:
             database = open_or_exit(db)
+            options["confirmed"] = confirmed
             if article:
                 result = reports.article_report(database, article, load_pipeline_or_exit(model), **options)
             elif publisher:

@@ -19,14 +19,15 @@ import typer
 
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import (
-    INPUTS_HELP, DbOption, date_option, kind_value, limit_option, min_confidence_option, positive_value, tier_value,
+    INPUTS_HELP, ConfirmedOption, DbOption, date_option, kind_value, limit_option, min_confidence_option,
+    positive_value, tier_value,
 )
 from attrib.cli.output import output_options
 from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
-from attrib.store import queries
-from attrib.store.db import database_path, failed_paths, open_database
+from attrib.store import identity, queries
+from attrib.store.db import database_path, failed_paths, open_database, stored_count
 from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
 
@@ -56,6 +57,12 @@ def ingest(
     ] = 1,
     model: ModelOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Read again the inputs that failed in earlier runs.")] = False,
+    reanalyse: Annotated[
+        bool,
+        typer.Option(
+            "--reanalyse", help="Analyse every stored article again (after an upgrade); corrections made by hand are kept."
+        ),
+    ] = False,
     backend: Annotated[
         Backend,
         typer.Option(
@@ -72,7 +79,9 @@ def ingest(
     ] = BATCH_ARTICLES,
 ) -> None:
     """Analyse articles and store their attributions; articles already stored are skipped."""
-    if not paths and not retry:
+    if reanalyse and (paths or retry):
+        raise typer.BadParameter("--reanalyse reads the stored articles: give no PATH and no --retry")
+    if not paths and not retry and not reanalyse:
         raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATH")
     paths = list(paths or [])
     if retry:
@@ -82,7 +91,8 @@ def ingest(
             return
         paths += failed
     database = open_or_exit(db, create=True)
-    progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
+    total = stored_count(database) if reanalyse else count_articles(paths)
+    progress = Progress(total) if sys.stderr.isatty() else None
     say = progress.say if progress else print_error
     callbacks = dict(
         batch_articles=batch_size,
@@ -96,7 +106,7 @@ def ingest(
         run = Ingest(database, lambda: load_pipeline_or_exit(model), n_process=workers, **callbacks)
     try:
         with progress or nullcontext(), stop_on_interrupt(run):
-            run.run(paths)
+            run.reanalyse() if reanalyse else run.run(paths)
     except KeyboardInterrupt:
         run.stop()  # a second Ctrl-C: the run has ended at once
     except StoreError as error:
@@ -209,12 +219,13 @@ def who_said(
     ],
     db: DbOption = None,
     limit: Annotated[int, limit_option()] = 50,
+    confirmed: ConfirmedOption = False,
 ) -> queries.Results:
     """Who said a phrase: each attribution whose content holds it, with speaker and article.
 
     The table shows a snippet of each statement around the phrase (marked **like this**
     when not in colour); --json, --nl and --csv add the whole content and the date."""
-    return queries.who_said(open_or_exit(db), phrase, limit=limit)
+    return queries.who_said(open_or_exit(db), phrase, limit=limit, confirmed=confirmed)
 
 
 @app.command()
@@ -222,7 +233,8 @@ def who_said(
 def quotes(
     db: DbOption = None,
     speaker: Annotated[
-        Optional[str], typer.Option(metavar="NAME", help="Part of a speaker's name or alias, any case.")
+        Optional[str],
+        typer.Option(metavar="NAME", help="A speaker's name (or a word of it), else an alias, any case."),
     ] = None,
     tier: Annotated[
         Optional[list[int]],
@@ -239,6 +251,7 @@ def quotes(
     until: Annotated[Optional[date], date_option("Published on or before this date.")] = None,
     min_confidence: Annotated[float, min_confidence_option()] = 0.0,
     limit: Annotated[int, limit_option()] = 100,
+    confirmed: ConfirmedOption = False,
 ) -> queries.Results:
     """Attributions by speaker, tier, kind, article, publisher, date and confidence.
 
@@ -254,15 +267,22 @@ def quotes(
         until=until,
         min_confidence=min_confidence,
         limit=limit,
+        confirmed=confirmed,
     )
-    return queries.quotes(open_or_exit(db), filters)
+    database = open_or_exit(db)
+    rows = queries.quotes(database, filters)
+    if speaker and not rows:
+        suggest_speakers(database, speaker)
+    return rows
 
 
-@app.command()
-@output_options
-def speakers(db: DbOption = None, limit: Annotated[int, limit_option("speakers")] = 50) -> queries.Results:
-    """Each speaker with its attributions counted by sourcing tier, most quoted first."""
-    return queries.speakers(open_or_exit(db), limit=limit)
+def suggest_speakers(database, speaker: str) -> None:
+    """One line on stderr when no speaker has that name: the closest names, if any."""
+    if identity.matching_speakers(database, speaker):
+        return
+    close = identity.closest_names(database, speaker)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    print_error(f"no speaker matching {speaker!r}{hint}")
 
 
 @app.command()

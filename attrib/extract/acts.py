@@ -47,6 +47,9 @@ NO_CONTENT = re.compile(
 )
 # A modal or negation on the cue: the words were not (or not yet) communicated.
 FIRST_PERSON = {"i", "we"}
+# "one of the sources", "a number of analysts": the group after "of" is who speaks.
+COUNT_WORDS = {"one", "some", "many", "most", "several", "few", "all", "none", "both", "each", "number", "handful",
+               "majority", "group", "couple", "dozens", "hundreds", "lot"}
 # Entities that never speak: "the 1970s said", "ARKit lets", "Forgotten Grunt: The Undead Soldier".
 NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 # Heads the resolver may leave as they are that still name no speaker.
@@ -56,45 +59,54 @@ UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "c
 
 def act_of(
     doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, *, quoted: bool, speaker_head: Optional[Token],
-    speaker_resolved: bool = True,
+    speaker_type: Optional[str] = None, speaker_resolved: bool = True,
 ) -> Optional[str]:
     """The act `cand` reports, read from its cue word `word` (`engine.cue_word`) in its
     frame; None when it is not an attribution. `quoted`: the content holds a quotation.
-    `speaker_head`: the head word of the speaker mention, if any; `speaker_resolved`:
-    whether the resolver found whom it stands for."""
+    `speaker_head`: the head word of the speaker mention, if any; `speaker_type` and
+    `speaker_resolved`: the resolver's type for it and whether it found whom it stands for."""
     act = _act_in_frame(doc, cand, word, lexicon, quoted, speaker_head)
-    if act in (THOUGHT, KNOWLEDGE, INTENTION) and speaker_head is not None and speaker_head.lower_ in FIRST_PERSON and speaker_resolved:
+    if (act in (THOUGHT, KNOWLEDGE, INTENTION) and speaker_head is not None and speaker_head.lower_ in FIRST_PERSON
+            and speaker_resolved and cand.pattern in ("verb-clause", "verb-parenthetical") and _words(doc, cand) >= 3):
         # "I think ...", "we believe ...": a person's first-person words are what they said.
         return STATEMENT
-    if act == STATEMENT and speaker_head is not None and not can_speak(speaker_head, lexicon, speaker_resolved):
-        if any(can_speak(t, lexicon, False) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
+    if act == STATEMENT and speaker_head is not None and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
+        if any(can_speak(t, lexicon) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
             return act  # "data analysis firm 1010data": the firm speaks, whatever the parser made of its name
         # "The assault threatened to ...", "That points to ...", "you would choose ...".
         return OTHER
+    if act == STATEMENT and speaker_head is None and cand.pattern == tagged.PATTERN and word not in lexicon.acts:
+        return OTHER  # the tagger's guess, with neither a speaker nor a word of saying
     return act
 
 
-def can_speak(head: Token, lexicon: Lexicon, resolved: bool) -> bool:
+def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None, resolved: bool = True) -> bool:
     """Whether the speaker mention's head word can stand for someone who communicates:
     a person, an organisation, a group, an outlet or a document; not a date, a product,
-    a work's title, an event, a thing, nor a word pointing at nobody the article names."""
+    a work's title, an event, a thing, nor a word pointing at nobody the article names
+    (a pronoun counts by what the resolver made of it: `speaker_type`, `resolved`)."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if group is not None and head.pos_ in ("NUM", "PRON", "ADJ", "NOUN") and head.i < group.i:
-        return can_speak(group, lexicon, resolved)  # "one of the sources", "some of the critics"
+    if group is not None and (head.pos_ in ("NUM", "PRON") or head.lower_ in COUNT_WORDS) and head.i < group.i:
+        return can_speak(group, lexicon, speaker_type, resolved)  # "one of the sources", "some of the critics"
     if head.ent_type_ in NOT_SPEAKER_ENTITIES:
         return False
-    if head.pos_ == "PRON" or head.lower_ in FIRST_PERSON:
-        return resolved
+    if head.pos_ == "PRON" or head.lower_ in FIRST_PERSON or head.lower_ in NOT_SPEAKER_WORDS:
+        # "which threatened to ..." resolved to "the assault" names a thing, not a speaker.
+        return resolved and speaker_type not in (None, "unknown")
     if head.pos_ == "PROPN" or head.ent_type_:
         return True
     lemma = head.lemma_.lower()
-    return resolved and lemma not in NOT_SPEAKER_WORDS or any(
+    return any(
         lemma in words for words in (
             lexicon.anonymous_heads, lexicon.unnamed_groups, lexicon.person_roles, lexicon.organization_nouns,
             lexicon.organization_words, lexicon.media_nouns, lexicon.document_nouns, lexicon.finding_nouns,
         )
     )
+
+
+def _words(doc: Doc, cand: Candidate) -> int:
+    return sum(1 for s, e in cand.content for t in doc.char_span(s, e, alignment_mode="expand") or () if not t.is_punct)
 
 
 def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted: bool, speaker_head: Optional[Token]) -> Optional[str]:
@@ -108,6 +120,10 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     if word.startswith("to "):
         # "met to discuss oil": a purpose, not a report.
         return OTHER
+    verb = doc[cand.cue_token]
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
+        return OTHER  # "were called in to assist": summoned, not told
     act = lexicon.acts.get(word)
     if act is None and word in lexicon.actions and not quoted:
         return OTHER  # a deed ("signed the bill", "imposed sanctions"), not a report
@@ -122,7 +138,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "found a tool", "knows a thing or two": a thing, not a content
     if act is None:
         return STATEMENT if quoted else OTHER
-    verb = doc[cand.cue_token]
+    if act == STATEMENT and cand.pattern == "verb-object" and not quoted and _passive_without_agent(verb):
+        return OTHER  # "has been hailed as a model": a description, nobody's words
     if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
         return OTHER
     if (act == STATEMENT and cand.pattern == "verb-object" and not quoted and not _object_with_claim(verb)
@@ -159,6 +176,10 @@ def _is_question(doc: Doc, cand: Candidate) -> bool:
     """ "asked if there were ...", "wondered why ...": a question put is its content."""
     first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     return first is not None and len(first) > 0 and first[0].lower_ in ("if", "whether", "why", "how", "what", "when", "who")
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _unrealised(verb: Token) -> bool:

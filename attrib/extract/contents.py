@@ -135,6 +135,9 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
                 return char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
             break
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    quoted = _quoted_cast(verb, doc) if passive_subject is not None else None
+    if quoted is not None:
+        return quoted, "object"
     if any(c.dep_ == "agent" for c in verb.children):
         if passive_subject is not None:
             start, end = subtree_span(passive_subject)
@@ -148,6 +151,25 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
             spans = char_spans_excluding(doc, *subtree_span(passive_subject), []) + char_spans_excluding(doc, *subtree_span(target), [])
             return spans, "object"
     return _for_to_clause(verb, doc) or _question_asked(verb, doc) or _said_so(verb, doc) or _relative_cast_as(verb, doc)
+
+
+def _quoted_cast(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
+    """ "The strandings have been described as “heartbreaking” by the department": the
+    quoted words are what the department said, not the passive subject they describe."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if target is None:
+        return None
+    start, end = subtree_span(target)
+    first, last = start, end - 1
+    # The marks may fall just outside the words the parser gave the "as" phrase.
+    if first > 0 and doc[first].text not in QUOTE_MARKS and doc[first - 1].text in QUOTE_MARKS:
+        first -= 1
+    if last + 1 < len(doc) and doc[last].text not in QUOTE_MARKS and doc[last + 1].text in QUOTE_MARKS:
+        last += 1
+    if doc[first].text not in QUOTE_MARKS or doc[last].text not in QUOTE_MARKS or last - first < 2:
+        return None
+    return char_spans_excluding(doc, first + 1, last, [])
 
 
 def _relative_cast_as(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:

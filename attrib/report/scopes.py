@@ -21,6 +21,7 @@ from attrib.model import DEFAULT_ACTS, Article, Attribution
 from attrib.report.claims import CharSpan, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
+from attrib.store.identity import closest_names
 from attrib.store.queries import ArticleTexts
 from attrib.store.report_queries import Scope
 
@@ -112,6 +113,7 @@ def article_report(
     *,
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
     """A stored article's report; with `nlp` None, claims are not looked for (no parse)."""
@@ -120,7 +122,7 @@ def article_report(
         raise ReportError(f"no article with id {article_id!r} in the database")
     tally = Tally(check_below, limit)
     covered: list[CharSpan] = []
-    for row in report_queries.attributions(db, Scope(article=article_id), acts):
+    for row in report_queries.attributions(db, Scope(article=article_id, confirmed=confirmed), acts):
         a = ReportAttribution.from_row(row, article["text"])
         tally.add(a)
         covered.extend(a.spans)
@@ -138,12 +140,14 @@ def publisher_report(
     *,
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
-    return _stored_report(db, Scope(publisher=publisher), "publisher", name, check_below, acts, limit)
+    scope = Scope(publisher=publisher, confirmed=confirmed)
+    return _stored_report(db, scope, "publisher", name, check_below, acts, limit)
 
 
 def speaker_report(
@@ -152,13 +156,16 @@ def speaker_report(
     *,
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
     names = report_queries.speaker_names(db, speaker)
     if not names:
-        raise ReportError(f"no speaker matching {speaker!r} in the database")
+        close = closest_names(db, speaker)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReportError(f"no speaker matching {speaker!r} in the database{hint}")
     title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
-    return _stored_report(db, Scope(speaker=speaker), "speaker", title, check_below, acts, limit)
+    return _stored_report(db, Scope(speaker=speaker, confirmed=confirmed), "speaker", title, check_below, acts, limit)
 
 
 def corpus_report(
@@ -167,9 +174,10 @@ def corpus_report(
     title: str = "the corpus",
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
-    return _stored_report(db, Scope(), "corpus", title, check_below, acts, limit)
+    return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts, limit)
 
 
 def _parse(nlp, text: str):

@@ -109,7 +109,7 @@ class Resolver:
             if grown != name:
                 name, kind = grown, "organization" if kind == "person" else kind
         if kind == "person":
-            name = self.family_names.get(name.lower()) or self.names.full_name(name)
+            name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)
         # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
         after = ent.end < len(self.doc) and self.doc[ent.end]
         if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
@@ -227,7 +227,7 @@ class Resolver:
             name = clean_name(_name_words(root))
             kind = self._type_of_name(name)
             if kind == "person":
-                name = self.names.full_name(name)
+                name = self.names.full_name(name, span)
             return ResolvedSpeaker(name, kind, "name", root_lemma=lemma)
 
         return self._description(span, root, lemma, sentence)

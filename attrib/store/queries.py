@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from attrib.context import sentence_around
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
 from attrib.model import ACTS
+from attrib.store import identity
 
 Row = dict[str, Any]
 
@@ -78,23 +79,30 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def who_said(db: Database, phrase: str, limit: int = 50) -> Results:
+def who_said(db: Database, phrase: str, limit: int = 50, confirmed: bool = False) -> Results:
     """The attributions whose content holds `phrase`, with speaker and article (at most
     `limit`, 0 for all), each with a snippet of its content around the match, the
-    match between MATCH_MARKs."""
+    match between MATCH_MARKs; never one a human rejected, and with `confirmed` only
+    those a human confirmed."""
     match = fts_phrase(phrase)
     if match is None:
         return Results([], 0)
     # The FTS subquery walks the index in rowid order and stops at the limit; joining
     # first, or ordering by rank or date, would visit every match of a common phrase.
-    params = {"match": match, "limit": limit + 1 if limit else -1}  # SQLite reads a negative LIMIT as none
+    hits = f"""attributions_fts WHERE attributions_fts MATCH :match
+               AND rowid {"IN" if confirmed else "NOT IN"} (SELECT id FROM attributions WHERE review = :review)"""
+    params = {
+        "match": match,
+        "limit": limit + 1 if limit else -1,  # SQLite reads a negative LIMIT as none
+        "review": "confirmed" if confirmed else "rejected",
+    }
     rows = _rows(
         db.execute(
             f"""SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
                        hits.snippet, attributions.content, articles.id AS article, articles.published
                 FROM (SELECT rowid, snippet(attributions_fts, 0, '{MATCH_MARK}', '{MATCH_MARK}', '\u2026',
                                             {SNIPPET_WORDS}) AS snippet
-                      FROM attributions_fts WHERE attributions_fts MATCH :match
+                      FROM {hits}
                       ORDER BY rowid LIMIT :limit) AS hits
                 JOIN attributions ON attributions.id = hits.rowid
                 JOIN articles ON articles.id = attributions.article_id
@@ -103,13 +111,13 @@ def who_said(db: Database, phrase: str, limit: int = 50) -> Results:
             params,
         )
     )
-    count = "SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH :match"
+    count = f"SELECT count(*) FROM {hits}"
     return _results(db, rows, limit, count, params)
 
 
 @dataclass
 class QuoteFilters:
-    speaker: Optional[str] = None  # part of a canonical name or an alias, any case
+    speaker: Optional[str] = None  # a name or alias, any case (`identity.matching_speakers`)
     tiers: list[int] = field(default_factory=list)
     kind: Optional[str] = None
     article: Optional[str] = None  # an article id
@@ -118,21 +126,20 @@ class QuoteFilters:
     until: Optional[date] = None  # published on or before
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
+    confirmed: bool = False  # only attributions a human confirmed (`attrib review`)
 
-    def where(self) -> tuple[str, dict[str, Any]]:
-        """A WHERE clause over `attributions` joined to `articles` (empty when no
-        filter is set), and its parameters. One `if` per filter."""
+    def where(self, db: Database) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `attributions` joined to `articles`, and its parameters
+        (`db` finds the speakers a name stands for). One `if` per filter."""
         for text in (self.speaker, self.kind, self.article, self.publisher):
             if text:
                 check_text(text)
-        clauses: list[str] = []
+        clauses: list[str] = [review_clause(self.confirmed)]
         params: dict[str, Any] = {}
         if self.speaker:
-            clauses.append(
-                """attributions.speaker_id IN (SELECT id FROM speakers
-                       WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')"""
-            )
-            params["speaker"] = like_pattern(self.speaker)
+            clause, speaker_params = speaker_clause(db, self.speaker)
+            clauses.append(clause)
+            params.update(speaker_params)
         if self.tiers:
             names = [f"tier{i}" for i in range(len(self.tiers))]
             clauses.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
@@ -156,7 +163,19 @@ class QuoteFilters:
         if self.min_confidence:
             clauses.append("attributions.confidence >= :min_confidence")
             params["min_confidence"] = self.min_confidence
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+        return "WHERE " + " AND ".join(clauses), params
+
+
+def review_clause(confirmed: bool) -> str:
+    """The attributions a query shows: never those a human rejected; with
+    `confirmed`, only those a human confirmed (or corrected)."""
+    return "attributions.review = 'confirmed'" if confirmed else "attributions.review IS NOT 'rejected'"
+
+
+def speaker_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
+    """A WHERE term for the speakers `text` names (see `identity.matching_speakers`)."""
+    ids = identity.matching_speakers(db, text)
+    return "attributions.speaker_id IN (SELECT value FROM json_each(:speaker_ids))", {"speaker_ids": json.dumps(ids)}
 
 
 def act_condition(acts: frozenset[str]) -> tuple[str, dict[str, Any]]:
@@ -177,7 +196,7 @@ def like_pattern(text: str) -> str:
 
 def quotes(db: Database, filters: QuoteFilters) -> Results:
     """The attributions the filters select, each with the sentence it is in."""
-    where, params = filters.where()
+    where, params = filters.where(db)
     sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.act,
                      attributions.tier, attributions.confidence, attributions.content, attributions.via,
                      articles.id AS article, articles.published,
@@ -215,23 +234,29 @@ class ArticleTexts:
         return self.text
 
 
-def speakers(db: Database, limit: int = 0) -> Results:
-    """Each speaker with the number of its attributions in each sourcing tier."""
-    sql = """SELECT speakers.name AS speaker, speakers.type,
+def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> Results:
+    """Each speaker with the number of its attributions in each sourcing tier, and
+    its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+    sql = f"""SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,
                     sum(attributions.tier = 2) AS second_hand,
                     sum(attributions.tier = 3) AS anonymous,
                     sum(attributions.tier = 4) AS unsourced,
-                    count(*) AS total
+                    count(*) AS total,
+                    speakers.aliases
              FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
+             WHERE {review_clause(confirmed)}
              GROUP BY speakers.id
              ORDER BY total DESC, speakers.name"""
     params: dict[str, Any] = {}
     if limit:
         sql += " LIMIT :limit"
         params["limit"] = limit + 1
-    count = "SELECT count(DISTINCT speaker_id) FROM attributions"
-    return _results(db, _rows(db.execute(sql, params)), limit, count, params)
+    rows = _rows(db.execute(sql, params))
+    for row in rows:
+        row["aliases"] = ", ".join(f"{alias} {count}" for alias, count in json.loads(row["aliases"] or "{}").items())
+    count = f"SELECT count(DISTINCT speaker_id) FROM attributions WHERE {review_clause(confirmed)}"
+    return _results(db, rows, limit, count, params)
 
 
 # The read-only file refuses writes by itself; these would still work on it: ATTACH

@@ -353,7 +353,7 @@ class PersonNames:
             return name
         if parts.first:
             person = self._same_person(parts)
-            if person is not None:
+            if person is not None and person.name != name:
                 return person.name
             # "Guajardo Villarreal" for "Ildefonso Guajardo Villarreal": the end of one full name.
             ending = {p.name for p in self.people.get(parts.surname, []) if p.name.endswith(" " + name)}

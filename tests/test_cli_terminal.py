@@ -67,10 +67,10 @@ def test_a_limit_that_cuts_says_so(db):
     result = run("quotes", "--db", db, "--limit", "2")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "speaker  tier  kind      conf  content                                   article\n"
-        "-------  ----  --------  ----  ----------------------------------------  -------\n"
-        "Ann Lee     1  indirect  0.91  the new bridge over the Wensum would op\u2026  bridge\n"
-        "Ann Lee     1  direct    0.95  We will build it on time and on budget,\u2026  bridge\n"
+        "id  speaker  tier  kind      conf  content                               article\n"
+        "--  -------  ----  --------  ----  ------------------------------------  -------\n"
+        " 1  Ann Lee     1  indirect  0.91  the new bridge over the Wensum woul\u2026  bridge\n"
+        " 2  Ann Lee     1  direct    0.95  We will build it on time and on bud\u2026  bridge\n"
     )
     assert result.stderr == "attrib: 2 of 4 shown (--limit 0 for all)\n"
     # In every format, and for every query.

@@ -229,7 +229,8 @@ def who_said(
 
 
 @app.command()
-@output_options(table_columns=["speaker", "tier", "kind", "confidence", "content", "article"])
+# The id is what `attrib review` takes.
+@output_options(table_columns=["id", "speaker", "tier", "kind", "confidence", "content", "article"])
 def quotes(
     db: DbOption = None,
     speaker: Annotated[

@@ -110,6 +110,9 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
          "Fiona added that the pills were sold online.",
          {("Fiona Johnson", "person", 1, "She had taken eight"),
           ("Fiona Johnson", "person", 1, "that the pills were sold online")}),
+        # Titles the parser split off as a second subject: the person speaks.
+        ("Harlow Foods co-founder and CEO John Mackey said the price gap has become less relevant.",
+         {("John Mackey", "person", 1, "the price gap has become less relevant")}),
         # One name, though the small model cuts it in two at "and".
         ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
          {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),

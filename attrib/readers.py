@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -33,6 +34,20 @@ GLOB_CHARACTERS = ("*", "?", "[")
 SENTENCE_END = re.compile(r"\w[.!?]['\"\u201d\u2019)]*(\s|$)")
 # Text never holds a NUL byte, and images, PDFs and archives do within their first bytes.
 BINARY_SNIFF_BYTES = 4096
+# A wire-style dateline opening the text: "date 2026-03-06 Washington DC, US: ..." (the
+# word "date" optional, a place after the date optional, ended by a colon or a dash).
+DATELINE = re.compile(r"\A\s*(?:date[d:]?\s+)?(\d{4}-\d{2}-\d{2})\b[^\n:\u2014-]{0,80}[:\u2014-]", re.IGNORECASE)
+
+
+def dateline_date(text: str) -> Optional[str]:
+    """The date (YYYY-MM-DD) of the dateline opening `text`, or None."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
 
 
 def check_not_binary(data: bytes, path: str, line: Optional[int] = None) -> None:
@@ -63,7 +78,7 @@ def read_text_article(path: str, data: bytes, doc_id: str) -> Article:
     text, warning = decode(data, path)
     if not text.strip():
         raise InputError(path, "empty file")
-    return Article(id=doc_id, text=text, source_path=path, warning=warning)
+    return Article(id=doc_id, text=text, published=dateline_date(text), source_path=path, warning=warning)
 
 
 def article_from_json(
@@ -87,7 +102,7 @@ def article_from_json(
         id=str(doc_id),
         text=text,
         title=record.get("title"),
-        published=record.get("published"),
+        published=record.get("published") or dateline_date(text),
         publisher=record.get("publisher"),
         url=record.get("url"),
         source_path=path,
@@ -156,7 +171,7 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
         id=doc_id,
         text=document.text,
         title=document.title,
-        published=document.date,
+        published=document.date or dateline_date(document.text),
         publisher=document.sitename,
         url=document.url,
         source_path=path,

@@ -2,8 +2,11 @@
 array), `--nl` (JSON lines) or `--csv`.
 
 `@output_options` adds the three flags to a command, which then just returns its rows
-(dicts, all with the same keys); the decorator writes them in the format asked for and
-turns a library error into a one-line message and exit status 2.
+(dicts, all with the same keys), maybe as `queries.Results` (which know how many there
+were before a limit cut them); the decorator writes them in the format asked for, says
+"N of M shown" on stderr when a limit cut, and turns a library error into a one-line
+message and exit status 2. The table fits the terminal (attrib/cli/table.py) and may
+show only some of the columns; the other formats always hold them all.
 """
 
 from __future__ import annotations
@@ -13,16 +16,17 @@ import functools
 import inspect
 import json
 import sys
-from typing import Annotated, Any, Callable, Iterable, TextIO
+from typing import Annotated, Any, Callable, Iterable, Optional, Sequence, TextIO
 
 import typer
 
 from attrib.cli import print_error
+from attrib.cli.table import render_table
+from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError
+from attrib.store.queries import Results
 
 Row = dict[str, Any]
-# Wider columns are cut with an ellipsis, so a long quote doesn't wrap the table.
-MAX_COLUMN_WIDTH = 60
 
 OUTPUT_PARAMETERS = [
     inspect.Parameter(
@@ -46,7 +50,16 @@ OUTPUT_PARAMETERS = [
 ]
 
 
-def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]:
+def output_options(
+    command: Optional[Callable[..., Any]] = None,
+    *,
+    table_columns: Optional[Sequence[str]] = None,
+    highlight: Optional[tuple[str, str]] = None,
+) -> Any:
+    """`@output_options`, or `@output_options(table_columns=[...], highlight=(column,
+    mark))` to choose the table's columns and mark matches in one of them."""
+    if command is None:
+        return functools.partial(output_options, table_columns=table_columns, highlight=highlight)
     # Typer reads a command's options from its signature, so the wrapper shows the
     # command's own parameters plus the three output flags.
     signature = inspect.signature(command, eval_str=True)
@@ -54,7 +67,7 @@ def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]
     @functools.wraps(command)
     def wrapper(*args: Any, as_json: bool = False, as_nl: bool = False, as_csv: bool = False, **kwargs: Any) -> None:
         if as_json + as_nl + as_csv > 1:
-            raise typer.BadParameter("give one of --json, --nl and --csv")
+            raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
         try:
             rows = command(*args, **kwargs)
             if rows is None:  # a group's callback when one of its commands runs
@@ -66,10 +79,12 @@ def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]
             elif as_csv:
                 write_csv(rows, sys.stdout)
             else:
-                write_table(list(rows), sys.stdout)
+                write_table(list(rows), sys.stdout, columns=table_columns, highlight=highlight)
         except AttribError as error:
             print_error(str(error))
             raise typer.Exit(2)
+        if isinstance(rows, Results) and rows.total > len(rows):
+            print_error(f"{len(rows)} of {rows.total} shown (--limit 0 for all)")
 
     wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *OUTPUT_PARAMETERS])
     return wrapper
@@ -96,30 +111,20 @@ def write_csv(rows: Iterable[Row], out: TextIO) -> None:
         writer.writerow(row)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    text = " ".join(str(value).split())
-    return text if len(text) <= MAX_COLUMN_WIDTH else text[: MAX_COLUMN_WIDTH - 1] + "\u2026"
-
-
-def write_table(rows: list[Row], out: TextIO) -> None:
+def write_table(
+    rows: list[Row],
+    out: TextIO,
+    *,
+    columns: Optional[Sequence[str]] = None,
+    highlight: Optional[tuple[str, str]] = None,
+) -> None:
     if not rows:
         typer.echo("no results", err=True)
         return
-    columns = list(rows[0])
-    cells = [[_cell(row[c]) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
-    # Numbers line up on the right, text on the left.
-    numeric = [all(isinstance(row[c], (int, float)) or row[c] is None for row in rows) for c in columns]
-
-    def line(values: list[str]) -> str:
-        parts = [v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric)]
-        return "  ".join(parts).rstrip()
-
-    out.write(line(columns) + "\n")
-    out.write("  ".join("-" * w for w in widths) + "\n")
-    for values in cells:
-        out.write(line(values) + "\n")
+    text, left_out = render_table(
+        rows, width=terminal_width(), color=color_wanted(out), columns=columns, highlight=highlight
+    )
+    out.write(text)
+    if left_out:
+        names = ", ".join(left_out)
+        print_error(f"left out, the terminal being too narrow: {names} (--json or --csv have every column)")

@@ -149,3 +149,15 @@ def test_an_institution_named_by_what_it_is_speaks(analyze):
     assert statements(found) == {
         (None, None, 4, "The president ... to be fine"), ("military", "government", 1, "it was keeping him safe"),
     }, describe(found)
+
+
+def test_headline_and_transcript_speakers_take_the_full_name(analyze):
+    text = ('Pence: Flowers Will Not Be at the Debate\n'
+            'On Sunday, Governor Mike Pence said the tweet was a joke.\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
+    found = analyze(text)
+    assert statements(found) == {
+        ("Mike Pence", "person", 1, "Flowers Will Not Be at the Debate"),
+        ("Mike Pence", "person", 1, "the tweet was a joke"),
+        ("Mike Pence", "person", 1, "Gennifer Flowers will not be attending the debate tomorrow night"),
+    }, describe(found)

@@ -72,7 +72,10 @@ def act_of(
             and speaker_resolved and cand.pattern in ("verb-clause", "verb-parenthetical") and _words(doc, cand) >= 3):
         # "I think ...", "we believe ...": a person's first-person words are what they said.
         return STATEMENT
-    typed = speaker_type not in (None, "unknown") and speaker_head is not None and speaker_head.ent_type_ not in NOT_SPEAKER_ENTITIES
+    # A headline's or transcript's "Name:" is a name by the pattern's own test.
+    typed = cand.pattern in ("headline-colon", "dash-signature") or (
+        speaker_type not in (None, "unknown") and speaker_head is not None and speaker_head.ent_type_ not in NOT_SPEAKER_ENTITIES
+    )
     if act == STATEMENT and speaker_head is not None and not typed and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
         # (A speaker the resolver typed is someone: "Snopes fact checker and staff writer
         # David Emery" is a person whatever the parser made the head.)

@@ -284,7 +284,8 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
         return None
     # "Graham: ...", "WALLACE: ...": a name, or a transcript's speaker in capitals; not a
     # label ("Note:", "Analysis:", "Tech Enabled:") the small parser takes for one.
-    if not (all(t.is_upper for t in name if t.is_alpha) or any(t.ent_type_ in NAME_ENTITIES for t in name)):
+    if not (all(t.is_upper for t in name if t.is_alpha) or any(t.ent_type_ in NAME_ENTITIES for t in name)
+            or name[-1].lower_ in _surnames(doc)):
         return None
     line_end = text_of(doc).find("\n", colon.idx)
     line_end = len(text_of(doc)) if line_end == -1 else line_end
@@ -302,6 +303,12 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
         sentence=sent_index,
         pattern="headline-colon",
     )
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """The last words of the people the article names ("Pence: ..." in a headline the
+    small model reads no entity in)."""
+    return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 def _dash_candidates(doc: Doc, quotes: list[Quote], sent_index_of: dict[int, int]) -> list[Candidate]:

@@ -101,7 +101,7 @@ class Resolver:
     def named(self, ent: Span) -> ResolvedSpeaker:
         ent = self._whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
-        name = clean_name(ent.text)
+        name = _transcript_case(clean_name(ent.text))
         # The small model sometimes labels a known person's surname ORG: trust the article.
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
             kind = "person"
@@ -226,8 +226,12 @@ class Resolver:
             together = self._people_together(root) if ent.label_ == "PERSON" else None
             return together or self.named(ent)
 
-        if root.pos_ == "PROPN":
+        # "Pence: Flowers Won't Be at Debate": a headline's capitals hide a name the
+        # article gives in full elsewhere from the tagger.
+        known_surname = root.is_title and len(span) == 1 and root.lower_ in self.names.by_last_word
+        if root.pos_ == "PROPN" or known_surname:
             name = clean_name(_name_words(root))
+            name = _transcript_case(name)
             kind = self._type_of_name(name)
             if kind == "person":
                 name = self.names.full_name(name, span)
@@ -549,3 +553,9 @@ def _name_words(root: Token) -> str:
     while start > 0 and root.doc[start - 1].dep_ in ("compound", "flat", "nmod") and root.doc[start - 1].head.i >= start:
         start -= 1
     return root.doc[start : root.i + 1].text
+
+
+def _transcript_case(name: str) -> str:
+    """A transcript's "PENCE:" is Pence, to be grown to the article's full name (an
+    acronym, "IMF", is shorter than four letters)."""
+    return name.title() if name.isupper() and len(name) > 3 and " " not in name else name

@@ -143,3 +143,16 @@ def test_the_query_commands_show_statements_unless_asked(tmp_path):
     assert "Donald Trump" in {r["speaker"] for r in rows("speakers", "--act", "all")}
     assert rows("who-said", "proceeds") == []
     assert [r["speaker"] for r in rows("who-said", "proceeds", "--act", "all")] == ["Donald Trump"]
+
+
+def test_eval_scores_the_statement_sense_on_the_seed():
+    from conftest import FIXTURES
+
+    result = CliRunner().invoke(app, ["eval", str(FIXTURES / "us-venezuela-relations.statements.gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    report = json.loads(result.stdout)
+    assert (report["statement"]["f1"], report["name"]["f1"], report["tier_accuracy"]) == (100.0, 100.0, 100.0)
+    assert report["act_of_statements"] == {"statement": 11}
+    assert report["act_of_non_statements"] == {"other": 3}

@@ -161,3 +161,14 @@ def test_headline_and_transcript_speakers_take_the_full_name(analyze):
         ("Mike Pence", "person", 1, "the tweet was a joke"),
         ("Mike Pence", "person", 1, "Gennifer Flowers will not be attending the debate tomorrow night"),
     }, describe(found)
+
+
+def test_a_closing_tag_after_a_quotation_takes_the_quotation_only(analyze):
+    # Another speaker's parenthetical reports the start of the sentence.
+    text = ("To reduce the risk, the officials said, the city replaced the old covers with vented ones, "
+            "\u201cso the gas cannot build up,\u201d Ian Marek said.")
+    found = analyze(text)
+    assert statements(found) == {
+        ("officials", "anonymous", 3, "the city replaced the old covers with vented ones"),
+        ("Ian Marek", "person", 1, "so the gas cannot build up,"),
+    }, describe(found)

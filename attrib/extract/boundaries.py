@@ -305,7 +305,7 @@ def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optiona
     them. `words`: the Doc's DocWords (with the role tagger's view, if any), made once
     for all its candidates."""
     model = _model()
-    if not model or cand.pattern not in REFINED_PATTERNS:
+    if not model or cand.pattern not in REFINED_PATTERNS or cand.edges_fixed:
         return
     if cand.pattern == "verb-object" and len(cand.content) == 1 and _is_quoted_words(doc, cand.content[0]):
         return  # "called her a “disgrace”": the quotation's marks are the edges

@@ -105,6 +105,9 @@ class Candidate:
     edges_moved: int = 0
     # By how much the edge model prefers its edges to the runner-up (the lesser side).
     edge_margin: Optional[float] = None
+    # Edges a rule took from quotation marks and another statement's start: the edge
+    # model leaves them (see `_split_closing_quotation`).
+    edges_fixed: bool = False
 
     @property
     def start(self) -> int:
@@ -425,6 +428,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = No
     candidates.extend(_dash_candidates(doc, quotes, sent_index_of))
     for cand in candidates:
         _snap_to_quotes(cand, quotes, text)
+    _split_closing_quotation(candidates, quotes, text)
     candidates = _drop_nested(candidates, doc, roles)
     covered = {q.start for c in candidates for q in quotes if any(q.start <= s < q.end for s, _ in c.content)}
     for cand in candidates:
@@ -435,6 +439,31 @@ def find_candidates(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = No
         if cand.source is not None:
             cand.source = without_dateline(doc, cand.source, cand.cue_token)
     return [c for c in candidates if any(any(ch.isalnum() for ch in text[s:e]) for s, e in c.content)]
+
+
+def _split_closing_quotation(candidates: list[Candidate], quotes: list[Quote], text: str) -> None:
+    """ 'To alleviate the threat, the officials said, the utility switched the covers,
+    “so they cannot form a combustible amount,” Mr. McHugh said.': a sentence-closing
+    "X said" after a quotation, in a sentence another speaker's parenthetical already
+    reports, takes the quotation only; the parenthetical keeps the clause before it."""
+    for closing in candidates:
+        if closing.pattern != "verb-clause" or len(closing.content) != 1 or not closing.cue:
+            continue
+        start, end = closing.content[0]
+        # The content ends with the quotation (its closing mark, give or take a comma).
+        last = next((q for q in quotes if q.closed and start < q.start and end - 1 <= q.end <= end + 2
+                     and q.end <= closing.cue[0][0]), None)
+        if last is None:
+            continue
+        inner = [c for c in candidates if c.pattern == "verb-parenthetical" and c.cue and start <= c.cue[0][0] < last.start]
+        if len(inner) != 1:
+            continue
+        parenthetical = inner[0]
+        parenthetical.content = [(s, min(e, last.start)) for s, e in parenthetical.content if s < last.start]
+        parenthetical.content = [trim(text, s, e) for s, e in parenthetical.content]
+        parenthetical.edges_fixed = True
+        closing.content = [(last.inner_start, last.inner_end)]
+        closing.pattern = "verb-quote-before"
 
 
 def _split_at_paragraphs(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -115,11 +115,39 @@ def write_transaction(db: Database) -> Iterator[Database]:
         raise
 
 
-def store_articles(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> list[bool]:
-    """Write a batch of analysed articles in one transaction; True for each one added,
-    False for each already stored (the same text was ingested before)."""
+def store_articles(
+    db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]
+) -> list[bool | InputError]:
+    """Write a batch of analysed articles in one transaction: for each, True when it
+    was added, False when it was already stored (the same text was ingested before),
+    or an InputError when it could not be written.
+
+    Each article is written under a savepoint of its own, so one that fails (a value
+    SQLite refuses, say) is undone whole and the rest of the batch is still committed.
+    A failure of the database itself (locked, full, read-only) is no article's: it
+    undoes the batch and raises StoreError (`write_transaction`)."""
+    results: list[bool | InputError] = []
     with write_transaction(db):
-        return [write_article(db, article, attributions) for article, attributions in analysed]
+        for article, attributions in analysed:
+            db.execute("SAVEPOINT article")
+            try:
+                added = write_article(db, article, attributions)
+            except sqlite3.OperationalError:
+                raise
+            except Exception as error:  # noqa: BLE001 - this article's failure alone
+                db.execute("ROLLBACK TO article")
+                db.execute("RELEASE article")
+                results.append(
+                    InputError(
+                        article.source_path or article.id,
+                        f"cannot store article {article.id!r} ({type(error).__name__}: {error})",
+                        article.source_line,
+                    )
+                )
+            else:
+                db.execute("RELEASE article")
+                results.append(added)
+    return results
 
 
 def write_article(db: Database, article: Article, attributions: list[Attribution]) -> bool:

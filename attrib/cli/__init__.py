@@ -9,6 +9,8 @@ registers itself on `app` when imported at the bottom.
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated, Optional
 
 import typer
@@ -45,7 +47,10 @@ def main_callback(
 
 
 def print_error(message: str) -> None:
-    typer.echo(f"attrib: {message}", err=True)
+    from attrib.cli.safe_text import terminal_safe
+
+    # Messages name files, articles and the text given: escaped, like all output.
+    typer.echo(f"attrib: {terminal_safe(message)}", err=True)
 
 
 def load_pipeline_or_exit(model: Optional[str]):
@@ -57,7 +62,33 @@ def load_pipeline_or_exit(model: Optional[str]):
 
 
 def main() -> None:
-    app()
+    """The `attrib` command. A reader that stops reading (`attrib quotes | head -1`)
+    ends it quietly, with status 0: it has what it asked for."""
+    try:
+        app()
+        sys.stdout.flush()
+    except SystemExit as exit:
+        if exit.code == 1 and _stdout_closed():
+            sys.exit(0)
+        raise
+    except BrokenPipeError:
+        _stdout_closed()
+        sys.exit(0)
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output's reader has gone (Click then wraps the stream so that
+    writing to it is quiet); if so, what is still buffered goes nowhere."""
+    # Click's (or the copy Typer carries) PacifyFlushWrapper.
+    closed = type(sys.stdout).__name__ == "PacifyFlushWrapper"
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        closed = True
+    if closed:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    return closed
 
 
 # Command modules register themselves on `app`.

@@ -7,8 +7,11 @@ or, with none of them, the whole corpus.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,7 +19,8 @@ from typing import Annotated, Optional
 import typer
 
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
-from attrib.cli.store import DbOption, open_or_exit
+from attrib.cli.safe_text import json_safe, terminal_safe_data
+from attrib.cli.store import DbOption, read_or_exit
 from attrib.store.db import database_path
 from attrib.errors import AttribError, InputError
 from attrib.report.data import CHECK_BELOW
@@ -59,10 +63,17 @@ def report(
     try:
         if path is not None:
             articles, errors = _read(path)
-            result = reports.articles_report(articles, load_pipeline_or_exit(model), check_below=check_below)
+
+            def analysis_failed(error: AttribError) -> None:
+                errors.append(error)
+                print_error(str(error))
+
+            result = reports.articles_report(
+                articles, load_pipeline_or_exit(model), check_below=check_below, on_error=analysis_failed
+            )
             failures = len(errors)
         else:
-            database = open_or_exit(db)
+            database = read_or_exit(db)
             if article:
                 result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below)
             elif publisher:
@@ -77,21 +88,64 @@ def report(
         raise typer.Exit(1 if path is not None else 2)
 
     to_terminal = output is None and sys.stdout.isatty()
-    text = reports.render(
-        result, fmt.value, color=to_terminal, width=shutil.get_terminal_size().columns if to_terminal else 100
-    )
+    if fmt is ReportFormat.json:
+        text = json_safe(reports.render(result, fmt.value))
+    else:
+        # Titles, names and quotes come from articles: escaped before any format lays them out.
+        text = reports.render(
+            terminal_safe_data(result),
+            fmt.value,
+            color=to_terminal,
+            width=shutil.get_terminal_size().columns if to_terminal else 100,
+        )
     if output is None:
         sys.stdout.write(text)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            write_replacing(output, text)
         except OSError as error:
-            print_error(f"{output}: cannot write ({error.strerror})")
+            print_error(f"{output}: cannot write ({error.strerror or error}); nothing changed")
             raise typer.Exit(2)
         print_error(f"wrote {output}")
     if failures:
-        print_error(f"{failures} input(s) could not be read")
+        print_error(f"{failures} input(s) could not be read or analysed")
         raise typer.Exit(1)
+
+
+def write_replacing(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a new file beside it, then
+    renamed over it. A full disk leaves the old file as it was, and a symlink at
+    `path` is replaced, not written through. Only a regular file (or a link to one)
+    is replaced: a device or a FIFO (`-o /dev/null`) is not a file to put a report in."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        target_mode = info.st_mode
+        if stat.S_ISLNK(target_mode):
+            try:
+                target_mode = path.stat().st_mode
+            except FileNotFoundError:
+                target_mode = stat.S_IFREG  # a dangling link: it is replaced
+        if not stat.S_ISREG(target_mode):
+            raise OSError("not a regular file; write to standard output instead (leave out -o)")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 def _read(path: str):
@@ -99,7 +153,7 @@ def _read(path: str):
     and collected in `errors`, and the rest are still reported on."""
     from attrib.readers import read_articles
 
-    errors: list[InputError] = []
+    errors: list[AttribError] = []
 
     def articles():
         for item in read_articles([path]):
@@ -107,6 +161,8 @@ def _read(path: str):
                 errors.append(item)
                 print_error(str(item))
             else:
+                if item.warning:
+                    print_error(item.warning)
                 yield item
 
     return articles(), errors

@@ -22,7 +22,7 @@ from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import queries
-from attrib.store.db import database_path, failed_paths, open_database
+from attrib.store.db import database_path, failed_paths, open_database, open_for_reading
 from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
 
@@ -41,8 +41,20 @@ def date_option(help: str):
 
 
 def open_or_exit(db: Optional[Path], *, create: bool = False):
+    """The database to write to (ingest, and commands that change what is stored):
+    created (`create`) and migrated as needed."""
     try:
         return open_database(database_path(db), create=create)
+    except StoreError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
+
+
+def read_or_exit(db: Optional[Path]):
+    """The database to read (queries, reports), opened read-only: nothing in the file
+    changes, and a file that is not an attrib database is refused."""
+    try:
+        return open_for_reading(database_path(db))
     except StoreError as error:
         print_error(str(error))
         raise typer.Exit(2)
@@ -72,6 +84,9 @@ def ingest(
     paths = list(paths or [])
     if retry:
         paths += [p for p in failed_paths(database) if p != "<stdin>"]
+        if not paths:
+            typer.echo("no failed inputs to retry", err=True)
+            return
     if not paths:
         raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATHS")
     progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
@@ -175,7 +190,9 @@ class Progress:
         self.task = self.bar.add_task("ingest", total=total, rate="")
 
     def say(self, message: str) -> None:
-        self.bar.console.print(f"attrib: {message}", markup=False, highlight=False)
+        from attrib.cli.safe_text import terminal_safe
+
+        self.bar.console.print(f"attrib: {terminal_safe(message)}", markup=False, highlight=False)
 
     def advance(self, n: int) -> None:
         self.bar.advance(self.task, n)
@@ -198,7 +215,7 @@ def who_said(
     limit: LimitOption = 50,
 ) -> list[queries.Row]:
     """Who said a phrase: each attribution whose content holds it, with speaker and article."""
-    return queries.who_said(open_or_exit(db), phrase, limit=limit)
+    return queries.who_said(read_or_exit(db), phrase, limit=limit)
 
 
 @app.command()
@@ -231,14 +248,14 @@ def quotes(
         min_confidence=min_confidence,
         limit=limit,
     )
-    return queries.quotes(open_or_exit(db), filters)
+    return queries.quotes(read_or_exit(db), filters)
 
 
 @app.command()
 @output_options
 def speakers(db: DbOption = None, limit: LimitOption = 0) -> list[queries.Row]:
     """Each speaker with its attributions counted by sourcing tier, most quoted first."""
-    return queries.speakers(open_or_exit(db), limit=limit)
+    return queries.speakers(read_or_exit(db), limit=limit)
 
 
 @app.command()
@@ -247,7 +264,7 @@ def sql(
     query: Annotated[str, typer.Argument(help="One SQL statement; only reads are allowed.")],
     db: DbOption = None,
 ) -> Iterator[queries.Row]:
-    """Run read-only SQL against the database (writes and ATTACH are refused)."""
+    """Run read-only SQL against the database (writes, ATTACH and temporary objects are refused)."""
     return queries.sql(database_path(db), query)
 
 

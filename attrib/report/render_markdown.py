@@ -1,16 +1,34 @@
 """A report as Markdown: headings, bullet findings and tables padded into columns, so
 it reads as well in a terminal (`attrib report ... --format markdown | less`) as it
-renders on a forge or in a notebook."""
+renders on a forge or in a notebook.
+
+Every piece of text from an article or the database goes through `md`: on one line
+(a title with a newline in it must not start a "## Findings" of its own) and with
+Markdown's and HTML's characters escaped, so that `<img onerror=...>`, a
+`[link](javascript:...)` or a remote `![image](...)` in a title or a quote is shown
+as the text it is, not rendered."""
 
 from __future__ import annotations
+
+import re
 
 from attrib.report import sections as s
 from attrib.report.data import TIERS, Report
 
 
+# Characters that start Markdown (or HTML) syntax anywhere in a line. A text never
+# starts a line here (it follows "# ", "- " or "1. "), so "+", "-" and digits are safe.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+
+
+def md(text: object) -> str:
+    """Text as Markdown shows it literally, on one line."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def render_markdown(report: Report) -> str:
-    out: list[str] = [f"# Sourcing report: {report.title}", "", s.subtitle(report), ""]
-    out += ["## Findings", ""] + [f"- {finding}" for finding in report.findings] + [""]
+    out: list[str] = [f"# Sourcing report: {md(report.title)}", "", md(s.subtitle(report)), ""]
+    out += ["## Findings", ""] + [f"- {md(finding)}" for finding in report.findings] + [""]
 
     out += ["## Sourcing tiers", ""]
     out += table(
@@ -55,24 +73,24 @@ def render_markdown(report: Report) -> str:
     if report.relayed:
         out += ["## Relayed through other outlets", ""]
         for relay in report.relayed:
-            out.append(f"- **{relay.via}**: {relay.count} statement{'s' if relay.count != 1 else ''}"
-                       f" ({', '.join(relay.speakers) or 'no named speaker'})")
+            out.append(f"- **{md(relay.via)}**: {relay.count} statement{'s' if relay.count != 1 else ''}"
+                       f" ({md(', '.join(relay.speakers) or 'no named speaker')})")
         out.append("")
 
     out += ["## Unattributed claims", ""]
     note = s.claims_note(report)
     if note:
-        out += [note, ""]
+        out += [md(note), ""]
     for number, claim in enumerate(report.unattributed_claims, start=1):
         where = f"{claim.article}, chars" if report.scope != "article" else "chars"
-        out.append(f"{number}. {s.clip(claim.text)} _({where} {s.span_label(claim.spans)})_")
+        out.append(f"{number}. {md(s.clip(claim.text))} _({md(where)} {s.span_label(claim.spans)})_")
     if report.unattributed_claims:
         out.append("")
 
     if report.to_check:
         out += [f"## To check by hand (confidence below {report.check_below:.2f})", ""]
         for a in report.to_check:
-            out.append(f"- {a.confidence:.2f} **{a.speaker or '(no source)'}**: \u201c{s.clip(a.content)}\u201d")
+            out.append(f"- {a.confidence:.2f} **{md(a.speaker or '(no source)')}**: \u201c{md(s.clip(a.content))}\u201d")
         if report.to_check_total > len(report.to_check):
             out.append(f"- \u2026 and {report.to_check_total - len(report.to_check)} more")
         out.append("")
@@ -81,10 +99,10 @@ def render_markdown(report: Report) -> str:
     if groups:
         out += ["## Statements by speaker", ""]
         for group in groups:
-            out += [f"### {group.name} ({group.type}, {group.count})", ""]
+            out += [f"### {md(group.name)} ({md(group.type)}, {group.count})", ""]
             for a in group.statements:
-                via = f", via {a.via}" if a.via else ""
-                out.append(f"- \u201c{s.clip(a.content)}\u201d \u2014 tier {a.tier}, {a.kind}{via}, {a.confidence:.2f}")
+                via = f", via {md(a.via)}" if a.via else ""
+                out.append(f"- \u201c{md(s.clip(a.content))}\u201d \u2014 tier {a.tier}, {a.kind}{via}, {a.confidence:.2f}")
             if group.more:
                 out.append(f"- \u2026 and {group.more} more")
             out.append("")
@@ -105,5 +123,5 @@ def table(headers: list[str], rows: list[list[object]], right: set[int] = frozen
 
 
 def cell(value: object) -> str:
-    # A pipe would end the cell early.
-    return " ".join(str(value).split()).replace("|", "\\|")
+    # `md` escapes a pipe too, which would end the cell early.
+    return md(value)

@@ -12,15 +12,17 @@ and `corpus_report` skip claims, since they would mean parsing every article aga
 from __future__ import annotations
 
 import json
-from typing import Iterable, Optional
+from dataclasses import replace
+from typing import Callable, Iterable, Optional
 
 from sqlite_utils import Database
 
-from attrib.errors import AttribError
+from attrib.errors import AnalysisError, AttribError
 from attrib.model import Article, Attribution
-from attrib.report.claims import CharSpan, attribution_spans, unattributed_claims
+from attrib.report.claims import CharSpan, Claim, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
+from attrib.store.queries import check_text
 from attrib.store.report_queries import Scope
 
 META_FIELDS = ("title", "publisher", "published", "url", "author")
@@ -31,19 +33,44 @@ class ReportError(AttribError):
 
 
 def articles_report(
-    articles: Iterable[Article], nlp, *, title: Optional[str] = None, check_below: float = CHECK_BELOW
+    articles: Iterable[Article],
+    nlp,
+    *,
+    title: Optional[str] = None,
+    check_below: float = CHECK_BELOW,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Report:
     """Analyse articles with `nlp` (a pipeline with the attrib component) and report
-    on them: an article report for one, a collection report for several."""
+    on them: an article report for one, a collection report for several.
+
+    Articles are analysed as `attrib.analyze_articles` does (long texts in pieces,
+    each article within the time budget); claims are found in the same pieces. An
+    article that fails raises AnalysisError, or with `on_error` is handed to it and
+    left out of the report."""
+    import attrib
+
     tally = Tally(check_below)
     count = 0
     first: Optional[Article] = None
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
+    claims: dict[int, list[Claim]] = {}  # by id(article), until the article is through
+
+    def find_claims(article: Article, offset: int, doc) -> None:
+        found = unattributed_claims(doc, attribution_spans(doc), article.id)
+        claims.setdefault(id(article), []).extend(_moved(claim, offset, article.text) for claim in found)
+
+    for article, attributions, failure in attrib.analysed(articles, nlp, batch_size=4, on_piece=find_claims):
+        found = claims.pop(id(article), [])
+        if failure is not None:
+            error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
         count += 1
         first = first or article
-        for a in doc._.attributions:
+        for a in attributions:
             tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(unattributed_claims(doc, attribution_spans(doc), article.id))
+        tally.add_claims(found)
     if first is None:
         raise ReportError("no article to report on")
     if count == 1:
@@ -63,12 +90,13 @@ def attributions_report(
         for role in (a.content, a.cue, a.speaker.mention if a.speaker else None):
             covered.extend(role.spans if role else ())
     if nlp is not None:
-        tally.add_claims(unattributed_claims(_parse(nlp, article.text), covered, article.id))
+        tally.add_claims(_claims(nlp, article, covered))
     title = article.title or article.id
     return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article))
 
 
 def article_report(db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW) -> Report:
+    check_text(article_id)
     article = report_queries.article(db, article_id)
     if article is None:
         raise ReportError(f"no article with id {article_id!r} in the database")
@@ -78,12 +106,13 @@ def article_report(db: Database, article_id: str, nlp, *, check_below: float = C
         tally.add(ReportAttribution.from_row(row))
         for column in ("content_spans", "cue_spans", "mention_spans"):
             covered.extend(tuple(span) for span in json.loads(row[column] or "[]"))
-    tally.add_claims(unattributed_claims(_parse(nlp, article["text"]), covered, article_id))
+    tally.add_claims(_claims(nlp, Article(id=article_id, text=article["text"]), covered))
     meta = {name: article[name] for name in META_FIELDS} | {"id": article_id}
     return tally.report("article", article["title"] or article_id, 1, claims_checked=True, meta=meta)
 
 
 def publisher_report(db: Database, publisher: str, *, check_below: float = CHECK_BELOW) -> Report:
+    check_text(publisher)
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
@@ -91,6 +120,7 @@ def publisher_report(db: Database, publisher: str, *, check_below: float = CHECK
 
 
 def speaker_report(db: Database, speaker: str, *, check_below: float = CHECK_BELOW) -> Report:
+    check_text(speaker)
     names = report_queries.speaker_names(db, speaker)
     if not names:
         raise ReportError(f"no speaker matching {speaker!r} in the database")
@@ -102,10 +132,29 @@ def corpus_report(db: Database, *, title: str = "the corpus", check_below: float
     return _stored_report(db, Scope(), "corpus", title, check_below)
 
 
-def _parse(nlp, text: str):
-    """The text parsed for sentences and entities only: its attributions are known."""
+def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
+    """The article's unattributed claims, its attributions known (`covered`): the text
+    parsed for sentences and entities only, in pieces as an analysis would be."""
+    import attrib
+
+    claims: list[Claim] = []
+
+    def find_claims(_: Article, offset: int, doc) -> None:
+        inside = [(s - offset, e - offset) for s, e in covered if s < offset + len(doc.text) and e > offset]
+        claims.extend(_moved(claim, offset, article.text) for claim in unattributed_claims(doc, inside, article.id))
+
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name == "attrib"]):
-        return nlp(text)
+        for _, _, failure in attrib.analysed([article], nlp, batch_size=1, on_piece=find_claims):
+            if failure is not None:
+                raise ReportError(f"article {article.id!r}: could not look for unattributed claims ({failure})")
+    return claims
+
+
+def _moved(claim: Claim, offset: int, text: str) -> Claim:
+    """A claim found in a piece of `text` that starts at `offset`, in the whole text
+    (its words from the text as read, not the parsed copy)."""
+    spans = [(s + offset, e + offset) for s, e in claim.spans]
+    return replace(claim, spans=spans, text=" ".join(text[s:e] for s, e in spans))
 
 
 def _meta(article: Article) -> dict[str, Optional[str]]:

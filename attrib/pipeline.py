@@ -212,6 +212,27 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
+def piece_bounds(text: str, limit: int) -> list[tuple[int, int, int]]:
+    """(start, end, tokens) pieces of `text`: `chunk_bounds` with at most `limit`
+    characters, and a piece denser than prose cut again so that it holds about
+    MAX_PIECE_TOKENS tokens at most. Tokens are estimated (TOKEN_ESTIMATE) a piece at
+    a time, so a long text is never held as a list of its words."""
+    pieces = []
+    for start, end in chunk_bounds(text, limit):
+        tokens = _estimated_tokens(text, start, end)
+        if tokens <= MAX_PIECE_TOKENS:
+            pieces.append((start, end, tokens))
+            continue
+        smaller = max(1, (end - start) * MAX_PIECE_TOKENS // tokens)
+        for s, e in chunk_bounds(text[start:end], smaller):
+            pieces.append((start + s, start + e, _estimated_tokens(text, start + s, start + e)))
+    return pieces
+
+
+def _estimated_tokens(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in TOKEN_ESTIMATE.finditer(text, start, end))
+
+
 def _last_match_end(pattern: re.Pattern, window: str) -> int:
     """Where the last match of `pattern` in `window` ends; 0 when there is none."""
     end = 0
@@ -287,13 +308,12 @@ def analysed(
                 more = False
                 break
             text = parseable(article.text)
-            density = max(len(TOKEN_ESTIMATE.findall(text)), 1) / max(len(text), 1)
-            bounds = chunk_bounds(text, min(limit, max(1, int(MAX_PIECE_TOKENS / density))))
+            bounds = piece_bounds(text, limit)
             work = _Work(article, text, len(bounds))
             works.append(work)
-            for start, end in bounds:
-                pieces.append((work, start, end, (end - start) * density))
-                queued += (end - start) * density
+            for start, end, tokens in bounds:
+                pieces.append((work, start, end, tokens))
+                queued += tokens
         batch: list[tuple[_Work, int, int]] = []
         tokens = 0.0
         while pieces and len(batch) < batch_size and (not batch or tokens + pieces[0][3] <= MAX_BATCH_TOKENS):

@@ -11,11 +11,12 @@ import typer
 
 import attrib
 from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli.safe_text import json_safe, one_line, terminal_safe
 from attrib.errors import AttribError, InputError
 
 
 def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = terminal_safe(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
@@ -66,9 +67,9 @@ def analyze(
         kept = [a for a in attributions if a.confidence >= min_confidence]
         if as_json:
             for a in kept:
-                out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n")
         else:
-            title = article.title or article.id
+            title = one_line(article.title or article.id)
             out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n\n")
         out.flush()
     if failures:

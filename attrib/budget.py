@@ -24,6 +24,7 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator, Optional
 
 ENV_VAR = "ATTRIB_TIME_BUDGET"
@@ -66,6 +67,13 @@ def parseable(text: str) -> str:
     return LONG_RUN.sub(lambda m: _cut(m.group(), MAX_RUN_CHARACTERS), text)
 
 
+def blanked_characters(text: str) -> int:
+    """How many characters of `text` `parseable` blanks (0 for nearly every text)."""
+    if LONG_RUN.search(text) is None and LONG_PUNCTUATION.search(text) is None:
+        return 0
+    return sum(a != b for a, b in zip(text, parseable(text)))
+
+
 def _cut(run: str, keep: int) -> str:
     return run[:keep] + " " * (len(run) - keep)
 
@@ -84,29 +92,54 @@ def _on_alarm(signum, frame) -> None:
         raise TimeBudgetExceeded()
 
 
+@dataclass
+class Clock:
+    """What an article has left of its time budget, in seconds (None: no budget), and
+    what the engine has spent on it so far."""
+
+    left: Optional[float]
+    engine: float = 0.0
+
+    def charge(self, seconds: float) -> None:
+        if self.left is not None:
+            self.left -= seconds
+
+    @property
+    def over(self) -> bool:
+        return self.left is not None and self.left < 0
+
+
 @contextmanager
-def engine_deadline(deadline: Optional[float]) -> Iterator[None]:
-    """Raise TimeBudgetExceeded in the enclosed code once `deadline` (time.monotonic())
-    has passed. A signal timer: in the main thread of a process with SIGALRM only
+def engine_deadline(clock: Optional[Clock]) -> Iterator[None]:
+    """Run the enclosed engine call on the article's clock: raise TimeBudgetExceeded
+    in it once it has taken what the article has left, and charge it what it took.
+    The timer is a signal: in the main thread of a process with SIGALRM only
     (elsewhere, as in a thread, the budget is still checked between batches)."""
     global _armed
+    started = time.monotonic()
     usable = (
-        deadline is not None
+        clock is not None
+        and clock.left is not None
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
-        yield
-        return
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeBudgetExceeded()
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    _armed = True
-    signal.setitimer(signal.ITIMER_REAL, remaining)
     try:
-        yield
+        if not usable:
+            yield
+            return
+        if clock.left <= 0:
+            raise TimeBudgetExceeded()
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        _armed = True
+        signal.setitimer(signal.ITIMER_REAL, clock.left)
+        try:
+            yield
+        finally:
+            _armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     finally:
-        _armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if clock is not None:
+            spent = time.monotonic() - started
+            clock.engine += spent
+            clock.charge(spent)

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from attrib.budget import engine_deadline, over_budget_message, parseable, time_budget
+from attrib.budget import Clock, TimeBudgetExceeded, engine_deadline, over_budget_message, parseable, time_budget
 from attrib.engine import attribute
 from attrib.errors import ModelNotFound
 from attrib.extract.roles import reads_pipeline, role_probabilities_of
@@ -46,8 +46,9 @@ UNUSED_COMPONENTS = ("senter",)
 ROLE_BATCH_DOCS = 8
 
 
-# Where `analysed` puts the time.monotonic() by which a Doc's article must be done.
-DEADLINE_KEY = "attrib_deadline"
+# Where `analysed` puts the Doc's article's clock (attrib/budget.py): what the article
+# has left of its time budget.
+CLOCK_KEY = "attrib_clock"
 
 
 def _get_attributions(doc: Doc) -> list[Attribution]:
@@ -110,7 +111,7 @@ class AttribComponent:
     def _annotated(self, doc: Doc, roles: Optional[np.ndarray]) -> Doc:
         # The article id is not known here; `attrib.analyze_articles` fills it in.
         try:
-            with engine_deadline(doc.user_data.get(DEADLINE_KEY)):
+            with engine_deadline(doc.user_data.get(CLOCK_KEY)):
                 attributions = attribute(doc, roles=roles, tag_roles=self.tag_roles)
         except Exception as error:  # noqa: BLE001 - one bad article must not end a corpus run
             # Raising here would end nlp.pipe for every article after this one (and
@@ -178,11 +179,13 @@ def load_pipeline(model: Optional[str] = None, *, with_attrib: bool = True) -> L
 MAX_CHUNK_CHARACTERS = 100_000
 # Memory follows the tokens a batch of Docs holds (about 15 KB each with
 # en_core_web_sm: 50,000 single-letter words in five Docs took 900 MB; sixteen pieces
-# of 100,000 characters of words took 5 GB). A piece holds at most about this many
-# tokens, and so does a batch (or one piece); prose runs at about 5 characters a
-# token, so only text far denser than prose is cut smaller than MAX_CHUNK_CHARACTERS.
+# of 100,000 characters of words took 5 GB). A piece holds at most about
+# MAX_PIECE_TOKENS; prose runs at about 5 characters a token, so only text far denser
+# than prose is cut smaller than MAX_CHUNK_CHARACTERS. A batch holds at most about
+# MAX_BATCH_TOKENS (or one piece): a few seconds of parsing, the step at which the
+# time budget is checked (a batch of news articles is 4 to 16 of 1,000 tokens or so).
 MAX_PIECE_TOKENS = 30_000
-MAX_BATCH_TOKENS = 30_000
+MAX_BATCH_TOKENS = 10_000
 # What spaCy makes a token of, nearly: a word, or one punctuation mark.
 TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
 # Cut points, best first: after a blank line, after a sentence, after any space.
@@ -269,7 +272,7 @@ class _Work:
     found: list[Attribution] = field(default_factory=list)
     failure: Optional[str] = None
     sentences: int = 0  # in the pieces parsed so far
-    deadline: Optional[float] = None  # set when its first piece is parsed
+    clock: Clock = field(default_factory=lambda: Clock(None))
 
 
 PieceCallback = Callable[[Article, int, Doc], None]
@@ -309,7 +312,7 @@ def analysed(
                 break
             text = parseable(article.text)
             bounds = piece_bounds(text, limit)
-            work = _Work(article, text, len(bounds))
+            work = _Work(article, text, len(bounds), clock=Clock(seconds or None))
             works.append(work)
             for start, end, tokens in bounds:
                 pieces.append((work, start, end, tokens))
@@ -339,13 +342,14 @@ def analysed(
 
 
 def _parse_batch(nlp: Language, batch: list[tuple[_Work, int, int]], seconds: float, on_piece: Optional[PieceCallback]) -> None:
-    now = time.monotonic()
+    started = time.monotonic()
+    works = list({id(work): work for work, _, _ in batch}.values())
+    engine_before = sum(work.clock.engine for work in works)
     docs = []
     for work, start, end in batch:
-        if work.deadline is None and seconds:
-            work.deadline = now + seconds
         doc = nlp.make_doc(work.text[start:end])
-        doc.user_data[DEADLINE_KEY] = work.deadline
+        # The engine, one Doc at a time, charges each article's clock what it takes.
+        doc.user_data[CLOCK_KEY] = work.clock
         docs.append(doc)
     try:
         parsed: list = list(nlp.pipe(docs, batch_size=len(docs)))
@@ -363,19 +367,22 @@ def _parse_batch(nlp: Language, batch: list[tuple[_Work, int, int]], seconds: fl
             continue
         if on_piece is not None:
             on_piece(work.article, start, doc)
-        work.failure = work.failure or doc._.attrib_error
+        error = doc._.attrib_error
+        if error is not None and error.startswith(TimeBudgetExceeded.__name__):
+            error = over_budget_message(seconds)
+        work.failure = work.failure or error
         found = [moved_into_text(a, start, work.sentences) for a in doc._.attributions]
         if work.text is not work.article.text:
             found = [with_texts_from(a, work.article.text) for a in found]
         work.found.extend(found)
         if work.pieces:
             work.sentences += sum(1 for _ in doc.sents)
-    later = time.monotonic()
-    for work, _, _ in batch:
-        if work.pieces and work.failure is None and work.deadline is not None and later > work.deadline:
-            work.failure = over_budget_message(seconds)
-    for work, _, _ in batch:
-        if work.failure is not None and work.failure.startswith("TimeBudgetExceeded"):
+    # What the batch took besides the engine (parsing, mostly) is shared: each article
+    # is charged all of it. One with pieces still to parse stops once over budget.
+    shared = time.monotonic() - started - (sum(work.clock.engine for work in works) - engine_before)
+    for work in works:
+        work.clock.charge(shared)
+        if work.pieces and work.failure is None and work.clock.over:
             work.failure = over_budget_message(seconds)
 
 

@@ -17,9 +17,11 @@ import os
 import re
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from attrib.budget import blanked_characters
 from attrib.errors import InputError, location
 from attrib.model import Article
 from attrib.sanitize import sanitize_article
@@ -150,9 +152,11 @@ def too_long_message(size: int) -> str:
     return f"too long to analyse ({size:,} bytes; at most {MAX_INPUT_BYTES:,})"
 
 
-def bounded_lines(handle, limit: int = MAX_INPUT_BYTES) -> Iterator[Union[bytes, TooLong]]:
-    """The lines of a binary file, each read whole only up to `limit` bytes: a longer
-    one is read through in steps and given as `TooLong`, never held."""
+def bounded_lines(handle, limit: Optional[int] = None) -> Iterator[Union[bytes, TooLong]]:
+    """The lines of a binary file, each read whole only up to `limit` bytes (default
+    MAX_INPUT_BYTES): a longer one is read through in steps and given as `TooLong`,
+    never held."""
+    limit = limit or MAX_INPUT_BYTES
     while True:
         line = handle.readline(limit + 1)
         if not line:
@@ -223,6 +227,11 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
 # which browsers look for within the first 1024 bytes (a little more here).
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 CHARSET_SNIFF_BYTES = 4096
+# What a page that lies about its charset is likely to be in.
+LEGACY_ENCODINGS = (
+    "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "koi8_r", "iso8859_15",
+    "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)
 # UTF-8 read as Windows-1252 or Latin-1: "Ã©" for "é", "â€™" for "’".
 MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac[\u0098-\u009d\u2122\u0153\u201c\u201d\u2018\u2019\u00a6]")
 
@@ -263,12 +272,22 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def _guess_encoding(data: bytes) -> str:
+    """UTF-8 if the bytes are, else the legacy encoding charset_normalizer finds least
+    chaotic, Windows-1252 (the commonest mislabelled one) winning ties: on a page of
+    mostly ASCII several fit as well, and its wider guesses (Urdu's cp1006 for a
+    Russian word in English text) are wrong."""
     if _is_utf8(data):
         return "utf-8"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    return best.encoding if best is not None else "cp1252"
+    matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
+    best = matches.best()
+    if best is None:
+        return "cp1252"
+    # A match stands for every encoding that decodes the bytes the same way.
+    if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
+        return "cp1252"
+    return best.encoding
 
 
 def _charset_warning(path: str, declared: str, encoding: str) -> str:
@@ -296,6 +315,9 @@ def open_regular(path: str):
     """A binary handle on `path` if it is a regular file, else InputError. Opened
     without blocking, then checked: a FIFO would otherwise block the open itself, and
     the check on the open file can't be raced by a rename."""
+    kind = regular_file_type(os.stat(path).st_mode)
+    if kind is not None:  # said before opening: a socket can't even be opened
+        raise not_regular(path, kind)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         info = os.fstat(fd)
@@ -345,10 +367,10 @@ def _input_files(path: str) -> Iterator[Union[Path, InputError]]:
         matched = False
         for match in glob_files(path):
             matched = True
-            if match.is_dir():
-                yield from folder_files(match)
-            else:
+            if not match.is_dir():
                 yield match
+            elif "**" not in path:  # a `**` pattern has walked the folders below already
+                yield from folder_files(match)
         if not matched:
             yield InputError(path, "no files match")
     elif not os.path.lexists(path):
@@ -392,9 +414,20 @@ def read_file(file: Path) -> Iterator[ArticleOrError]:
 
 def read_path(path: str) -> Iterator[ArticleOrError]:
     """One path: a file, a folder, a glob pattern, or '-' for standard input (JSONL when
-    it looks like it, else text). Every article is sanitised (attrib/sanitize.py)."""
+    it looks like it, else text). Every article is sanitised (attrib/sanitize.py), and
+    one with runs too long to parse says so (attrib/budget.py)."""
     for item in _read_path(path):
-        yield sanitize_article(item) if isinstance(item, Article) else item
+        yield with_run_warning(sanitize_article(item)) if isinstance(item, Article) else item
+
+
+def with_run_warning(article: Article) -> Article:
+    """The article, with a warning when runs of it are left out of the analysis."""
+    blanked = blanked_characters(article.text)
+    if not blanked:
+        return article
+    detail = f"{blanked:,} characters in runs too long to parse (punctuation, or no space) left out of the analysis"
+    where = location(article.source_path or article.id, article.source_line)
+    return replace(article, warning=f"{article.warning}; {detail}" if article.warning else f"{where}: {detail}")
 
 
 def _read_path(path: str) -> Iterator[ArticleOrError]:

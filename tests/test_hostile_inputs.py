@@ -85,7 +85,7 @@ def test_each_hostile_input_gives_one_line_and_the_run_exits_1(hostile):
         f"attrib: {folder / 'pipe.txt'}: not a regular file (a FIFO), skipped",
         f"attrib: {folder / 'quotes.txt'}: 99,980 characters in runs too long to parse (punctuation, or no space) left out of the analysis",
         f"attrib: {folder / 'surrogate.jsonl'}:6: 1 control character dropped, 2 invalid characters (lone surrogates) replaced by U+FFFD",
-        f"attrib: {folder / 'too-long.jsonl'}:1: too long to analyse (150,001 bytes; at most 100,000)",
+        f"attrib: {folder / 'too-long.jsonl'}:1: too long to analyse (150,027 bytes; at most 100,000)",
         "attrib: 5 input(s) failed, kept in the failures table: fix them and run `attrib ingest --retry`",
         "ingested 18, skipped 0, failed 5",
     ]

@@ -63,32 +63,26 @@ def load_pipeline_or_exit(model: Optional[str]):
 
 def main() -> None:
     """The `attrib` command. A reader that stops reading (`attrib quotes | head -1`)
-    ends it quietly, with status 0: it has what it asked for."""
+    ends it quietly: Click exits 1 when a write meets the closed pipe, which here is
+    status 0 (the reader has what it asked for); output still buffered at the end
+    goes nowhere, without Python's "Exception ignored" message."""
     try:
         app()
-        sys.stdout.flush()
-    except SystemExit as exit:
-        if exit.code == 1 and _stdout_closed():
+    except SystemExit:
+        # Click's (or the copy Typer carries) PacifyFlushWrapper: it met a closed pipe.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _discard_stdout()
             sys.exit(0)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _discard_stdout()
         raise
-    except BrokenPipeError:
-        _stdout_closed()
-        sys.exit(0)
 
 
-def _stdout_closed() -> bool:
-    """Whether standard output's reader has gone (Click then wraps the stream so that
-    writing to it is quiet); if so, what is still buffered goes nowhere."""
-    # Click's (or the copy Typer carries) PacifyFlushWrapper.
-    closed = type(sys.stdout).__name__ == "PacifyFlushWrapper"
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        closed = True
-    if closed:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.__stdout__.fileno())
-    return closed
+def _discard_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.__stdout__.fileno())
 
 
 # Command modules register themselves on `app`.

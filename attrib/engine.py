@@ -7,6 +7,7 @@ spaCy component and `attrib.analyze` both call it. The role tagger's view of the
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from typing import Optional
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 
 from attrib import confidence
 from attrib.extract import boundaries, tagged
+from attrib.extract.acts import act_of
 from attrib.extract.cues import verb_lemma
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
@@ -23,6 +25,7 @@ from attrib.extract.roles import role_probabilities
 from attrib.extract.speakers import mention_without_aside
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
+from attrib.resolve.continuation import quote_paragraph_statements
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
 from attrib.sourcing import channel_of, kind_of, tier_of
 
@@ -143,8 +146,14 @@ def attribute(
             via_speaker = ResolvedSpeaker(via_speaker.name, "media", via_speaker.how)
         via = Via(via_speaker.name, via_speaker.type) if via_speaker is not None else None
         kind = kind_of(cand.content, quotes, text)
-        content = Spans.from_offsets(text, cand.content)
         mention_tokens = mention_without_aside(doc, cand.source, cue_tokens) if cand.source else None
+        speaker_head = doc[mention_tokens[0] : mention_tokens[1]].root if mention_tokens else None
+        act = act_of(doc, cand, word, lexicon, quoted=kind != "indirect", speaker_head=speaker_head,
+                     speaker_type=speaker.type if speaker is not None else None,
+                     speaker_resolved=speaker is not None and speaker.how != "unresolved")
+        if act is None:
+            continue  # an action, or a cue with no content: not an attribution
+        content = Spans.from_offsets(text, cand.content)
         mention = Spans.from_offsets(text, [_char_span(doc, mention_tokens)]) if mention_tokens else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
         content_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -190,6 +199,7 @@ def attribute(
                 channel=channel_of(doc, cand.cue_token, cand.source, lexicon),
                 tier=tier_of(speaker, via),
                 confidence=0.0,  # set below, once every speaker is known
+                act=act,
                 sentence=cand.sentence,
                 features=vector,
                 cue_word=word,
@@ -204,4 +214,7 @@ def attribute(
         attributions = [a for a, kept in zip(attributions, keep) if kept]
     for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions], with_roles)):
         attribution.confidence = probability
+    starts = [s.start_char for s in doc.sents]
+    attributions += quote_paragraph_statements(text, quotes, attributions, lambda offset: bisect_right(starts, offset) - 1)
+    attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions

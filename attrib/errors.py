@@ -52,3 +52,8 @@ class ReadOnlyQueryError(StoreError):
 class QueryTextError(StoreError):
     """Text given to a query that can't be searched for: it holds bytes that are not
     UTF-8 (a command-line argument in another encoding, say) or a NUL."""
+
+
+class CorrectionError(StoreError):
+    """A correction that can't be made: no such speaker or attribution, a name taken
+    by another speaker, or a value out of range."""

@@ -11,6 +11,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Optional
+
+from attrib.model import ACTS
 
 
 def read_data_file(name: str):
@@ -29,6 +32,10 @@ class Lexicon:
     media_nouns: frozenset[str]
     government_words: tuple[str, ...]
     anonymous_heads: frozenset[str]
+    # People who are unnamed sources when plural or counted: "researchers", "one academic".
+    unnamed_groups: frozenset[str]
+    # "the company", "the group": a definite one points back to an organisation.
+    organization_nouns: frozenset[str]
     document_nouns: frozenset[str]
     # Verbs that put out a document of one's own: "issued a statement saying ...".
     publishing_verbs: frozenset[str]
@@ -41,6 +48,13 @@ class Lexicon:
     cue_probability: dict[str, float]
     # Cue words less precise than this are dropped.
     cue_min_precision: float
+    # cue word -> the act it reports ("say" -> statement, "believe" -> thought; see
+    # attrib/extract/acts.py); cue words for deeds, not reports; speakers whose
+    # findings are statements ("the study found").
+    acts: dict[str, str]
+    actions: frozenset[str]
+    finding_nouns: frozenset[str]
+    word_channels: frozenset[str]
 
     def is_media_name(self, name: str) -> bool:
         """A known outlet, or a name built like one ("The Carrow Valley Gazette")."""
@@ -78,6 +92,8 @@ def load_lexicon() -> Lexicon:
         media_nouns=frozenset(data["media_nouns"]),
         government_words=tuple(data["government_words"]),
         anonymous_heads=frozenset(data["anonymous_heads"]),
+        unnamed_groups=frozenset(data["unnamed_groups"]),
+        organization_nouns=frozenset(data["organization_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         publishing_verbs=frozenset(data["publishing_verbs"]),
         person_roles=frozenset(data["person_roles"]),
@@ -87,4 +103,45 @@ def load_lexicon() -> Lexicon:
         social_platforms=frozenset(data["social_platforms"]),
         cue_probability={k: float(v) for k, v in cue_stats.get("verbs", {}).items()},
         cue_min_precision=float(cue_stats.get("min_precision", 0.0)),
+        acts={word: act for act in ACTS if act != "other" for word in data["acts"][act]},
+        actions=frozenset(data["acts"]["actions"]),
+        finding_nouns=frozenset(data["acts"]["finding_nouns"]),
+        word_channels=frozenset(data["acts"]["word_channels"]),
+    )
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Words about people's names (`names.json`): what is never part of a name, what
+    titles and gender a name is written with."""
+
+    epithets: frozenset[str]
+    descriptors: frozenset[str]
+    headline_verbs: frozenset[str]
+    # word -> "male" / "female" (None: a title with no gender, such as "Dr.")
+    honorifics: dict[str, Optional[str]]
+    # word (or its abbreviation) -> the role it names: "sen" -> "senator"
+    role_titles: dict[str, str]
+    gendered_words: dict[str, str]
+    gendered_pronouns: dict[str, str]
+    first_names: dict[str, str]  # first name -> gender
+    name_suffixes: frozenset[str]
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_name_lexicon() -> NameLexicon:
+    data = read_data_file("names.json")
+    first_names = {name: gender for gender in ("female", "male") for name in data["first_names"][gender]}
+    return NameLexicon(
+        epithets=frozenset(data["epithets"]),
+        descriptors=frozenset(data["descriptors"]),
+        headline_verbs=frozenset(data["headline_verbs"]),
+        honorifics=dict(data["honorifics"]),
+        role_titles=dict(data["role_titles"]),
+        gendered_words=dict(data["gendered_words"]),
+        gendered_pronouns=dict(data["gendered_pronouns"]),
+        first_names=first_names,
+        name_suffixes=frozenset(data["name_suffixes"]),
+        not_names=frozenset(data["not_names"]),
     )

@@ -20,6 +20,23 @@ SPEAKER_TYPES = ("person", "organization", "government", "media", "anonymous", "
 # (knows, learned, realised), an intention (wants, plans), or another kind of frame.
 # Queries and reports show statements unless asked for more.
 ACTS = ("statement", "thought", "knowledge", "intention", "other")
+DEFAULT_ACTS = frozenset({"statement"})
+
+
+def chosen_acts(values: Optional[list[str]] = None) -> frozenset[str]:
+    """The acts asked for: statements when none are named; every act for "all".
+    Raises ValueError naming an act that does not exist."""
+    if not values:
+        return DEFAULT_ACTS
+    chosen = set()
+    for value in values:
+        value = value.strip().lower()
+        if value == "all":
+            return frozenset(ACTS)
+        if value not in ACTS:
+            raise ValueError(f"no act {value!r}: choose from {', '.join(ACTS)} or all")
+        chosen.add(value)
+    return frozenset(chosen)
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,14 @@ class Via:
         return cls(name=data["name"], type=data["type"]) if data else None
 
 
+def attribution_key(content_spans, cue_spans, content_text: str) -> str:
+    """An attribution's stable id from its content's and cue's spans ((start, end)
+    pairs, in order) and its content's text."""
+    content = tuple((int(s), int(e)) for s, e in content_spans)
+    cue = tuple((int(s), int(e)) for s, e in cue_spans) if cue_spans else None
+    return hashlib.sha1(repr((content, cue, content_text)).encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass
 class Attribution:
     doc: str
@@ -103,8 +128,7 @@ class Attribution:
     @property
     def id(self) -> str:
         """Stable across runs: derived from where the content and cue are, not from run order."""
-        key = repr((self.content.spans, self.cue.spans if self.cue else None, self.content.text))
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return attribution_key(self.content.spans, self.cue.spans if self.cue else None, self.content.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {

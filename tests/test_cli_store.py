@@ -72,7 +72,7 @@ def test_speakers_shows_the_state_department_on_record(db):
     assert (department["on_record"], department["total"]) == (4, 4)
     table = run("speakers", "--db", db).stdout
     assert table.splitlines()[0].split() == [
-        "speaker", "type", "on_record", "second_hand", "anonymous", "unsourced", "total"
+        "speaker", "type", "on_record", "second_hand", "anonymous", "unsourced", "total", "aliases"
     ]
 
 

@@ -28,13 +28,13 @@ from conftest import get_nlp
 runner = CliRunner()
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\x9b31m\r\u202e"
 TEXT = (
-    '"We will reopen the bridge by June," the mayor said on Tuesday. '
-    '"=HYPERLINK(""http://evil.example"")," the senator said. '
-    '"<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![x](http://evil.example/x.png)," the aide said.'
+    '"We will reopen the bridge by June," Mayor Ann Lee said on Tuesday. '
+    '"=HYPERLINK(""http://evil.example"")," Senator Bob Ray said. '
+    '"<img src=x onerror=alert(1)> [click](javascript:alert(1)) ![x](http://evil.example/x.png)," said Carl Diaz, an aide.'
 )
 READS = [
     ["quotes"], ["who-said", "bridge"], ["speakers"], ["sql", "SELECT count(*) FROM articles"],
-    ["report"], ["report", "--speaker", "mayor"], ["report", "--publisher", "Gazette"],
+    ["report"], ["report", "--speaker", "Ann Lee"], ["report", "--publisher", "Gazette"],
 ]
 
 
@@ -49,7 +49,7 @@ def hostile_db(tmp_path_factory) -> Path:
     found = attrib.analyze(TEXT, nlp=get_nlp())
     assert len(found) == 3
     store_articles(db, [(article, found)])
-    db.execute("UPDATE speakers SET name = name || ? WHERE name LIKE '%mayor%'", [ESCAPES])
+    db.execute("UPDATE speakers SET name = name || ? WHERE name LIKE '%Lee%'", [ESCAPES])
     db.conn.commit()
     db.conn.close()
     return path
@@ -73,7 +73,7 @@ def test_query_output_holds_no_control_characters(hostile_db, command, fmt):
     result = runner.invoke(app, [*command, "--db", str(hostile_db), *fmt])
     assert result.exit_code == 0, result.output
     assert_inert(result.stdout + result.stderr)
-    assert "mayor" in result.stdout
+    assert "Ann Lee" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "json"])
@@ -90,7 +90,7 @@ def test_analyze_output_holds_no_control_characters(tmp_path):
         result = runner.invoke(app, ["analyze", str(page), *fmt])
         assert result.exit_code == 0, result.output
         assert_inert(result.stdout + result.stderr)
-        assert "mayor" in result.stdout
+        assert "Ann Lee" in result.stdout
 
 
 def test_csv_cells_that_would_be_formulas_are_prefixed_unless_asked(hostile_db):

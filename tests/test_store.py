@@ -244,7 +244,7 @@ def test_quotes_by_speaker_matches_aliases_as_well_as_names(db):
     attributions[1].speaker = Speaker(name="Doug Burgum", type="person", mention=he)
     store_articles(db, [(article, attributions)])
     aliases = json.loads(db.execute("SELECT aliases FROM speakers").fetchone()[0])
-    assert aliases == ["Interior Secretary Doug Burgum"]  # "He" is no name for him
+    assert aliases == {"Interior Secretary Doug Burgum": 1}  # "He" is no name for him
     by_alias = quotes(db, QuoteFilters(speaker="interior secretary"))
     assert [r["content"] for r in by_alias] == ["oil", "gas"]
 

@@ -31,6 +31,26 @@ ModelOption = Annotated[
 ]
 
 
+ActOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--act",
+        help="What to show: statement (the default: what sources said or wrote), thought, knowledge, "
+        "intention, other; repeat it for several, or all.",
+    ),
+]
+
+
+def acts_or_exit(values: Optional[list[str]]) -> frozenset[str]:
+    from attrib.model import chosen_acts
+
+    try:
+        return chosen_acts(values)
+    except ValueError as exc:
+        print_error(f"--act: {exc}")
+        raise typer.Exit(2)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"attrib {attrib.__version__}")
@@ -89,3 +109,4 @@ def _discard_stdout() -> None:
 from attrib.cli import analyze  # noqa: E402,F401
 from attrib.cli import store  # noqa: E402,F401
 from attrib.cli import report  # noqa: E402,F401
+from attrib.cli import corrections  # noqa: E402,F401

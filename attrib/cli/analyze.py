@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 import attrib
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.safe_text import json_safe, one_line, terminal_safe
 from attrib.errors import AttribError, InputError
 
@@ -39,10 +39,12 @@ def analyze(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only attributions at least this confident.")
     ] = 0.0,
+    act: ActOption = None,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
     from attrib.readers import read_articles
 
+    acts = acts_or_exit(act)
     nlp = load_pipeline_or_exit(model)
     failures = 0
 
@@ -64,7 +66,7 @@ def analyze(
 
     out = sys.stdout
     for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed):
-        kept = [a for a in attributions if a.confidence >= min_confidence]
+        kept = [a for a in attributions if a.confidence >= min_confidence and a.act in acts]
         if as_json:
             for a in kept:
                 out.write(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n")
@@ -79,18 +81,30 @@ def analyze(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold: PolNeAR .jsonl, a seed .gold.json, or a brat folder.")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold: PolNeAR .jsonl, a seed .gold.json, a brat folder, or statement-sense .jsonl.")
+    ],
     pred: Annotated[
         Optional[Path], typer.Option("--pred", help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
     model: ModelOption = None,
+    act: ActOption = None,
 ) -> None:
-    """Score attrib (or a predictions file) against gold attributions."""
-    from attrib.evaluate import GoldFormatError, format_report, read_gold, score
+    """Score attrib (or a predictions file) against gold attributions: PolNeAR's broad
+    sense (every act) for PolNeAR and seed gold, the statement sense (statements unless
+    --act asks for more) for gold annotated to ../shared/statements/GUIDE.md."""
+    from attrib.evaluate import GoldDocument, GoldFormatError, format_report, read_gold, score
+    from attrib.evaluate.statements import format_statement_report, is_statement_gold, read_statement_gold, score_statements
 
+    acts = acts_or_exit(act)
+    statement_sense = is_statement_gold(gold)
     try:
-        gold_docs = read_gold(gold)
+        if statement_sense:
+            statement_docs = read_statement_gold(gold)
+            gold_docs = [GoldDocument(d.doc, d.text, ()) for d in statement_docs]
+        else:
+            gold_docs = read_gold(gold)
     except (GoldFormatError, OSError) as exc:
         print_error(str(exc))
         raise typer.Exit(2)
@@ -107,8 +121,10 @@ def evaluate(
         articles = (attrib.Article(id=d.doc, text=d.text, publisher=d.publisher, source_path=str(gold)) for d in gold_docs)
         for article, attributions in attrib.analyze_articles(articles, nlp=nlp, on_error=failed.append):
             predictions[article.id] = attributions
-    report = score(gold_docs, predictions)
-    if as_json:
+    report = score_statements(statement_docs, predictions, acts) if statement_sense else score(gold_docs, predictions)
+    if statement_sense:
+        typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else format_statement_report(report))
+    elif as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2))
     else:
         typer.echo(format_report(report))

@@ -77,6 +77,8 @@ def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]
             raise typer.BadParameter("give one of --json, --nl and --csv")
         try:
             rows = command(*args, **kwargs)
+            if rows is None:  # a group's callback when one of its commands runs
+                return
             if as_json:
                 write_json(rows, sys.stdout)
             elif as_nl:

@@ -18,7 +18,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.safe_text import json_safe, terminal_safe_data
 from attrib.cli.store import DbOption, read_or_exit
 from attrib.store.db import database_path
@@ -48,16 +48,21 @@ def report(
     check_below: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="List attributions less confident than this for checking by hand.")
     ] = CHECK_BELOW,
+    confirmed: Annotated[
+        bool, typer.Option("--confirmed", help="Only attributions a human confirmed (attrib review); stored reports only.")
+    ] = False,
     model: ModelOption = None,
+    act: ActOption = None,
 ) -> None:
     """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims."""
     from attrib import report as reports
 
+    acts = acts_or_exit(act)
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
         raise typer.BadParameter(f"give one of {', '.join(scopes)}")
-    if path is not None and (scopes or db is not None):
-        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher and --speaker")
+    if path is not None and (scopes or db is not None or confirmed):
+        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher, --speaker and --confirmed")
 
     failures = 0
     try:
@@ -69,20 +74,22 @@ def report(
                 print_error(str(error))
 
             result = reports.articles_report(
-                articles, load_pipeline_or_exit(model), check_below=check_below, on_error=analysis_failed
+                articles, load_pipeline_or_exit(model), check_below=check_below, acts=acts, on_error=analysis_failed
             )
             failures = len(errors)
         else:
             database = read_or_exit(db)
             if article:
-                result = reports.article_report(database, article, load_pipeline_or_exit(model), check_below=check_below)
+                result = reports.article_report(
+                    database, article, load_pipeline_or_exit(model), check_below=check_below, acts=acts, confirmed=confirmed
+                )
             elif publisher:
-                result = reports.publisher_report(database, publisher, check_below=check_below)
+                result = reports.publisher_report(database, publisher, check_below=check_below, acts=acts, confirmed=confirmed)
             elif speaker:
-                result = reports.speaker_report(database, speaker, check_below=check_below)
+                result = reports.speaker_report(database, speaker, check_below=check_below, acts=acts, confirmed=confirmed)
             else:
                 title = f"all articles in {database_path(db).name}"
-                result = reports.corpus_report(database, title=title, check_below=check_below)
+                result = reports.corpus_report(database, title=title, check_below=check_below, acts=acts, confirmed=confirmed)
     except AttribError as error:
         print_error(str(error))
         raise typer.Exit(1 if path is not None else 2)

@@ -22,7 +22,8 @@ from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import queries
-from attrib.store.db import database_path, failed_paths, open_database, open_for_reading
+from attrib.store import identity
+from attrib.store.db import database_path, failed_paths, open_database, open_for_reading, stored_count
 from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
 
@@ -35,6 +36,9 @@ DbOption = Annotated[
     Optional[Path], typer.Option("--db", help="The database file (default: $ATTRIB_DB, else ./attrib.db).")
 ]
 LimitOption = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
+ConfirmedOption = Annotated[
+    bool, typer.Option("--confirmed", help="Only attributions a human confirmed or corrected (attrib review).")
+]
 
 def date_option(help: str):
     return typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help)
@@ -69,6 +73,12 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Parse in this many processes (Ray actors with --backend ray).")] = 1,
     model: ModelOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Read again the inputs that failed in earlier runs.")] = False,
+    reanalyse: Annotated[
+        bool,
+        typer.Option(
+            "--reanalyse", help="Analyse every stored article again (after an upgrade); corrections made by hand are kept."
+        ),
+    ] = False,
     backend: Annotated[
         Backend, typer.Option("--backend", help="Parse here (local) or on Ray: a local Ray, or the cluster in $RAY_ADDRESS.")
     ] = Backend.local,
@@ -82,14 +92,17 @@ def ingest(
     """Analyse articles and store their attributions; articles already stored are skipped."""
     database = open_or_exit(db, create=True)
     paths = list(paths or [])
+    if reanalyse and (paths or retry):
+        raise typer.BadParameter("--reanalyse reads the stored articles: give no PATHS and no --retry")
     if retry:
         paths += [p for p in failed_paths(database) if p != "<stdin>"]
         if not paths:
             typer.echo("no failed inputs to retry", err=True)
             return
-    if not paths:
+    if not paths and not reanalyse:
         raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATHS")
-    progress = Progress(count_articles(paths)) if sys.stderr.isatty() else None
+    total = stored_count(database) if reanalyse else count_articles(paths)
+    progress = Progress(total) if sys.stderr.isatty() else None
     say = progress.say if progress else print_error
     callbacks = dict(
         batch_articles=batch_size,
@@ -103,7 +116,7 @@ def ingest(
         run = Ingest(database, lambda: load_pipeline_or_exit(model), n_process=workers, **callbacks)
     try:
         with progress or nullcontext(), stop_on_interrupt(run):
-            run.run(paths)
+            run.reanalyse() if reanalyse else run.run(paths)
     except KeyboardInterrupt:
         run.stop()  # a second Ctrl-C: the run has ended at once
     except StoreError as error:
@@ -213,16 +226,19 @@ def who_said(
     phrase: Annotated[str, typer.Argument(help="Words to find in quotes and statements, searched as a phrase.")],
     db: DbOption = None,
     limit: LimitOption = 50,
+    confirmed: ConfirmedOption = False,
 ) -> list[queries.Row]:
     """Who said a phrase: each attribution whose content holds it, with speaker and article."""
-    return queries.who_said(read_or_exit(db), phrase, limit=limit)
+    return queries.who_said(read_or_exit(db), phrase, limit=limit, confirmed=confirmed)
 
 
 @app.command()
 @output_options
 def quotes(
     db: DbOption = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Part of a speaker's name or alias, any case.")] = None,
+    speaker: Annotated[
+        Optional[str], typer.Option(help="A speaker's name (or a word of it), else an alias, any case.")
+    ] = None,
     tier: Annotated[
         Optional[list[int]], typer.Option(min=1, max=4, help="Sourcing tier 1-4 (1 on-record ... 4 unsourced); repeatable.")
     ] = None,
@@ -233,6 +249,7 @@ def quotes(
     until: Annotated[Optional[datetime], date_option("Published on or before this date.")] = None,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only attributions at least this confident.")] = 0.0,
     limit: LimitOption = 100,
+    confirmed: ConfirmedOption = False,
 ) -> list[queries.Row]:
     """Attributions by speaker, tier, kind, article, publisher, date and confidence."""
     if kind is not None and kind not in KINDS:
@@ -247,15 +264,22 @@ def quotes(
         until=until.date() if until else None,
         min_confidence=min_confidence,
         limit=limit,
+        confirmed=confirmed,
     )
-    return queries.quotes(read_or_exit(db), filters)
+    database = read_or_exit(db)
+    rows = queries.quotes(database, filters)
+    if speaker and not rows:
+        suggest_speakers(database, speaker)
+    return rows
 
 
-@app.command()
-@output_options
-def speakers(db: DbOption = None, limit: LimitOption = 0) -> list[queries.Row]:
-    """Each speaker with its attributions counted by sourcing tier, most quoted first."""
-    return queries.speakers(read_or_exit(db), limit=limit)
+def suggest_speakers(database, speaker: str) -> None:
+    """One line on stderr when no speaker has that name: the closest names, if any."""
+    if identity.matching_speakers(database, speaker):
+        return
+    close = identity.closest_names(database, speaker)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    print_error(f"no speaker matching {speaker!r}{hint}")
 
 
 @app.command()

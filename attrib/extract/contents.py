@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from attrib.extract.cues import made_clear
+from attrib.lexicons import load_lexicon
 from attrib.extract.parse import (
     ADDRESSEE_VERBS, CLAUSE_DEPS, FINITE_TAGS, OBJECT_CONTENT_DEPS, PREDICATE_DEPS, QUOTE_MARKS,
     RAISING_VERBS, SETTING_PREPOSITIONS, char_spans_excluding, is_raising, subtree_span,
@@ -34,6 +35,8 @@ PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
 # A reason clause the parser hangs on the reporting verb belongs to what was said:
 # "said the plan failed because ...".
 REASON_MARKERS = {"because"}
+# "even as", "while", "whereas": a clause that sets another report against the content.
+CONTRAST_MARKERS = {"as", "while", "whereas", "although", "though"}
 # A clause ending in one of these after a comma is the writer's aside, not the speaker's
 # words: ", citing ...", ", who is 70", ", the presumed favourite".
 TRAILING_ASIDE_DEPS = {"advcl", "relcl", "appos", "acl"}
@@ -74,7 +77,7 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
                 start = objects[0].left_edge.i
             elif addressed:
                 start = addressed[0].left_edge.i
-        end = _without_trailing_aside(doc, start, end)
+        end = _without_contrasting_report(doc, start, _without_trailing_aside(doc, start, end))
         # "a plan which he said would fail": the clause's subject precedes the speaker and
         # the verb, which are no part of what was said ("which | would fail").
         excluded = []
@@ -132,6 +135,9 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
                 return char_spans_excluding(doc, start, _without_trailing_aside(doc, start, end), []), "object"
             break
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    quoted = _quoted_cast(verb, doc) if passive_subject is not None else None
+    if quoted is not None:
+        return quoted, "object"
     if any(c.dep_ == "agent" for c in verb.children):
         if passive_subject is not None:
             start, end = subtree_span(passive_subject)
@@ -145,6 +151,25 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
             spans = char_spans_excluding(doc, *subtree_span(passive_subject), []) + char_spans_excluding(doc, *subtree_span(target), [])
             return spans, "object"
     return _for_to_clause(verb, doc) or _question_asked(verb, doc) or _said_so(verb, doc) or _relative_cast_as(verb, doc)
+
+
+def _quoted_cast(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
+    """ "The strandings have been described as “heartbreaking” by the department": the
+    quoted words are what the department said, not the passive subject they describe."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if target is None:
+        return None
+    start, end = subtree_span(target)
+    first, last = start, end - 1
+    # The marks may fall just outside the words the parser gave the "as" phrase.
+    if first > 0 and doc[first].text not in QUOTE_MARKS and doc[first - 1].text in QUOTE_MARKS:
+        first -= 1
+    if last + 1 < len(doc) and doc[last].text not in QUOTE_MARKS and doc[last + 1].text in QUOTE_MARKS:
+        last += 1
+    if doc[first].text not in QUOTE_MARKS or doc[last].text not in QUOTE_MARKS or last - first < 2:
+        return None
+    return char_spans_excluding(doc, first + 1, last, [])
 
 
 def _relative_cast_as(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:
@@ -283,6 +308,23 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
                 continue
             if start <= root.head.i < k:
                 return k
+    return end
+
+
+def _without_contrasting_report(doc: Doc, start: int, end: int) -> int:
+    """ "claimed the cuts would pay for themselves even as the budget office estimated
+    that they would add $250 billion": a closing clause in which someone else reports
+    the contrary is the writer's contrast, not part of what was claimed, and a statement
+    of its own."""
+    for token in doc[start + 1 : end]:
+        if (token.dep_ == "advcl" and token.left_edge.i > start + 1 and token.right_edge.i >= end - 2
+                and token.lemma_.lower() in load_lexicon().cue_verbs
+                and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKERS for c in token.children)
+                and any(c.dep_ == "nsubj" for c in token.children)):
+            cut = token.left_edge.i
+            while cut > start + 1 and (doc[cut - 1].lower_ in ("even", "just") or doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
     return end
 
 

@@ -40,6 +40,8 @@ from attrib.lexicons import Lexicon
 # '"A," Ode told the paper on Monday, "B."': at most so many characters of scene-setting
 # between the speaker and cue and the quotation's second part.
 MAX_RESUMED_GAP = 90
+# Entities that can be a headline's or transcript's speaker ("Graham: ...").
+NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 CITING_VERBS = {"cite", "quote"}
 # Verbs that report only through a clause or a quotation: "added that ...", but
 # "added 200 jobs" and "adds to the pressure" say nothing.
@@ -231,6 +233,13 @@ def _phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sen
             content = char_spans_excluding(doc, comma + 1, token.sent.end, [])
     if not content:
         return None
+    # "These deals take time, he said according to a transcript": the transcript is where
+    # the words are found; who said them is the subject of the verb it hangs on.
+    said = token.head
+    if phrase == "according to" and relay is None and said.i < token.i and lexicon.acts.get(verb_lemma(said)) == "statement":
+        subject = subject_of(said)
+        if subject is not None and subject.i < said.i:
+            source = speaker_span(subject)
     return Candidate(
         content=content,
         cue=[token_char_span(cue_tokens)],
@@ -272,6 +281,10 @@ def _headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
         return None
     name = doc[first : colon.i]
     if not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
+        return None
+    # "Graham: ...", "WALLACE: ...": a name, or a transcript's speaker in capitals; not a
+    # label ("Note:", "Analysis:", "Tech Enabled:") the small parser takes for one.
+    if not (all(t.is_upper for t in name if t.is_alpha) or any(t.ent_type_ in NAME_ENTITIES for t in name)):
         return None
     line_end = text_of(doc).find("\n", colon.idx)
     line_end = len(text_of(doc)) if line_end == -1 else line_end
@@ -529,6 +542,8 @@ def _verb_candidate(
     if subject is not None and _in_quotation(subject, quotes):
         outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _in_quotation(c, quotes)]
         subject = outside[0] if outside else subject
+    if subject is not None and _is_raised_topic(verb, subject):
+        subject = None
     source = speaker_span(subject) if subject is not None else None
     speaker_taken_for_apposition = False
     if subject is None:
@@ -619,6 +634,17 @@ def _verb_candidate(
         sentence=si,
         pattern=pattern,
     )
+
+
+def _is_raised_topic(verb: Token, subject: Token) -> bool:
+    """ "It is rumored to be planning a chain", "The deficit is expected to total $1
+    trillion": the passive subject is what the report is about; with no "by" agent,
+    nobody is named as saying it ("was quoted as saying" names the speaker)."""
+    # The subject may be borrowed from a verb the passive one is joined to ("It has 11
+    # stores and is rumored to ...").
+    return ((subject.dep_ == "nsubjpass" or subject.head != verb) and verb.lemma_.lower() not in CITING_VERBS
+            and any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+            and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children))
 
 
 def _raised_speaker(opener: Token, doc: Doc, lexicon: Lexicon) -> Optional[Token]:

@@ -24,6 +24,8 @@ from attrib.lexicons import read_data_file
 if TYPE_CHECKING:  # spaCy loads only when a Doc is there to read: `import attrib.cli` stays quick
     from spacy.tokens import Doc, Span, Token
 
+    from attrib.model import Attribution
+
 CharSpan = tuple[int, int]
 # Glued to the number rather than hyphenated: "$50-million", "20%".
 GLUED_SYMBOLS = {"$", "\u20ac", "\u00a3", "\u00a5", "%"}
@@ -65,11 +67,10 @@ class Claim:
     dates: list[str] = field(default_factory=list)
 
 
-def attribution_spans(doc: Doc) -> list[CharSpan]:
-    """Every character span the attrib component marked (content, cue, speaker)."""
-    from attrib.pipeline import SPANS_KEY
-
-    return [(span.start_char, span.end_char) for span in doc.spans.get(SPANS_KEY, [])]
+def attribution_spans(attributions: Iterable["Attribution"]) -> list[CharSpan]:
+    """Every character span of the attributions (content, cue, speaker mention)."""
+    return [span for a in attributions for role in (a.content, a.cue, a.speaker.mention if a.speaker else None)
+            for span in (role.spans if role else ())]
 
 
 def unattributed_claims(doc: Doc, covered: Iterable[CharSpan], article: str = "") -> list[Claim]:

@@ -18,12 +18,13 @@ from typing import Callable, Iterable, Optional
 from sqlite_utils import Database
 
 from attrib.errors import AnalysisError, AttribError
-from attrib.model import Article, Attribution
+from attrib.model import DEFAULT_ACTS, Article, Attribution
 from attrib.report.claims import CharSpan, Claim, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
 from attrib.store.queries import check_text
 from attrib.store.report_queries import Scope
+from attrib.store.identity import closest_names
 
 META_FIELDS = ("title", "publisher", "published", "url", "author")
 
@@ -33,15 +34,14 @@ class ReportError(AttribError):
 
 
 def articles_report(
-    articles: Iterable[Article],
-    nlp,
-    *,
-    title: Optional[str] = None,
-    check_below: float = CHECK_BELOW,
-    on_error: Optional[Callable[[AnalysisError], None]] = None,
+    articles: Iterable[Article], nlp, *, title: Optional[str] = None, check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS, on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Report:
     """Analyse articles with `nlp` (a pipeline with the attrib component) and report
-    on them: an article report for one, a collection report for several.
+    on them: an article report for one, a collection report for several. Only the
+    attributions of `acts` count, and only they source a sentence: a sentence whose
+    one attribution is an action ("controlling how the proceeds are distributed") is
+    still an unattributed claim.
 
     Articles are analysed as `attrib.analyze_articles` does (long texts in pieces,
     each article within the time budget); claims are found in the same pieces. An
@@ -55,7 +55,8 @@ def articles_report(
     claims: dict[int, list[Claim]] = {}  # by id(article), until the article is through
 
     def find_claims(article: Article, offset: int, doc) -> None:
-        found = unattributed_claims(doc, attribution_spans(doc), article.id)
+        shown = [a for a in doc._.attributions if a.act in acts]
+        found = unattributed_claims(doc, attribution_spans(shown), article.id)
         claims.setdefault(id(article), []).extend(_moved(claim, offset, article.text) for claim in found)
 
     for article, attributions, failure in attrib.analysed(articles, nlp, batch_size=4, on_piece=find_claims):
@@ -69,7 +70,8 @@ def articles_report(
         count += 1
         first = first or article
         for a in attributions:
-            tally.add(ReportAttribution.from_attribution(a, article))
+            if a.act in acts:
+                tally.add(ReportAttribution.from_attribution(a, article))
         tally.add_claims(found)
     if first is None:
         raise ReportError("no article to report on")
@@ -79,30 +81,32 @@ def articles_report(
 
 
 def attributions_report(
-    article: Article, attributions: Iterable[Attribution], nlp=None, *, check_below: float = CHECK_BELOW
+    article: Article, attributions: Iterable[Attribution], nlp=None, *, check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
 ) -> Report:
-    """A report on one article from attributions found before. With `nlp`, the text
-    is parsed for unattributed claims; without, claims are not looked for."""
+    """A report on one article from attributions found before (those of `acts`). With
+    `nlp`, the text is parsed for unattributed claims; without, claims are not looked for."""
     tally = Tally(check_below)
-    covered: list[CharSpan] = []
-    for a in attributions:
+    shown = [a for a in attributions if a.act in acts]
+    for a in shown:
         tally.add(ReportAttribution.from_attribution(a, article))
-        for role in (a.content, a.cue, a.speaker.mention if a.speaker else None):
-            covered.extend(role.spans if role else ())
     if nlp is not None:
-        tally.add_claims(_claims(nlp, article, covered))
+        tally.add_claims(_claims(nlp, article, attribution_spans(shown)))
     title = article.title or article.id
     return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article))
 
 
-def article_report(db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW) -> Report:
+def article_report(
+    db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
     check_text(article_id)
     article = report_queries.article(db, article_id)
     if article is None:
         raise ReportError(f"no article with id {article_id!r} in the database")
     tally = Tally(check_below)
     covered: list[CharSpan] = []
-    for row in report_queries.attributions(db, Scope(article=article_id)):
+    for row in report_queries.attributions(db, Scope(article=article_id, confirmed=confirmed), acts):
         tally.add(ReportAttribution.from_row(row))
         for column in ("content_spans", "cue_spans", "mention_spans"):
             covered.extend(tuple(span) for span in json.loads(row[column] or "[]"))
@@ -111,25 +115,36 @@ def article_report(db: Database, article_id: str, nlp, *, check_below: float = C
     return tally.report("article", article["title"] or article_id, 1, claims_checked=True, meta=meta)
 
 
-def publisher_report(db: Database, publisher: str, *, check_below: float = CHECK_BELOW) -> Report:
+def publisher_report(
+    db: Database, publisher: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
     check_text(publisher)
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
-    return _stored_report(db, Scope(publisher=publisher), "publisher", name, check_below)
+    return _stored_report(db, Scope(publisher=publisher, confirmed=confirmed), "publisher", name, check_below, acts)
 
 
-def speaker_report(db: Database, speaker: str, *, check_below: float = CHECK_BELOW) -> Report:
+def speaker_report(
+    db: Database, speaker: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
     check_text(speaker)
     names = report_queries.speaker_names(db, speaker)
     if not names:
-        raise ReportError(f"no speaker matching {speaker!r} in the database")
+        close = closest_names(db, speaker)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReportError(f"no speaker matching {speaker!r} in the database{hint}")
     title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
-    return _stored_report(db, Scope(speaker=speaker), "speaker", title, check_below)
+    return _stored_report(db, Scope(speaker=speaker, confirmed=confirmed), "speaker", title, check_below, acts)
 
 
-def corpus_report(db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW) -> Report:
-    return _stored_report(db, Scope(), "corpus", title, check_below)
+def corpus_report(
+    db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+) -> Report:
+    return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts)
 
 
 def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
@@ -161,8 +176,8 @@ def _meta(article: Article) -> dict[str, Optional[str]]:
     return {name: getattr(article, name) for name in META_FIELDS} | {"id": article.id}
 
 
-def _stored_report(db: Database, scope: Scope, kind: str, title: str, check_below: float) -> Report:
+def _stored_report(db: Database, scope: Scope, kind: str, title: str, check_below: float, acts: frozenset[str]) -> Report:
     tally = Tally(check_below)
-    for row in report_queries.attributions(db, scope):
+    for row in report_queries.attributions(db, scope, acts):
         tally.add(ReportAttribution.from_row(row))
     return tally.report(kind, title, report_queries.count_articles(db, scope), claims_checked=False)

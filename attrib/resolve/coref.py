@@ -24,13 +24,32 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
-from attrib.resolve.names import PersonNames, clean_name, entity_type, is_government_name, title_words
+from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, entity_type, is_government_name, title_words
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "we", "them", "us"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-QUANTIFIERS = {"one", "some", "two", "three", "several", "many", "most", "all", "none", "both", "each", "few"}
+# Words that stand for a speaker only through what they point to: unresolved, no one.
+POINTING_WORDS = RELATIVE_PRONOUNS | {"this", "these", "those", "you", "everyone", "anyone", "everybody", "anybody", "nobody"}
+QUANTIFIERS = {"one", "some", "two", "three", "several", "many", "most", "all", "none", "both", "each", "few",
+               "number", "handful", "majority", "group", "couple", "dozens", "hundreds", "lot"}
+# An unnamed group said with one of these is a crowd, not a particular speaker: "many
+# users", "some researchers", "others".
+GROUP_QUANTIFIERS = QUANTIFIERS | {"other", "others", "a", "an", "numerous", "various", "countless", "certain"}
+# Words after an unnamed source's head that still say which source it is ("people
+# familiar with the plans", "officials in the economy ministry"); at most so many.
+DESCRIPTION_PREPOSITIONS = {"in", "at", "from", "of", "with", "for", "close", "familiar", "on", "inside", "within", "to"}
+MAX_DESCRIPTION_WORDS = 9
+# "her mother, Fiona": relatives named by first name share the family's surname.
+KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "mom", "dad",
+             "grandmother", "grandfather", "aunt", "uncle", "widow", "widower"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "the notes of the British Bill": documents of law, never a document's owner.
+LAW_NOUNS = {"bill", "law", "act"}
+# Speakers who speak for someone: their words are the named person's or institution's,
+# on the record ("his spokesman", "a Whole Foods spokeswoman").
+SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
 # A pronoun further back than this many sentences is a guess, not a resolution.
 PRONOUN_WINDOW = 6
 
@@ -56,6 +75,9 @@ class Resolver:
         self.doc = doc
         self.lexicon = lexicon
         self.names = PersonNames(doc)
+        self.organizations = OrganizationNames(doc)
+        # First names given a family's surname ("her mother, Fiona" -> Fiona Parry).
+        self.family_names: dict[str, str] = {}
         self.history: list[SpeakerHistory] = []
         self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
         self.ent_of_token: dict[int, Span] = {}
@@ -76,14 +98,34 @@ class Resolver:
 
     # -- entities ----------------------------------------------------------------
     def named(self, ent: Span) -> ResolvedSpeaker:
+        ent = self._whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
         name = clean_name(ent.text)
         # The small model sometimes labels a known person's surname ORG: trust the article.
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
             kind = "person"
+        if ent.label_ in ("ORG", "GPE", "FAC") and kind != "media":
+            grown = self.organizations.full_name(name)
+            if grown != name:
+                name, kind = grown, "organization" if kind == "person" else kind
         if kind == "person":
-            name = self.names.full_name(name)
+            name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)
+        # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
+        after = ent.end < len(self.doc) and self.doc[ent.end]
+        if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
+            return ResolvedSpeaker(f"{name} {after.text}", "media", "name", root_lemma=after.lemma_.lower())
         return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
+
+    def _whole_organization(self, ent: Span) -> Span:
+        """ "the World Travel and Tourism Council", which the small model cuts in two at
+        "and": an organisation entity right before "and"/"of"/"&" whose words hang on this
+        one's head is the start of the same name."""
+        while (ent.label_ == "ORG" and ent.start >= 2 and self.doc[ent.start - 1].lower_ in ("and", "&", "of")
+               and (before := self.ent_of_token.get(ent.start - 2)) is not None and before.label_ == "ORG"
+               and before.root.head.i in range(ent.start, ent.end)):
+            ent = self.doc[before.start : ent.end]
+            ent.label_ = "ORG"
+        return ent
 
     def _entity_in(self, tokens: list[Token]) -> Optional[Span]:
         for t in tokens:
@@ -102,6 +144,9 @@ class Resolver:
             if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
+                        # "the notes of the British Bill": another document, not an owner.
+                        if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.ent_of_token:
+                            continue
                         ent = self._entity_in(list(pobj.subtree))
                         if ent is not None:
                             return ent
@@ -124,6 +169,11 @@ class Resolver:
 
         if lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS and len(span) == 1:
             return self._pronoun(lower, sentence, root.idx)
+        if lower in POINTING_WORDS and len(span) == 1:
+            # "who" with no noun to take, "you", "this": nobody the article names.
+            return ResolvedSpeaker(root.text, "unknown", "unresolved", 0, lower)
+        if lower in ("others", "some", "many", "most") and len(span) == 1:
+            return ResolvedSpeaker(lower, "anonymous", "anonymous", 0, lower)
 
         # "one of the sources": the quantified noun is the head that matters.
         if lower in QUANTIFIERS:
@@ -133,8 +183,15 @@ class Resolver:
                     if pobj is not None:
                         root, lemma = pobj, pobj.lemma_.lower()
 
-        if lemma in self.lexicon.anonymous_heads and not self._has_name(span, "PERSON"):
+        if not self._names_a_person(root) and (
+            lemma in self.lexicon.anonymous_heads or (lemma in self.lexicon.unnamed_groups and self._is_a_crowd(root))
+            or (root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS"))
+        ):
             return self._anonymous(span, root, sentence, via)
+        if lemma in SPOKESPERSON_ROLES:
+            spoken_for = self._spoken_for(root, sentence)
+            if spoken_for is not None:
+                return spoken_for
 
         if lemma in self.lexicon.document_nouns:
             owner = self._owner_of(root)
@@ -143,28 +200,116 @@ class Resolver:
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
 
         ent = self.ent_of_token.get(root.i)
-        if ent is None:
+        if ent is None and root.pos_ != "PROPN" and not root.ent_type_:
+            # "Whole Foods co-founder and CEO John Mackey": titles the parser made the
+            # head of, before the name that ends the mention (not "the wife of X").
+            ent = self._name_after_titles(span, root)
+        if ent is None and (lemma in self.lexicon.person_roles or root.pos_ == "PROPN"):
+            # "The leader of Ennahda, Rachid Ghannouchi": a name set off by a comma is who
+            # the description is, wherever the parser hung it.
+            ent = next((self.ent_of_token[t.i] for t in span[1:] if t.i > root.i and t.i in self.ent_of_token
+                        and self.ent_of_token[t.i].label_ == "PERSON" and self.doc[self.ent_of_token[t.i].start - 1].text == ","), None)
+        if ent is None and root.pos_ != "PROPN":  # a name is who it is: "Hicks, a Navy veteran"
             for child in root.children:
                 if child.dep_ == "appos":
                     ent = self._entity_in(list(child.subtree))
                     if ent is not None:
                         break
         if ent is None and root.pos_ == "PROPN":
-            ent = self._entity_in(list(span))
+            # The name's own words, not an entity in what follows it ("Hicks, a Navy veteran").
+            ent = self._entity_in([t for t in span if t.i <= root.i])
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            if lemma in KIN_NOUNS and ent.label_ == "PERSON":
+                return self._family_member(root, self.named(ent), sentence)
             return self.named(ent)
 
         if root.pos_ == "PROPN":
-            name = clean_name(span.text)
+            name = clean_name(_name_words(root))
             kind = self._type_of_name(name)
             if kind == "person":
-                name = self.names.full_name(name)
+                name = self.names.full_name(name, span)
             return ResolvedSpeaker(name, kind, "name", root_lemma=lemma)
 
         return self._description(span, root, lemma, sentence)
 
-    def _has_name(self, span: Span, label: str) -> bool:
-        return any(self.ent_of_token.get(t.i) is not None and self.ent_of_token[t.i].label_ == label for t in span)
+    def _names_a_person(self, root: Token) -> bool:
+        """ "official Lin Ode", "a spokesman, Lin Ode": the head or its apposition is a
+        person's name. ("Obama administration officials" names no one.)"""
+        for token in [root] + [t for c in root.children if c.dep_ == "appos" for t in c.subtree]:
+            ent = self.ent_of_token.get(token.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return True
+        return False
+
+    def _family_member(self, kin: Token, found: ResolvedSpeaker, sentence: int) -> ResolvedSpeaker:
+        """ "her mother, Fiona": a first name alone, of the family of a person named in
+        full, takes the family's surname (and keeps it when named again: "Fiona said")."""
+        words = found.name.split()
+        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if len(words) != 1 or owner is None or self.names.full_name(found.name) != found.name:
+            return found  # named in full somewhere in the article: that name stands
+        if owner.lower_ in POSSESSIVE_PRONOUNS:
+            family = self._pronoun(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
+            if family.how == "unresolved" or family.type != "person":
+                return found
+            family_name = family.name
+        else:
+            ent = self.ent_of_token.get(owner.i)
+            if ent is None or ent.label_ != "PERSON":
+                return found
+            family_name = self.named(ent).name
+        if len(family_name.split()) < 2:
+            return found
+        full = f"{words[0]} {family_name.split()[-1]}"
+        self.family_names[words[0].lower()] = full
+        return ResolvedSpeaker(full, "person", found.how, found.distance, found.root_lemma)
+
+    def _name_after_titles(self, span: Span, root: Token) -> Optional[Span]:
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return None
+        ent = self.ent_of_token.get(words[-1].i)
+        if ent is None or ent.label_ != "PERSON" or ent.start <= root.i:
+            return None
+        between = self.doc[root.i + 1 : ent.start]
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "PRON") or t.text == "," for t in between):
+            return None
+        return ent
+
+    @staticmethod
+    def _is_a_crowd(root: Token) -> bool:
+        """ "researchers", "one academic", "many users": a plural or a counted group."""
+        return root.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ in ("det", "amod", "nummod") and c.lower_ in GROUP_QUANTIFIERS for c in root.children
+        )
+
+    def _spoken_for(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """ "his spokesman" -> "Morgan Tsvangirai's spokesman", "a Whole Foods spokeswoman",
+        "a spokeswoman for Zinke": someone who speaks for a named person or institution,
+        on the record for them. None when the mention names nobody they speak for."""
+        role = root.text.lower()
+        for child in root.children:
+            if child.dep_ == "poss":
+                if child.lower_ in POSSESSIVE_PRONOUNS:
+                    owner = self._pronoun(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
+                    if owner.how == "unresolved":
+                        return None
+                    name = owner.name
+                else:
+                    ent = self._entity_in(list(child.subtree))
+                    if ent is None:
+                        return None
+                    name = self.named(ent).name
+                return ResolvedSpeaker(f"{name}'s {role}", "person", "spokesperson", 0, root.lemma_.lower())
+            if child.dep_ in ("compound", "nmod") and self._entity_in(list(child.subtree)) is not None:
+                owner = self.named(self._entity_in(list(child.subtree)))
+                return ResolvedSpeaker(f"{owner.name} {role}", "person", "spokesperson", 0, root.lemma_.lower())
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                ent = self._entity_in(list(pobj.subtree)) if pobj is not None else None
+                if ent is not None:
+                    return ResolvedSpeaker(f"{role} for {self.named(ent).name}", "person", "spokesperson", 0, root.lemma_.lower())
+        return None
 
     def _type_of_name(self, name: str) -> str:
         if self.lexicon.is_media_name(name):
@@ -178,6 +323,9 @@ class Resolver:
             wanted = {"person"}
         elif pronoun in THING_PRONOUNS:
             wanted = {"organization", "government", "media", "document"}
+        elif pronoun in ("they", "them"):
+            # A group, not one person: "Obama administration officials said ... They said".
+            wanted = {"organization", "government", "media", "anonymous"}
         else:
             wanted = {"organization", "government", "media", "anonymous", "person"}
         # The latest compatible subject wins: an earlier speaker, or a named entity that
@@ -216,17 +364,37 @@ class Resolver:
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
         if via is None:
-            # "the sources" again later: the same unnamed sources as before.
-            for past in reversed(self.history):
-                if past.speaker.type == "anonymous" and past.speaker.root_lemma == lemma:
-                    return ResolvedSpeaker(past.speaker.name, "anonymous", "anonymous", sentence - past.sentence, lemma)
-            words = [t for t in root.subtree if t.dep_ not in ("det", "punct", "relcl", "prep", "acl") and t.i <= root.i]
-            return ResolvedSpeaker(clean_name(" ".join(t.text for t in words)) or root.text, "anonymous", "anonymous", 0, lemma)
+            # "the sources" again later: the same unnamed sources as before ...
+            # ... but "Con Edison officials" are not "the officials" of the transport department.
+            bare = all(c.dep_ in ("det", "punct") or (c.dep_ == "relcl" and root.doc[c.left_edge.i - 1].is_punct)
+                       for c in root.children)
+            if bare:
+                for past in reversed(self.history):
+                    if past.speaker.type == "anonymous" and past.speaker.root_lemma == lemma:
+                        return ResolvedSpeaker(past.speaker.name, "anonymous", "anonymous", sentence - past.sentence, lemma)
+            employer = self._employer(root, sentence)
+            if employer is not None:
+                return ResolvedSpeaker(f"{employer} {root.text}", "anonymous", "anonymous", 0, lemma)
+            return ResolvedSpeaker(description_of(root) or root.text, "anonymous", "anonymous", 0, lemma)
         noun = root.text.lower() if root.tag_ == "NNS" else root.lemma_.lower() + "s"
         return ResolvedSpeaker(f"{via.name} {noun}", "anonymous", "anonymous", 0, lemma)
 
+    def _employer(self, root: Token, sentence: int) -> Optional[str]:
+        """ "agency officials", "company executives": the organisation a common noun before
+        the head stands for, named in the sentences just before (else None)."""
+        compound = next((c for c in root.children if c.dep_ == "compound" and c.i == root.i - 1), None)
+        if compound is None or compound.ent_type_ or compound.lemma_.lower() not in self.lexicon.organization_nouns:
+            return None
+        for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx and e.label_ in ("ORG", "GPE")]):
+            if sentence - self._sentence_of(ent.root) > PRONOUN_WINDOW:
+                return None
+            found = self.named(ent)
+            if found.type in ("organization", "government"):
+                return found.name
+        return None
+
     def _description(self, span: Span, root: Token, lemma: str, sentence: int) -> ResolvedSpeaker:
-        text = clean_name(span.text)
+        text = description_of(root) or clean_name(span.text)
         if lemma in self.lexicon.media_nouns:
             return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
@@ -239,8 +407,15 @@ class Resolver:
                 return titled
             return self._latest(sentence, {"person"}, "description", fallback=(text, "person"), root=root)
         if lemma in self.lexicon.document_nouns:
+            if not _is_bare_definite(root):
+                # "Zimbabwean intelligence reports", "a new study": the document itself speaks.
+                return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
+            # "the statement", "the report": the one an earlier speaker put out.
             return self._latest(sentence, {"organization", "government", "media", "person"}, "description",
                                 fallback=(text, "document"), root=root)
+        if lemma in self.lexicon.organization_nouns and _is_bare_definite(root):
+            # "the company", "the group": the organisation the article is about.
+            return self._latest_organization(sentence, root) or ResolvedSpeaker(text, "organization", "description-new", 0, lemma)
         if is_government_name(text, self.lexicon):
             return self._latest_entity_with_word(lemma, root.idx, sentence) or ResolvedSpeaker(text, "government", "description", 0, lemma)
         return ResolvedSpeaker(text or span.text, "unknown", "unresolved", 0, lemma)
@@ -256,6 +431,27 @@ class Resolver:
                     return ResolvedSpeaker(clean_name(ent.text), "media", how, sentence - self._sentence_of(ent.root))
         # A new referent ("the senator" with no name yet): later pronouns may point to it.
         return ResolvedSpeaker(fallback[0], fallback[1], "description-new", 0, root.lemma_.lower())
+
+    def _latest_organization(self, sentence: int, root: Token) -> Optional[ResolvedSpeaker]:
+        """The organisation "the company" points back to: the one the article names most
+        often before it (the company a story is about), else the latest organisation
+        that spoke within the pronoun window."""
+        counts: dict[str, int] = {}
+        for ent in self.antecedents:
+            # By the entity's label: the small model's ORG is what matters here, though
+            # `named` may take a two-word one for a person ("Whole Foods").
+            if ent.end_char > root.idx or ent.label_ != "ORG" or entity_type(ent, self.lexicon) in ("media", "government"):
+                continue
+            name = self.organizations.full_name(clean_name(ent.text))
+            counts[name] = counts.get(name, 0) + 1
+        if counts:
+            best = max(counts, key=lambda name: counts[name])
+            return ResolvedSpeaker(best, "organization", "description", 0, root.lemma_.lower())
+        for past in reversed(self.history):
+            if past.position < root.idx and past.speaker.type == "organization" and sentence - past.sentence <= PRONOUN_WINDOW:
+                s = past.speaker
+                return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
+        return None
 
     def _possessive_person_in_sentence(self, root: Token) -> Optional[Span]:
         for token in root.sent:
@@ -279,3 +475,42 @@ class Resolver:
                 found = self.named(ent)
                 return ResolvedSpeaker(found.name, found.type, "description", sentence - self._sentence_of(ent.root), word)
         return None
+
+
+def _is_bare_definite(root: Token) -> bool:
+    """ "the company", "the statement": a definite noun with nothing else to say which
+    one, so it points back to one named before."""
+    children = [c for c in root.children if c.dep_ != "punct"]
+    return root.tag_ in ("NN", "NNP") and len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ in ("the", "this", "that")
+
+
+def description_of(root: Token) -> str:
+    """A description as a reader would write it down: the head with the words before it
+    and the phrases after it that say which one ("people familiar with the plans",
+    "officials in the economy ministry"), without relative clauses, appositions and
+    asides ("the self-taught Cambridge resident, who sold ...": "self-taught Cambridge
+    resident")."""
+    keep = set()
+    for child in root.children:
+        if child.i < root.i and child.dep_ not in ("punct", "cc"):
+            keep.update(t.i for t in child.subtree)
+        elif child.i > root.i and (child.dep_ in ("prep", "amod") and child.lower_ in DESCRIPTION_PREPOSITIONS):
+            if root.doc[child.i - 1].is_punct:
+                continue
+            keep.update(t.i for t in child.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head.i != root.i and t.i > child.i + 1 and root.doc[t.left_edge.i - 1].is_punct))
+        elif child.i > root.i and child.dep_ in ("nummod", "compound") and child.i == root.i + 1:
+            keep.add(child.i)
+    keep.add(root.i)
+    tokens = [t for t in root.doc[min(keep) : max(keep) + 1] if t.i in keep]
+    if len(tokens) > MAX_DESCRIPTION_WORDS + 1:
+        tokens = [t for t in tokens if t.i <= root.i]
+    return clean_name("".join(t.text_with_ws for t in tokens).strip())
+
+
+def _name_words(root: Token) -> str:
+    """A proper name's own words: the head with the compounds and titles right before it,
+    not an apposition or clause after it."""
+    start = root.i
+    while start > 0 and root.doc[start - 1].dep_ in ("compound", "flat", "nmod") and root.doc[start - 1].head.i >= start:
+        start -= 1
+    return root.doc[start : root.i + 1].text

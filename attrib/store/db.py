@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -26,7 +25,8 @@ from typing import Iterable, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.errors import InputError, StoreError
-from attrib.model import Article, Attribution, Spans, Speaker
+from attrib.model import Article, Attribution, Spans
+from attrib.store import corrections, identity
 from attrib.store.schema import MIGRATIONS, migrate
 
 ENV_VAR = "ATTRIB_DB"
@@ -194,10 +194,11 @@ def store_articles(
     undoes the batch and raises StoreError (`write_transaction`)."""
     results: list[bool | InputError] = []
     with write_transaction(db):
+        added: list[str] = []
         for article, attributions in analysed:
             db.execute("SAVEPOINT article")
             try:
-                added = write_article(db, article, attributions)
+                new = write_article(db, article, attributions)
             except sqlite3.OperationalError:
                 raise
             except Exception as error:  # noqa: BLE001 - this article's failure alone
@@ -212,8 +213,67 @@ def store_articles(
                 )
             else:
                 db.execute("RELEASE article")
-                results.append(added)
+                results.append(new)
+                if new:
+                    added.append(article.id)
+        _tidy_speakers(db, added)
     return results
+
+
+def replace_attributions(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> int:
+    """Store a new analysis of articles already stored (`Article.id` is the stored
+    id), in one transaction: their old attributions go, the human's corrections are
+    applied to the new ones. Returns how many articles were stored."""
+    with write_transaction(db):
+        article_ids: list[str] = []
+        before: set[int] = set()
+        for article, attributions in analysed:
+            before.update(
+                row[0]
+                for row in db.execute(
+                    "SELECT DISTINCT speaker_id FROM attributions WHERE article_id = ? AND speaker_id IS NOT NULL",
+                    [article.id],
+                )
+            )
+            db.execute("DELETE FROM attributions WHERE article_id = ?", [article.id])
+            _insert_attributions(db, article.id, attributions)
+            article_ids.append(article.id)
+        _tidy_speakers(db, article_ids, also=before)
+        return len(article_ids)
+
+
+def _tidy_speakers(db: Database, article_ids: list[str], also: Iterable[int] = ()) -> None:
+    """Once a batch's attributions are written: the speakers they touched tidied
+    (surname rows joined to their person, aliases counted again)."""
+    touched = set(also)
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        touched.update(
+            row[0]
+            for row in db.execute(
+                f"""SELECT DISTINCT speaker_id FROM attributions
+                    WHERE speaker_id IS NOT NULL AND article_id IN ({', '.join('?' * len(chunk))})""",
+                chunk,
+            )
+        )
+    identity.tidy(db, touched)
+
+
+def stored_count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def stored_articles(db: Database) -> Iterator[Article]:
+    """Every stored article, as read (for analysing it again), in the order stored;
+    each read when it is wanted, since they are written again meanwhile."""
+    for (article_id,) in db.execute("SELECT id FROM articles ORDER BY rowid").fetchall():
+        row = db.execute(
+            "SELECT text, title, published, publisher, url, source_path, author FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
+        if row is not None:
+            text, title, published, publisher, url, source_path, author = row
+            yield Article(id=article_id, text=text, title=title, published=published, publisher=publisher, url=url,
+                          source_path=source_path, author=author)
 
 
 def write_article(db: Database, article: Article, attributions: list[Attribution]) -> bool:
@@ -235,22 +295,31 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
             article.source_path, text_hash, article.text, now(),
         ],
     )
-    for a in attributions:
+    _insert_attributions(db, article_id, attributions)
+    return True
+
+
+def _insert_attributions(db: Database, article_id: str, attributions: list[Attribution]) -> None:
+    """The article's attributions, their speakers linked to the corpus's, and a
+    human's reviews of them applied again."""
+    speaker_ids = identity.link_speakers(db, attributions)
+    for a, speaker_id in zip(attributions, speaker_ids):
         speaker = a.speaker
+        mention = speaker.mention.text if speaker and speaker.mention else None
         db.execute(
             """INSERT INTO attributions (article_id, speaker_id, kind, content, content_spans, cue, cue_spans,
                                          speaker_mention, mention_spans, via, via_type, channel, tier,
-                                         confidence, sentence, act)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                         confidence, sentence, act, key, speaker_in_article, mention_alias)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 article_id,
-                _speaker_id(db, speaker) if speaker else None,
+                speaker_id,
                 a.kind,
                 a.content.text,
                 _spans_json(a.content),
                 a.cue.text if a.cue else None,
                 _spans_json(a.cue),
-                speaker.mention.text if speaker and speaker.mention else None,
+                mention,
                 _spans_json(speaker.mention if speaker else None),
                 a.via.name if a.via else None,
                 a.via.type if a.via else None,
@@ -259,9 +328,12 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
                 round(float(a.confidence), 4),
                 a.sentence,
                 a.act,
+                a.id,
+                speaker.name if speaker else None,
+                identity.mention_alias(mention, speaker.name) if speaker else None,
             ],
         )
-    return True
+    corrections.apply_reviews(db, article_id)
 
 
 def _spans_json(spans: Optional[Spans]) -> Optional[str]:
@@ -273,56 +345,6 @@ def _free_article_id(db: Database, wanted: str, text_hash: str) -> str:
     `story.txt`, say): then the id gets the start of the text's hash."""
     taken = db.execute("SELECT 1 FROM articles WHERE id = ?", [wanted]).fetchone()
     return f"{wanted}-{text_hash[:8]}" if taken else wanted
-
-
-def _speaker_id(db: Database, speaker: Speaker) -> int:
-    """The one row for this canonical name, created on first sight; the mention joins
-    its aliases when it is another name for the speaker."""
-    alias = alias_of(speaker)
-    row = db.execute("SELECT id, type, aliases FROM speakers WHERE name = ?", [speaker.name]).fetchone()
-    if row is None:
-        cursor = db.execute(
-            "INSERT INTO speakers (name, type, aliases) VALUES (?, ?, ?)",
-            [speaker.name, speaker.type, json.dumps([alias] if alias else [], ensure_ascii=False)],
-        )
-        return cursor.lastrowid
-    speaker_id, stored_type, stored_aliases = row
-    aliases = json.loads(stored_aliases or "[]")
-    # A speaker first seen untyped takes the type a later article gives it.
-    better_type = speaker.type if stored_type == "unknown" and speaker.type != "unknown" else stored_type
-    if (alias and alias not in aliases) or better_type != stored_type:
-        if alias and alias not in aliases:
-            aliases.append(alias)
-        db.execute(
-            "UPDATE speakers SET type = ?, aliases = ? WHERE id = ?",
-            [better_type, json.dumps(aliases, ensure_ascii=False), speaker_id],
-        )
-    return speaker_id
-
-
-NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
-LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['\u2019]s?$")
-# Lower-case words that may sit inside a name ("Secretary of State", "Bashar al-Assad").
-NAME_JOINERS = {"of", "the", "and", "for", "on", "de", "del", "la", "le", "van", "von", "al", "bin"}
-
-
-def alias_of(speaker: Speaker) -> Optional[str]:
-    """The mention as another name for the speaker ("Burgum", "Interior Secretary Doug
-    Burgum"), or None. It must look like a name (capitalised words) and share a word
-    with the canonical one: pronouns, descriptions ("the official") and mentions that
-    run on ("Trump, speaking to a veterans group") would make `--speaker` match wrongly."""
-    if speaker.mention is None:
-        return None
-    mention = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", " ".join(speaker.mention.text.split()))).strip(" ,;:")
-    if not mention or mention == speaker.name:
-        return None
-    words = mention.split()
-    if not all(w[0].isupper() or w[0].isdigit() or w in NAME_JOINERS for w in words):
-        return None
-    name_words = {w for w in NAME_WORD.findall(speaker.name) if w[0].isupper() and len(w) > 2}
-    mention_words = {w.rstrip(".") for w in NAME_WORD.findall(mention)}
-    return mention if name_words & mention_words else None
 
 
 def record_failure(db: Database, error: InputError) -> None:

@@ -24,7 +24,16 @@ import attrib
 from attrib.errors import InputError
 from attrib.model import Article, Attribution
 from attrib.readers import read_articles
-from attrib.store.db import content_hash, forget_failures, has_article, now, record_failure, store_articles
+from attrib.store.db import (
+    content_hash,
+    forget_failures,
+    has_article,
+    now,
+    record_failure,
+    replace_attributions,
+    store_articles,
+    stored_articles,
+)
 
 # A batch is committed when it holds this many articles or is this old, whichever
 # comes first: few commits on a fast corpus, little work redone after a crash on a slow one.
@@ -43,8 +52,11 @@ class IngestCounts:
     ingested: int = 0
     skipped: int = 0
     failed: int = 0
+    reanalysed: int = 0  # stored articles analysed again (`Ingest.reanalyse`)
 
     def __str__(self) -> str:
+        if self.reanalysed:
+            return f"analysed again {self.reanalysed}, failed {self.failed}"
         return f"ingested {self.ingested}, skipped {self.skipped}, failed {self.failed}"
 
 
@@ -74,10 +86,30 @@ class Ingest:
         self.counts = IngestCounts()
         self.read_paths: set[str] = set()
         self.batch: list[tuple[Article, list[Attribution]]] = []
+        self.replacing = False  # analysing stored articles again
 
     def run(self, paths: Iterable[str]) -> IngestCounts:
         started = now()
-        articles = self.new_articles(read_articles(paths))
+        self.store(self.new_articles(read_articles(paths)))
+        # Only a run that read everything knows which old failures are gone.
+        if not self.stopping:
+            forget_failures(self.db, self.read_paths, before=started)
+        return self.counts
+
+    def reanalyse(self) -> IngestCounts:
+        """Analyse every stored article again (after attrib changed) and replace its
+        attributions; a human's corrections are applied to the new ones."""
+        self.replacing = True
+        self.store(self.stored())
+        return self.counts
+
+    def stored(self) -> Iterator[Article]:
+        for article in stored_articles(self.db):
+            if self.stopping:
+                return
+            yield article
+
+    def store(self, articles: Iterator[Article]) -> None:
         first = next(articles, None)
         # The pipeline takes a while to load: not worth it when nothing is new.
         if first is not None:
@@ -90,10 +122,6 @@ class Ingest:
                         batch_started = time.monotonic()
             finally:
                 self.flush()
-        # Only a run that read everything knows which old failures are gone.
-        if not self.stopping:
-            forget_failures(self.db, self.read_paths, before=started)
-        return self.counts
 
     def stop(self) -> None:
         """Read no more inputs, and end once the articles taken are stored: safe to
@@ -133,6 +161,11 @@ class Ingest:
 
     def flush(self) -> None:
         if not self.batch:
+            return
+        if self.replacing:
+            self.counts.reanalysed += replace_attributions(self.db, self.batch)
+            self.on_progress(len(self.batch))
+            self.batch.clear()
             return
         results = store_articles(self.db, self.batch)
         stored = 0

@@ -12,6 +12,7 @@ LIMIT instead of ranking every match.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from typing import Any, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
+from attrib.model import ACTS
+from attrib.store import identity
 
 Row = dict[str, Any]
 
@@ -54,9 +57,10 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def who_said(db: Database, phrase: str, limit: int = 50) -> list[Row]:
+def who_said(db: Database, phrase: str, limit: int = 50, confirmed: bool = False) -> list[Row]:
     """The attributions whose content holds `phrase`, with speaker and article (at most
-    `limit`, 0 for all)."""
+    `limit`, 0 for all); never one a human rejected, and with `confirmed` only those
+    a human confirmed."""
     match = fts_phrase(phrase)
     if match is None:
         return []
@@ -64,23 +68,24 @@ def who_said(db: Database, phrase: str, limit: int = 50) -> list[Row]:
     # first, or ordering by rank or date, would visit every match of a common phrase.
     return _rows(
         db.execute(
-            """SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
+            f"""SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
                       attributions.content, articles.id AS article, articles.published
                FROM (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :match
+                     AND rowid {"IN" if confirmed else "NOT IN"} (SELECT id FROM attributions WHERE review = :review)
                      ORDER BY rowid LIMIT :limit) AS hits
                JOIN attributions ON attributions.id = hits.rowid
                JOIN articles ON articles.id = attributions.article_id
                LEFT JOIN speakers ON speakers.id = attributions.speaker_id
                ORDER BY attributions.id""",
             # SQLite reads a negative LIMIT as none.
-            {"match": match, "limit": limit or -1},
+            {"match": match, "limit": limit or -1, "review": "confirmed" if confirmed else "rejected"},
         )
     )
 
 
 @dataclass
 class QuoteFilters:
-    speaker: Optional[str] = None  # part of a canonical name or an alias, any case
+    speaker: Optional[str] = None  # a name or alias, any case (`identity.matching_speakers`)
     tiers: list[int] = field(default_factory=list)
     kind: Optional[str] = None
     article: Optional[str] = None  # an article id
@@ -89,6 +94,29 @@ class QuoteFilters:
     until: Optional[date] = None  # published on or before
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
+    confirmed: bool = False  # only attributions a human confirmed (`attrib review`)
+
+
+def review_clause(confirmed: bool) -> str:
+    """The attributions a query shows: never those a human rejected; with
+    `confirmed`, only those a human confirmed (or corrected)."""
+    return "attributions.review = 'confirmed'" if confirmed else "attributions.review IS NOT 'rejected'"
+
+
+def speaker_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
+    """A WHERE term for the speakers `text` names (see `identity.matching_speakers`)."""
+    ids = identity.matching_speakers(db, text)
+    return "attributions.speaker_id IN (SELECT value FROM json_each(:speaker_ids))", {"speaker_ids": json.dumps(ids)}
+
+
+def act_condition(acts: frozenset[str]) -> tuple[str, dict[str, Any]]:
+    """A condition on `attributions.act` keeping `acts` (every act: none), and its
+    parameters. Rows stored before acts were decided have none: only every act shows them."""
+    if set(acts) >= set(ACTS):
+        return "", {}
+    names = sorted(acts)
+    keys = [f"act{i}" for i in range(len(names))]
+    return f"attributions.act IN ({', '.join(':' + k for k in keys)})", dict(zip(keys, names))
 
 
 def like_pattern(text: str) -> str:
@@ -101,14 +129,12 @@ def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
     for text in (filters.speaker, filters.kind, filters.article, filters.publisher):
         if text:
             check_text(text)
-    where: list[str] = []
+    where: list[str] = [review_clause(filters.confirmed)]
     params: dict[str, Any] = {}
     if filters.speaker:
-        where.append(
-            """attributions.speaker_id IN (SELECT id FROM speakers
-                   WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')"""
-        )
-        params["speaker"] = like_pattern(filters.speaker)
+        clause, speaker_params = speaker_clause(db, filters.speaker)
+        where.append(clause)
+        params.update(speaker_params)
     if filters.tiers:
         names = [f"tier{i}" for i in range(len(filters.tiers))]
         where.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
@@ -146,22 +172,28 @@ def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
     return _rows(db.execute(sql, params))
 
 
-def speakers(db: Database, limit: int = 0) -> list[Row]:
-    """Each speaker with the number of its attributions in each sourcing tier."""
-    sql = """SELECT speakers.name AS speaker, speakers.type,
+def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> list[Row]:
+    """Each speaker with the number of its attributions in each sourcing tier, and
+    its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+    sql = f"""SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,
                     sum(attributions.tier = 2) AS second_hand,
                     sum(attributions.tier = 3) AS anonymous,
                     sum(attributions.tier = 4) AS unsourced,
-                    count(*) AS total
+                    count(*) AS total,
+                    speakers.aliases
              FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
+             WHERE {review_clause(confirmed)}
              GROUP BY speakers.id
              ORDER BY total DESC, speakers.name"""
     params: dict[str, Any] = {}
     if limit:
         sql += " LIMIT :limit"
         params["limit"] = limit
-    return _rows(db.execute(sql, params))
+    rows = _rows(db.execute(sql, params))
+    for row in rows:
+        row["aliases"] = ", ".join(f"{alias} {count}" for alias, count in json.loads(row["aliases"] or "{}").items())
+    return rows
 
 
 # The read-only file refuses writes by itself; these would still work on it: ATTACH

@@ -10,12 +10,15 @@ matches by part of its canonical name or of an alias, any case, as `attrib quote
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
 from sqlite_utils import Database
 
-from attrib.store.queries import like_pattern
+from attrib.model import DEFAULT_ACTS
+from attrib.store import identity
+from attrib.store.queries import act_condition, review_clause, speaker_clause
 
 Row = dict[str, Any]
 
@@ -26,21 +29,21 @@ class Scope:
 
     article: Optional[str] = None  # an article id
     publisher: Optional[str] = None  # any case
-    speaker: Optional[str] = None  # part of a name or alias, any case
+    speaker: Optional[str] = None  # a name or alias, any case (`identity.matching_speakers`)
+    confirmed: bool = False  # only attributions a human confirmed
 
-    def where(self) -> tuple[str, dict[str, Any]]:
-        """A WHERE clause over `attributions` joined to `articles`, and its parameters."""
+    def where(self, db: Database) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `attributions` joined to `articles`, and its parameters;
+        attributions a human rejected are never in a scope."""
+        review = review_clause(self.confirmed)
         if self.article is not None:
-            return "WHERE attributions.article_id = :article", {"article": self.article}
+            return f"WHERE attributions.article_id = :article AND {review}", {"article": self.article}
         if self.publisher is not None:
-            return "WHERE articles.publisher = :publisher COLLATE NOCASE", {"publisher": self.publisher}
+            return f"WHERE articles.publisher = :publisher COLLATE NOCASE AND {review}", {"publisher": self.publisher}
         if self.speaker is not None:
-            return (
-                """WHERE attributions.speaker_id IN (SELECT id FROM speakers
-                       WHERE name LIKE :speaker ESCAPE '\\' OR aliases LIKE :speaker ESCAPE '\\')""",
-                {"speaker": like_pattern(self.speaker)},
-            )
-        return "", {}
+            clause, params = speaker_clause(db, self.speaker)
+            return f"WHERE {clause} AND {review}", params
+        return f"WHERE {review}", {}
 
 
 def article(db: Database, article_id: str) -> Optional[Row]:
@@ -52,9 +55,14 @@ def article(db: Database, article_id: str) -> Optional[Row]:
     return dict(zip([c[0] for c in cursor.description], row)) if row else None
 
 
-def attributions(db: Database, scope: Scope) -> Iterator[Row]:
-    """The scope's attributions, with speaker, article, publisher and date, in the order stored."""
-    where, params = scope.where()
+def attributions(db: Database, scope: Scope, acts: frozenset[str] = DEFAULT_ACTS) -> Iterator[Row]:
+    """The scope's attributions of the chosen acts, with speaker, article, publisher and
+    date, in the order stored."""
+    where, params = scope.where(db)
+    condition, act_params = act_condition(acts)
+    if condition:
+        where = f"{where} AND {condition}"
+        params = {**params, **act_params}
     cursor = db.execute(
         f"""SELECT attributions.article_id AS article, speakers.name AS speaker, speakers.type AS speaker_type,
                    attributions.kind, attributions.tier, attributions.confidence, attributions.content,
@@ -83,7 +91,7 @@ def count_articles(db: Database, scope: Scope) -> int:
             "publisher": scope.publisher
         }
     elif scope.speaker is not None:
-        where, params = scope.where()
+        where, params = scope.where(db)
         sql = f"SELECT count(DISTINCT attributions.article_id) FROM attributions {where}"
     else:
         sql, params = "SELECT count(*) FROM articles", {}
@@ -100,13 +108,11 @@ def publisher_name(db: Database, publisher: str) -> Optional[str]:
 
 def speaker_names(db: Database, speaker: str) -> list[str]:
     """The canonical names a speaker search matches, most quoted first."""
+    ids = json.dumps(identity.matching_speakers(db, speaker))
     return [
         row[0]
         for row in db.execute(
-            """SELECT speakers.name FROM speakers
-               LEFT JOIN attributions ON attributions.speaker_id = speakers.id
-               WHERE speakers.name LIKE :speaker ESCAPE '\\' OR speakers.aliases LIKE :speaker ESCAPE '\\'
-               GROUP BY speakers.id ORDER BY count(attributions.id) DESC, speakers.name""",
-            {"speaker": like_pattern(speaker)},
+            "SELECT speakers.name FROM json_each(?) AS found JOIN speakers ON speakers.id = found.value ORDER BY found.key",
+            [ids],
         )
     ]

@@ -12,6 +12,7 @@ offer a search box; `attributions_view` joins everything for browsing.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from datetime import datetime, timezone
 from typing import Callable
@@ -152,6 +153,98 @@ def m005_act(db: Database) -> None:
             attributions.content,
             attributions.cue,
             attributions.speaker_mention,
+            attributions.via,
+            attributions.channel
+        FROM attributions
+        JOIN articles ON articles.id = attributions.article_id
+        LEFT JOIN speakers ON speakers.id = attributions.speaker_id"""
+        ),
+    )
+
+
+@migration
+def m006_speaker_identity(db: Database) -> None:
+    # One speaker, one row: what each article named its speaker (`speaker_in_article`)
+    # and the mention's name form (`mention_alias`, counted per speaker by the
+    # `speaker_aliases` view); the attribution's stable key (`Attribution.id`) and a
+    # human's review; a speaker's surname and acronym, which linking looks up. The
+    # corrections a human makes: `speaker_corrections` (merge, rename, ignore) and
+    # `reviews`. `speakers.aliases` becomes a JSON object, alias -> count.
+    from attrib.model import attribution_key
+    from attrib.store.identity import acronym, mention_alias, refresh_aliases, surname_of
+
+    for column in ("key", "speaker_in_article", "mention_alias", "review"):
+        db["attributions"].add_column(column, str)
+    for column in ("surname", "acronym"):
+        db["speakers"].add_column(column, str)
+    db["speaker_corrections"].create(
+        {"id": int, "action": str, "name": str, "target": str, "type": str, "at": str},
+        pk="id",
+        not_null={"action", "name", "at"},
+    )
+    db["reviews"].create(
+        {
+            "id": int, "article_hash": str, "attribution_key": str, "content": str, "verdict": str,
+            "speaker": str, "tier": int, "act": str, "original": str, "at": str,
+        },
+        pk="id",
+        not_null={"article_hash", "attribution_key", "verdict", "at"},
+    )
+    db["reviews"].create_index(["article_hash", "attribution_key"], unique=True)
+    db["speaker_corrections"].create_index(["name"])
+    for column in ("key", "mention_alias", "review"):
+        db["attributions"].create_index([column])
+    db["speakers"].create_index(["surname"])
+    db["speakers"].create_index(["acronym"])
+    # Rows stored before: the canonical name was the article's name.
+    rows = db.execute(
+        """SELECT attributions.id, content_spans, cue_spans, content, speaker_mention, speakers.name
+           FROM attributions LEFT JOIN speakers ON speakers.id = attributions.speaker_id"""
+    ).fetchall()
+    for row_id, content_spans, cue_spans, content, mention, name in rows:
+        key = attribution_key(json.loads(content_spans or "[]"), json.loads(cue_spans) if cue_spans else None, content)
+        db.execute(
+            "UPDATE attributions SET key = ?, speaker_in_article = ?, mention_alias = ? WHERE id = ?",
+            [key, name, mention_alias(mention, name) if name else None, row_id],
+        )
+    for speaker_id, name, type in db.execute("SELECT id, name, type FROM speakers").fetchall():
+        db.execute(
+            "UPDATE speakers SET surname = ?, acronym = ? WHERE id = ?",
+            [surname_of(name, type), acronym(name) if type != "person" else None, speaker_id],
+        )
+    db.create_view(
+        "speaker_aliases",
+        textwrap.dedent(
+            """\
+        SELECT attributions.speaker_id, attributions.mention_alias AS alias, count(*) AS count
+        FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
+        WHERE attributions.mention_alias IS NOT NULL AND attributions.mention_alias != speakers.name
+        GROUP BY attributions.speaker_id, attributions.mention_alias"""
+        ),
+    )
+    refresh_aliases(db, [row[0] for row in db.execute("SELECT id FROM speakers")])
+    db.execute("DROP VIEW IF EXISTS attributions_view")
+    db.create_view(
+        "attributions_view",
+        textwrap.dedent(
+            """\
+        SELECT
+            attributions.id,
+            attributions.article_id,
+            articles.title,
+            articles.published,
+            articles.publisher,
+            speakers.name AS speaker,
+            speakers.type AS speaker_type,
+            attributions.kind,
+            attributions.act,
+            attributions.tier,
+            attributions.confidence,
+            attributions.review,
+            attributions.content,
+            attributions.cue,
+            attributions.speaker_mention,
+            attributions.speaker_in_article,
             attributions.via,
             attributions.channel
         FROM attributions

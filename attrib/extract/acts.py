@@ -1,0 +1,200 @@
+"""What an attribution reports: a statement, a thought, knowledge, an intention or other.
+
+The statement annotation guide (GUIDE.md, section 1) counts as a statement only
+content a source communicated: said, wrote, posted, reported, according to, a study's
+findings, quoted words. PolNeAR, which the engine learned from, also marks beliefs,
+knowledge, plans and eventualities; each candidate is therefore given the act of its
+cue word (`lexicon.json` "acts"), read in its frame:
+- a quotation, an "according to" phrase, a headline or signature line states;
+- a cue that reports no content ("declined to comment", "asked for comment") is
+  not an attribution at all;
+- an action ("signed the bill", "imposed sanctions") or a verb of knowing with a thing
+  for its object ("found a tool", "knows a thing or two") reports nothing anyone
+  said or thought: other (PolNeAR's broad sense counts many of them, so they are kept
+  for `--act all`, never shown as statements);
+- a document that "found" or "showed" that P states P; a person who found P knows it;
+- a statement verb with only a thing for its object and no words given ("condemned
+  the attack", "announced a strategy") describes an act of speech without its
+  content (unless the sentence says where it was said: "in a statement"), as does one
+  negated or in the future ("did not say", "will announce"): other, like any cue word
+  the lexicon does not know.
+`None` means the candidate is not an attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from attrib.extract import tagged
+from attrib.extract.doc_text import text_of
+from attrib.extract.reported import Candidate
+from attrib.lexicons import Lexicon
+
+STATEMENT, THOUGHT, KNOWLEDGE, INTENTION, OTHER = "statement", "thought", "knowledge", "intention", "other"
+# Patterns that give a speaker's words whatever the cue: the words are quoted, or the
+# frame exists only to attribute them.
+SAYING_PATTERNS = {"according-to", "headline-colon", "dash-signature", "colon-quote", "verb-quote-after", "verb-quote-before"}
+# Cue words that say a finding is published: "the study found that ...", "polls show ...".
+FINDING_WORDS = {"find", "show", "conclude", "suggest", "indicate", "reveal", "estimate", "demonstrate", "determine"}
+# What a request for comment, or its refusal, holds instead of content.
+NO_CONTENT = re.compile(
+    r"^(?:to\s+)?(?:(?:immediately\s+)?(?:comment|respond|elaborate|discuss|answer|say\s+more|be\s+interviewed)\b"
+    r"|(?:\w+\s+){0,3}for\s+(?:a\s+)?(?:comment|response|an?\s+interview)\b)",
+    re.IGNORECASE,
+)
+# A modal or negation on the cue: the words were not (or not yet) communicated.
+FIRST_PERSON = {"i", "we"}
+# "one of the sources", "a number of analysts": the group after "of" is who speaks.
+COUNT_WORDS = {"one", "some", "many", "most", "several", "few", "all", "none", "both", "each", "number", "handful",
+               "majority", "group", "couple", "dozens", "hundreds", "lot"}
+# Entities that never speak: "the 1970s said", "ARKit lets", "Forgotten Grunt: The Undead Soldier".
+NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+# Heads the resolver may leave as they are that still name no speaker.
+NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "you"}
+UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
+
+
+def act_of(
+    doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, *, quoted: bool, speaker_head: Optional[Token],
+    speaker_type: Optional[str] = None, speaker_resolved: bool = True,
+) -> Optional[str]:
+    """The act `cand` reports, read from its cue word `word` (`engine.cue_word`) in its
+    frame; None when it is not an attribution. `quoted`: the content holds a quotation.
+    `speaker_head`: the head word of the speaker mention, if any; `speaker_type` and
+    `speaker_resolved`: the resolver's type for it and whether it found whom it stands for."""
+    act = _act_in_frame(doc, cand, word, lexicon, quoted, speaker_head)
+    if (act in (THOUGHT, KNOWLEDGE, INTENTION) and speaker_head is not None and speaker_head.lower_ in FIRST_PERSON
+            and speaker_resolved and cand.pattern in ("verb-clause", "verb-parenthetical") and _words(doc, cand) >= 3):
+        # "I think ...", "we believe ...": a person's first-person words are what they said.
+        return STATEMENT
+    if act == STATEMENT and speaker_head is not None and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
+        if any(can_speak(t, lexicon) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
+            return act  # "data analysis firm 1010data": the firm speaks, whatever the parser made of its name
+        # "The assault threatened to ...", "That points to ...", "you would choose ...".
+        return OTHER
+    if act == STATEMENT and speaker_head is None and cand.pattern == tagged.PATTERN and word not in lexicon.acts:
+        return OTHER  # the tagger's guess, with neither a speaker nor a word of saying
+    return act
+
+
+def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None, resolved: bool = True) -> bool:
+    """Whether the speaker mention's head word can stand for someone who communicates:
+    a person, an organisation, a group, an outlet or a document; not a date, a product,
+    a work's title, an event, a thing, nor a word pointing at nobody the article names
+    (a pronoun counts by what the resolver made of it: `speaker_type`, `resolved`)."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is not None and (head.pos_ in ("NUM", "PRON") or head.lower_ in COUNT_WORDS) and head.i < group.i:
+        return can_speak(group, lexicon, speaker_type, resolved)  # "one of the sources", "some of the critics"
+    if head.ent_type_ in NOT_SPEAKER_ENTITIES:
+        return False
+    if head.pos_ == "PRON" or head.lower_ in FIRST_PERSON or head.lower_ in NOT_SPEAKER_WORDS:
+        # "which threatened to ..." resolved to "the assault" names a thing, not a speaker.
+        return resolved and speaker_type not in (None, "unknown")
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return True
+    lemma = head.lemma_.lower()
+    return any(
+        lemma in words for words in (
+            lexicon.anonymous_heads, lexicon.unnamed_groups, lexicon.person_roles, lexicon.organization_nouns,
+            lexicon.organization_words, lexicon.media_nouns, lexicon.document_nouns, lexicon.finding_nouns,
+        )
+    )
+
+
+def _words(doc: Doc, cand: Candidate) -> int:
+    return sum(1 for s, e in cand.content for t in doc.char_span(s, e, alignment_mode="expand") or () if not t.is_punct)
+
+
+def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted: bool, speaker_head: Optional[Token]) -> Optional[str]:
+    content = " ".join(text_of(doc)[s:e] for s, e in cand.content).strip()
+    if NO_CONTENT.match(content):
+        return None
+    if cand.pattern in SAYING_PATTERNS:
+        return STATEMENT
+    if cand.pattern == tagged.PATTERN:
+        word = _tagged_cue_word(doc, cand, lexicon) or word
+    if word.startswith("to "):
+        # "met to discuss oil": a purpose, not a report.
+        return OTHER
+    verb = doc[cand.cue_token]
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
+        return OTHER  # "were called in to assist": summoned, not told
+    act = lexicon.acts.get(word)
+    if act is None and word in lexicon.actions and not quoted:
+        return OTHER  # a deed ("signed the bill", "imposed sanctions"), not a report
+    if word in FINDING_WORDS and cand.pattern != "verb-object":
+        if speaker_head is not None and (
+            speaker_head.lemma_.lower() in lexicon.finding_nouns or speaker_head.ent_type_ == "ORG"
+            or speaker_head.lemma_.lower() in lexicon.organization_words
+        ):
+            return STATEMENT
+        return KNOWLEDGE if word == "find" else (act or OTHER)
+    if act == KNOWLEDGE and cand.pattern == "verb-object" and not quoted:
+        return OTHER  # "found a tool", "knows a thing or two": a thing, not a content
+    if act is None:
+        return STATEMENT if quoted else OTHER
+    if act == STATEMENT and cand.pattern == "verb-object" and not quoted and _passive_without_agent(verb):
+        return OTHER  # "has been hailed as a model": a description, nobody's words
+    if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
+        return OTHER
+    if (act == STATEMENT and cand.pattern == "verb-object" and not quoted and not _object_with_claim(verb)
+            and not _is_question(doc, cand) and not _said_in(verb, lexicon)):
+        return OTHER
+    return act
+
+
+def _object_with_claim(verb: Token) -> bool:
+    """ "accused him of lying", "called the plan a disaster", "described it as stable",
+    "urged voters to stay home", "called for an inquiry": after the object (or for a
+    topic), words that say what was claimed; "condemned the attack" has none."""
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "as", "for", "against") and child.i > verb.i:
+            return True
+    return False
+
+
+def _said_in(verb: Token, lexicon: Lexicon) -> bool:
+    """ "In a statement on her webpage, the head ... expressed full willingness to ...",
+    "told reporters in an interview": the verb says where its words were given, so its
+    object is what was communicated."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "on")]
+    for prep in preps:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in lexicon.word_channels:
+            return True
+    return False
+
+
+def _is_question(doc: Doc, cand: Candidate) -> bool:
+    """ "asked if there were ...", "wondered why ...": a question put is its content."""
+    first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ in ("if", "whether", "why", "how", "what", "when", "who")
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _unrealised(verb: Token) -> bool:
+    """ "did not say", "will announce", "would argue": nothing was communicated (yet)."""
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES) for c in verb.children)
+
+
+def _tagged_cue_word(doc: Doc, cand: Candidate, lexicon: Lexicon) -> Optional[str]:
+    """The role tagger's statements have no rule cue word: the first word of their cue
+    that the acts lexicon knows stands for it."""
+    for start, end in cand.cue:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span or ():
+            lemma = token.lemma_.lower()
+            key = f"{lemma} (noun)" if token.pos_ == "NOUN" else lemma
+            if key in lexicon.acts or lemma in lexicon.actions:
+                return key if key in lexicon.acts else lemma
+    return None

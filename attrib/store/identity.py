@@ -1,0 +1,508 @@
+"""Speakers across the corpus: one row per person or organisation, with its aliases.
+
+Each article names its speakers in its own way (attrib/resolve/names.py gives each
+its fullest form in that article: `attributions.speaker_in_article`). Storing an
+article links each of those names to the corpus's speakers, conservatively, since a
+wrong merge is worse than a missed one:
+- a human's correction of that name comes first (attrib/store/corrections.py);
+- the same name, any case ("WALLACE", "Wallace");
+- a person's full name: the same first name and surname, middle names agreeing where
+  both have them ("Donald J. Trump", "Donald Trump"), never across a suffix ("Jr.");
+- a person's surname alone: the one person with that surname that the article's cues
+  allow (its mentions' titles and gender: "Mr. Obama", "President Obama", "she"),
+  else the surname's usual bearer: the person most articles that wrote the surname
+  in full meant, when they are at least USUAL_BEARER_SHARE of them;
+- an organisation's acronym and its expansion ("FBI", "Federal Bureau of
+  Investigation"); a person never links to an organisation ("the White House" stays
+  apart from its occupant).
+Otherwise the name is a new speaker. A name that is no speaker at all (a pronoun, a
+determiner) and a mention that names two people ("Donald Trump and Hillary Clinton")
+leave the attribution's speaker unknown (its mention is kept).
+
+Aliases are the name forms the articles' mentions used for a speaker ("Trump", "Mr.
+Trump"), counted by attribution: `attributions.mention_alias`, gathered per speaker by
+the `speaker_aliases` view, and kept in `speakers.aliases` (a JSON object, alias ->
+count, most used first) for search and browsing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from sqlite_utils import Database
+
+from attrib.lexicons import load_name_lexicon
+from attrib.model import Attribution, Speaker
+from attrib.resolve.names import (
+    NameParts,
+    clean_name,
+    cues_of_words,
+    is_speaker_name,
+    name_gender,
+    name_word,
+    names_two,
+    person_name,
+)
+
+# A surname alone goes to the person most articles meant by it only when they are at
+# least this share of the articles that wrote that surname in full, and at least
+# USUAL_BEARER_ARTICLES of them: "Trump" is Donald Trump; "Bush" may be either.
+USUAL_BEARER_SHARE = 0.8
+USUAL_BEARER_ARTICLES = 3
+# Lower-case words that may sit inside a name ("Secretary of State", "Bashar al-Assad").
+NAME_JOINERS = {"of", "the", "and", "for", "on", "de", "del", "la", "le", "van", "von", "al", "bin", "da", "di", "du"}
+LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
+# At most this many close names are suggested for a speaker not found.
+SUGGESTIONS = 3
+SUGGESTION_CUTOFF = 0.75
+
+
+def mention_alias(mention: Optional[str], name: str) -> Optional[str]:
+    """The mention as a name form for the speaker ("Burgum", "Interior Secretary Doug
+    Burgum", "Mr. Obama"), or None. It must look like a name (capitalised words),
+    share a word with `name`, and name one speaker: pronouns, descriptions ("the
+    official"), mentions that run on ("Trump, speaking to a veterans group") and
+    joint mentions would make `--speaker` match wrongly."""
+    if not mention:
+        return None
+    alias = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", " ".join(mention.split()))).strip(" ,;:")
+    words = alias.split()
+    if not words or not all(w[0].isupper() or w[0].isdigit() or w in NAME_JOINERS for w in words):
+        return None
+    if names_two(alias, name):
+        return None
+    name_words = {w for w in NAME_WORD.findall(name) if w[0].isupper() and len(w) > 2}
+    mention_words = {w.rstrip(".") for w in NAME_WORD.findall(alias)}
+    return alias if name_words & mention_words else None
+
+
+def acronym(name: str) -> Optional[str]:
+    """The initials of a name of several capitalised words ("Federal Bureau of
+    Investigation" -> "FBI"), or the name itself when it is one ("F.B.I." -> "FBI")."""
+    words = name.split()
+    if len(words) == 1:
+        bare = name.replace(".", "")
+        return bare if 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha() else None
+    initials = [w[0] for w in words if w not in NAME_JOINERS]
+    if len(initials) < 2 or not all(c.isupper() for c in initials):
+        return None
+    return "".join(initials)
+
+
+def surname_of(name: str, type: str) -> Optional[str]:
+    """A person's surname, as linking looks it up; an untyped capitalised word may be
+    one ("Trump" the tagger missed)."""
+    if type == "unknown" and len(name.split()) == 1 and name[:1].isupper():
+        return name_word(name)
+    if type != "person":
+        return None
+    parts = NameParts.of(name)
+    return parts.surname if parts else None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What an article's mentions of a speaker say about them: gender and role titles;
+    `mixed` when its titles disagree on the gender ("Mr. Obama", "Mrs. Obama": two
+    people under one name)."""
+
+    gender: Optional[str] = None
+    roles: frozenset[str] = frozenset()
+    mixed: bool = False
+
+
+def evidence_of(mentions: Iterable[Optional[str]], name: str) -> Evidence:
+    """What a person's mentions say of them: a first name's gender, else what titles
+    say ("Mr.", "first lady"), else the pronouns that refer to them when two in three
+    agree; roles from titles. Titles count only in mentions that name them ("Mr.
+    Obama", not "No leader")."""
+    lexicon = load_name_lexicon()
+    titled, pronouns, roles = Counter(), Counter(), set()
+    for mention in mentions:
+        if not mention:
+            continue
+        words = mention.split()
+        if len(words) == 1 and name_word(words[0]) in lexicon.gendered_pronouns:
+            pronouns[lexicon.gendered_pronouns[name_word(words[0])]] += 1
+            continue
+        alias = mention_alias(mention, name)
+        if alias is None:
+            continue
+        cues = cues_of_words(alias.split())
+        if cues.gender:
+            titled[cues.gender] += 1
+        roles |= cues.roles
+    gender = name_gender(name)
+    if gender is None and titled:
+        gender = _agreed(titled, 1.0)
+    if gender is None and pronouns:
+        gender = _agreed(pronouns, 2 / 3)
+    return Evidence(gender, frozenset(roles), mixed=len(titled) > 1)
+
+
+def _agreed(votes: Counter, share: float) -> Optional[str]:
+    gender, count = votes.most_common(1)[0]
+    return gender if count >= share * sum(votes.values()) else None
+
+
+def speaker_evidence(db: Database, speaker_id: int) -> Evidence:
+    name = db.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
+    mentions = [
+        mention
+        for mention, count in db.execute(
+            "SELECT speaker_mention, count(*) FROM attributions WHERE speaker_id = ? GROUP BY speaker_mention",
+            [speaker_id],
+        )
+        for _ in range(count)
+    ]
+    return evidence_of(mentions, name)
+
+
+# -- linking an article's speakers -----------------------------------------------
+
+
+def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optional[int]]:
+    """The speaker row of each attribution (None: unknown), linking the article's
+    names to the corpus's and creating rows for new speakers. One name in one article
+    is one person: its mentions together are the evidence."""
+    from attrib.store.corrections import corrected_name
+
+    mentions: dict[tuple[str, str], list[Optional[str]]] = {}
+    for a in attributions:
+        if a.speaker is not None and not names_two(_mention_text(a.speaker) or "", a.speaker.name):
+            mentions.setdefault((a.speaker.name, a.speaker.type), []).append(_mention_text(a.speaker))
+    linked: dict[tuple[str, str], Optional[int]] = {}
+    # A surname alone, or a common noun, naming someone the article names in full
+    # links where that full name links.
+    same = _same_in_article(list(mentions))
+    for key in sorted(mentions, key=lambda k: k in same):
+        name, type = key
+        if key in same:
+            linked[key] = linked.get(same[key])
+            continue
+        proper = proper_name(name, type)
+        corrected = corrected_name(db, proper)
+        if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
+            linked[key] = None
+        elif corrected.name != proper:
+            linked[key] = speaker_row(db, corrected.name, corrected.type or type)
+        else:
+            linked[key] = link(db, proper, type, evidence_of(mentions[key], proper))
+    ids = []
+    for a in attributions:
+        speaker = a.speaker
+        if speaker is None or names_two(_mention_text(speaker) or "", speaker.name):
+            ids.append(None)
+        else:
+            ids.append(linked[(speaker.name, speaker.type)])
+    return ids
+
+
+def _same_in_article(names: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Names in one article that stand for another of its names: a surname the tagger
+    did not type a person ("Strada" beside "Terry Strada"), whatever its type, when
+    one full name in the article has it; a lower-case noun that ends one organisation's
+    name ("the fund" beside "International Monetary Fund")."""
+    lexicon = load_name_lexicon()
+    people = {}
+    for name, type in names:
+        parts = NameParts.of(person_name(name))
+        if parts and parts.first and (type == "person" or parts.first in lexicon.first_names):
+            people.setdefault(parts.surname, set()).add((name, type))
+    organisations = {}
+    for name, type in names:
+        words = name.split()
+        if type not in ("person", "anonymous") and len(words) > 1 and words[-1][:1].isupper():
+            organisations.setdefault(words[-1].lower(), set()).add((name, type))
+    same = {}
+    for name, type in names:
+        words = name.split()
+        if len(words) != 1 or type == "anonymous":
+            continue
+        found = people.get(name_word(name), set()) if name[:1].isupper() else organisations.get(name, set())
+        if len(found) == 1 and next(iter(found)) != (name, type):
+            same[(name, type)] = next(iter(found))
+    return same
+
+
+def _mention_text(speaker: Speaker) -> Optional[str]:
+    return speaker.mention.text if speaker.mention else None
+
+
+def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) -> Optional[int]:
+    """The corpus's row for a speaker an article names `name` (its `proper_name`),
+    created when none fits."""
+    found = None
+    parts = NameParts.of(name) if type == "person" else None
+    if parts is not None and not parts.first:
+        found = _surname_bearer(db, parts.surname, evidence)
+    elif type == "unknown" and len(name.split()) == 1 and name[:1].isupper():
+        # An untyped word that is a person's surname in the corpus ("Trump" the
+        # tagger missed) goes to that person on the same terms as a surname.
+        found = _surname_bearer(db, name_word(name), evidence)
+    if found is None:
+        found = _same_name(db, name, type)
+    if found is None and parts is not None and parts.first:
+        found = _same_full_name(db, parts)
+    if found is None and type not in ("person", "anonymous"):
+        found = _same_acronym(db, name)
+    if found is None:
+        # A name is one row (a unique index): a same-named row of another kind is it.
+        found = db.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
+        if found is None:
+            return create_speaker(db, name, type)
+        found = found[0]
+    _improve(db, found, name, type)
+    return found
+
+
+POSSESSIVE_INSIDE = re.compile(r"^(\w+)['\u2019]s (campaign|team|office|administration|spokesman|spokeswoman)$")
+
+
+def proper_name(name: str, type: str) -> str:
+    """A speaker's name as stored: a person's without epithets or titles; "Clinton's
+    campaign" as "Clinton campaign"."""
+    if type == "person":
+        return clean_name(person_name(name))
+    return POSSESSIVE_INSIDE.sub(r"\1 \2", clean_name(name))
+
+
+def is_joint_name(name: str, type: str) -> bool:
+    """A name that names two speakers: "Trump and Clinton", "China and Russia",
+    "Clinton campaign and DNC"; not "Department of Health and Human Services" or
+    "Procter & Gamble", which are one."""
+    if type == "person":
+        return names_two(name, "")
+    parts = re.split(r"\s+and\s+", name)
+    return len(parts) > 1 and all(len(p.split()) <= 2 for p in parts) and names_two(name, "")
+
+
+def speaker_row(db: Database, name: str, type: str) -> int:
+    """The row named exactly `name` (any case), created when there is none."""
+    found = _same_name(db, name)
+    return found if found is not None else create_speaker(db, name, type)
+
+
+def create_speaker(db: Database, name: str, type: str) -> int:
+    return db.execute(
+        "INSERT INTO speakers (name, type, aliases, surname, acronym) VALUES (?, ?, '{}', ?, ?)",
+        [name, type, surname_of(name, type), acronym(name) if type != "person" else None],
+    ).lastrowid
+
+
+def _same_name(db: Database, name: str, type: Optional[str] = None) -> Optional[int]:
+    """The row with this name, any case; with `type`, only a row whose type fits it:
+    a one-word person's name is no organisation's or place's ("Jordan")."""
+    for speaker_id, stored_type in db.execute(
+        "SELECT id, type FROM speakers WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id", [name, name]
+    ):
+        if type is None or len(name.split()) > 1 or "unknown" in (type, stored_type) or (type == "person") == (stored_type == "person"):
+            return speaker_id
+    return None
+
+
+def _same_full_name(db: Database, parts: NameParts) -> Optional[int]:
+    same = [
+        speaker_id
+        for speaker_id, name in db.execute("SELECT id, name FROM speakers WHERE surname = ? AND type = 'person'", [parts.surname])
+        if (other := NameParts.of(name)) is not None and other.same_person(parts)
+    ]
+    return same[0] if len(same) == 1 else None
+
+
+def _same_acronym(db: Database, name: str) -> Optional[int]:
+    short = acronym(name)
+    if short is None:
+        return None
+    # An acronym links to an expansion, never one expansion to another with the same initials.
+    other_form = "name LIKE '% %'" if len(name.split()) == 1 else "name NOT LIKE '% %'"
+    rows = db.execute(f"SELECT id FROM speakers WHERE acronym = ? AND type != 'person' AND {other_form}", [short])
+    found = [r[0] for r in rows]
+    return found[0] if len(found) == 1 else None
+
+
+def _surname_bearer(db: Database, surname: str, evidence: Evidence, exclude: Optional[int] = None) -> Optional[int]:
+    """The one person with this surname and a first name whom the evidence allows, or
+    the surname's usual bearer among them; None when that is not clear."""
+    candidates = [
+        speaker_id
+        for speaker_id, name in db.execute("SELECT id, name FROM speakers WHERE surname = ? AND type = 'person'", [surname])
+        if speaker_id != exclude and (parts := NameParts.of(name)) is not None and parts.first
+    ]
+    if not candidates:
+        return None
+    known = {speaker_id: speaker_evidence(db, speaker_id) for speaker_id in candidates}
+    allowed = [s for s in candidates if not _ruled_out(known[s], evidence)]
+    titled = [s for s in allowed if evidence.roles & known[s].roles]
+    allowed = titled or allowed
+    if len(allowed) <= 1:
+        return allowed[0] if allowed else None
+    articles = dict(
+        db.execute(
+            f"""SELECT speaker_id, count(DISTINCT article_id) FROM attributions
+                WHERE speaker_id IN ({", ".join("?" * len(allowed))}) AND speaker_in_article LIKE '% %'
+                GROUP BY speaker_id""",
+            allowed,
+        ).fetchall()
+    )
+    best = max(allowed, key=lambda s: articles.get(s, 0))
+    total = sum(articles.values())
+    if articles.get(best, 0) >= max(USUAL_BEARER_ARTICLES, USUAL_BEARER_SHARE * total):
+        return best
+    return None
+
+
+def _ruled_out(known: Evidence, evidence: Evidence) -> bool:
+    if evidence.gender and known.gender and evidence.gender != known.gender:
+        return True
+    return bool(evidence.roles and known.roles and not evidence.roles & known.roles)
+
+
+def _improve(db: Database, speaker_id: int, name: str, type: str) -> None:
+    """A row first seen untyped takes the type a later article gives it; an acronym's
+    row takes the name's expansion when an article spells it out."""
+    stored_name, stored_type, acronym_of = db.execute(
+        "SELECT name, type, acronym FROM speakers WHERE id = ?", [speaker_id]
+    ).fetchone()
+    if stored_type == "unknown" and type != "unknown":
+        db.execute("UPDATE speakers SET type = ?, surname = ? WHERE id = ?", [type, surname_of(stored_name, type), speaker_id])
+    from attrib.store.corrections import is_named_by_hand
+
+    if (
+        stored_type != "person"
+        and len(stored_name.split()) == 1
+        and len(name.split()) > 1
+        and acronym(name) == acronym_of
+        and not is_named_by_hand(db, stored_name)
+        and _same_name(db, name) is None
+    ):
+        db.execute("UPDATE speakers SET name = ? WHERE id = ?", [name, speaker_id])
+
+
+# -- after a batch -----------------------------------------------------------------
+
+
+def tidy(db: Database, speaker_ids: Iterable[int]) -> None:
+    """After attributions changed: a surname-only row whose person is now clear joins
+    that person's row; rows left without attributions go; aliases are counted again."""
+    from attrib.store.corrections import is_named_by_hand
+
+    ids = set(speaker_ids)
+    surnames = set()
+    if ids:
+        placeholders = ", ".join("?" * len(ids))
+        surnames = {row[0] for row in db.execute(f"SELECT DISTINCT surname FROM speakers WHERE id IN ({placeholders})", list(ids))}
+        surnames.discard(None)
+    for surname in surnames:
+        for speaker_id, name in db.execute(
+            "SELECT id, name FROM speakers WHERE surname = ? AND type IN ('person', 'unknown')", [surname]
+        ).fetchall():
+            parts = NameParts.of(name)
+            if parts is None or parts.first or is_named_by_hand(db, name):
+                continue
+            evidence = speaker_evidence(db, speaker_id)
+            if evidence.mixed:
+                continue
+            bearer = _surname_bearer(db, surname, evidence, exclude=speaker_id)
+            if bearer is not None:
+                move_attributions(db, speaker_id, bearer)
+                ids.add(bearer)
+    drop_unused(db, ids)
+    refresh_aliases(db, ids)
+
+
+def move_attributions(db: Database, from_id: int, to_id: int) -> None:
+    db.execute("UPDATE attributions SET speaker_id = ? WHERE speaker_id = ?", [to_id, from_id])
+    db.execute("DELETE FROM speakers WHERE id = ?", [from_id])
+
+
+def drop_unused(db: Database, speaker_ids: Iterable[int]) -> None:
+    for speaker_id in speaker_ids:
+        db.execute(
+            "DELETE FROM speakers WHERE id = ? AND NOT EXISTS (SELECT 1 FROM attributions WHERE speaker_id = ?)",
+            [speaker_id, speaker_id],
+        )
+
+
+def refresh_aliases(db: Database, speaker_ids: Iterable[int]) -> None:
+    """`speakers.aliases` from the `speaker_aliases` view, most used first."""
+    for speaker_id in set(speaker_ids):
+        aliases = dict(
+            db.execute(
+                "SELECT alias, count FROM speaker_aliases WHERE speaker_id = ? ORDER BY count DESC, alias", [speaker_id]
+            ).fetchall()
+        )
+        db.execute(
+            "UPDATE speakers SET aliases = ? WHERE id = ? AND aliases IS NOT ?",
+            [json.dumps(aliases, ensure_ascii=False), speaker_id, json.dumps(aliases, ensure_ascii=False)],
+        )
+
+
+# -- finding speakers by what a user types ---------------------------------------------
+
+
+def like_words(text: str) -> tuple[str, str]:
+    """LIKE patterns for `text` at the start of a name or of a word in it."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%", f"% {escaped}%"
+
+
+def matching_speakers(db: Database, text: str) -> list[int]:
+    """The speakers `text` names, most quoted first: the canonical name, any case;
+    else canonical names with a word starting so ("Burgum", "hillary clin"); else the
+    speakers with that alias; else those with an alias with a word starting so. An
+    alias never brings in a speaker when a canonical name matched."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    starts, inside = like_words(text)
+    alias_exact = '%"' + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('"', '\\\\"') + '":%'
+    alias_word = ['%"' + starts, "%" + inside[1:]]
+    for where, params in (
+        ("name = ? COLLATE NOCASE", [text]),
+        ("name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'", [starts, inside]),
+        ("aliases LIKE ? ESCAPE '\\'", [alias_exact]),
+        ("aliases LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'", alias_word),
+    ):
+        found = [
+            row[0]
+            for row in db.execute(
+                f"""SELECT speakers.id FROM speakers WHERE {where}
+                    ORDER BY (SELECT count(*) FROM attributions WHERE speaker_id = speakers.id) DESC, name""",
+                params,
+            )
+        ]
+        if found:
+            return found
+    return []
+
+
+def closest_names(db: Database, text: str) -> list[str]:
+    """The canonical names closest to `text` ("Burgam" -> "Doug Burgum"), best first:
+    compared whole and word by word, to names and aliases."""
+    wanted = text.lower().strip()
+    scores: dict[str, float] = {}
+    for name, aliases in db.execute("SELECT name, aliases FROM speakers"):
+        forms = [name, *json.loads(aliases or "{}")]
+        best = 0.0
+        for form in forms:
+            form = form.lower()
+            for candidate in [form, *form.split()]:
+                matcher = difflib.SequenceMatcher(None, wanted, candidate)
+                if matcher.real_quick_ratio() >= SUGGESTION_CUTOFF and matcher.quick_ratio() >= SUGGESTION_CUTOFF:
+                    best = max(best, matcher.ratio())
+        if best >= SUGGESTION_CUTOFF:
+            scores[name] = best
+    return sorted(scores, key=lambda n: (-scores[n], n))[:SUGGESTIONS]
+
+
+def speaker_id_named(db: Database, name: str) -> Optional[int]:
+    """The speaker whose canonical name is `name`, any case, or None."""
+    return _same_name(db, " ".join(name.split()))

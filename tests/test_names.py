@@ -1,0 +1,114 @@
+"""A speaker's name within an article (attrib/resolve/names.py): its proper form, one
+form per person, people who share a surname kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+import attrib
+from attrib.resolve.names import NameParts, is_misspelling, is_speaker_name, names_two, person_name
+
+
+@pytest.mark.parametrize(
+    "written, proper",
+    [
+        ("Crooked Hillary Clinton", "Hillary Clinton"),
+        ("Derelict Obama", "Obama"),
+        ("Rip Donald Trump", "Donald Trump"),
+        ("Obama Says", "Obama"),
+        ("Obama Sees 'Personal Insult", "Obama"),
+        ("Obama Seeks More Refugees", "Obama"),
+        ("Injecting Clinton", "Clinton"),
+        ("Mr. Obama", "Obama"),
+        ("President-elect Trump", "Trump"),
+        ("Vice President Mike Pence", "Mike Pence"),
+        ("Rival Hillary Clinton", "Hillary Clinton"),
+        ("Will Smith", "Will Smith"),
+        ("Judge", "Judge"),
+        ("Doug Burgum", "Doug Burgum"),
+    ],
+)
+def test_a_persons_name_is_its_proper_part(written, proper):
+    assert person_name(written) == proper
+
+
+@pytest.mark.parametrize(
+    "mention, name, two",
+    [
+        ("Donald Trump and Hillary Clinton", "Donald Trump", True),
+        ("Mr. Obama and Hillary Clinton", "Obama", True),
+        ("Both Mr. King and Mr. Schultz", "Larry King", True),
+        ("Obama and Clinton's gut reaction", "Obama", True),
+        ("Trump and his aides", "Donald Trump", False),
+        ("Department of Health and Human Services", "Department of Health and Human Services", False),
+        ("Donald Trump", "Donald Trump", False),
+    ],
+)
+def test_a_mention_naming_two_people_is_told_apart(mention, name, two):
+    assert names_two(mention, name) is two
+
+
+@pytest.mark.parametrize(
+    "name, speaker",
+    [("his", False), ("which", False), ("you", False), ("That", False), ("", False), ("--", False), ("of", False),
+     ("Trump", True), ("the senator", True)],
+)
+def test_pronouns_and_determiners_are_never_speaker_names(name, speaker):
+    assert is_speaker_name(name) is speaker
+
+
+def test_a_headline_phrase_is_no_persons_name():
+    assert not is_speaker_name("Stealth Over Health", "person")
+    assert is_speaker_name("Center For American Progress", "organization")
+
+
+def test_full_names_of_one_person_agree_and_others_do_not():
+    def same(a, b):
+        return NameParts.of(a).same_person(NameParts.of(b))
+
+    assert same("Donald J. Trump", "Donald Trump")
+    assert same("Loretta E. Lynch", "Loretta Lynch")
+    assert not same("George W. Bush", "George H.W. Bush")
+    assert not same("Donald Trump Jr.", "Donald Trump")
+    assert not same("Stephen Lynch", "Loretta Lynch")
+    assert is_misspelling("donand", "donald") and not is_misspelling("bobby", "betty")
+
+
+def speakers_of(nlp, text: str) -> list[tuple[str, str]]:
+    """(speaker name, mention) of each attribution, in reading order."""
+    return [(a.speaker.name, a.speaker.mention.text) for a in attrib.analyze(text, nlp=nlp) if a.speaker and a.speaker.mention]
+
+
+def test_mr_obama_is_never_michelle_obama(nlp):
+    text = (
+        "President Obama spoke in Ohio on Sunday. \"Turn out and vote,\" Mr. Obama said. "
+        "The first lady, Michelle Obama, spoke after him. \"We need you,\" Mrs. Obama said. "
+        "\"This is personal,\" Mr. Obama added."
+    )
+    assert speakers_of(nlp, text) == [("Obama", "Mr. Obama"), ("Michelle Obama", "Mrs. Obama"), ("Obama", "Mr. Obama")]
+
+
+def test_a_title_and_a_gender_cue_choose_between_two_full_names(nlp):
+    text = (
+        "Barack Obama and Michelle Obama visited Ohio. \"Hope wins,\" Mrs. Obama said. "
+        "\"Change is here,\" Mr. Obama said."
+    )
+    assert speakers_of(nlp, text) == [("Michelle Obama", "Mrs. Obama"), ("Barack Obama", "Mr. Obama")]
+
+
+def test_an_epithet_and_a_slip_give_the_articles_own_full_name(nlp):
+    text = (
+        "Crooked Hillary Clinton spoke in Ohio. \"I will win,\" Clinton said. Donald Trump answered her. "
+        "\"She is wrong,\" Trump said. \"Nobody listens to her,\" Donand Trump said."
+    )
+    assert speakers_of(nlp, text) == [
+        ("Hillary Clinton", "Clinton"), ("Donald Trump", "Trump"), ("Donald Trump", "Donand Trump")
+    ]
+
+
+def test_a_bare_surname_goes_to_the_person_the_article_names_most(nlp):
+    text = (
+        "Ted Cruz endorsed the nominee on Friday. Ted Cruz had refused for months. "
+        "Heidi Cruz stood beside him. \"I keep my word,\" Cruz said."
+    )
+    assert [name for name, mention in speakers_of(nlp, text) if mention == "Cruz"] == ["Ted Cruz"]

@@ -1,0 +1,293 @@
+"""Speakers across the corpus (attrib/store/identity.py) and a human's corrections
+(attrib/store/corrections.py), on articles built by hand: no spaCy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from attrib.errors import CorrectionError
+from attrib.model import Article, Attribution, Spans, Speaker, attribution_key
+from attrib.store import QuoteFilters, open_database, quotes, speakers, store_articles, who_said
+from attrib.store import corrections
+from attrib.store.corrections import Review
+from attrib.store.db import replace_attributions, write_transaction
+from attrib.store.identity import closest_names, matching_speakers
+from attrib.store.schema import MIGRATIONS
+
+
+def article(article_id: str, said: list[tuple[str, str, str, str]], type: str = "person"):
+    """An article of sentences `MENTION said: "CONTENT".`, (name, mention, content,
+    type or "") each, its attributions built by hand."""
+    text, parts = "", []
+    for name, mention, content, kind in said:
+        start = len(text)
+        text += f'{mention} said: "{content}". '
+        c = text.index(content, start)
+        parts.append((name, kind or type, (start, start + len(mention)), (c, c + len(content))))
+    attributions = [
+        Attribution(
+            doc=article_id,
+            kind="direct",
+            content=Spans.from_offsets(text, [content]),
+            cue=None,
+            speaker=Speaker(name=name, type=kind, mention=Spans.from_offsets(text, [mention])),
+            tier=1,
+            confidence=0.9,
+        )
+        for name, kind, mention, content in parts
+    ]
+    return Article(id=article_id, text=text, publisher="P", published="2016-09-01"), attributions
+
+
+@pytest.fixture
+def db(tmp_path):
+    return open_database(tmp_path / "attrib.db")
+
+
+def rows(db) -> dict[str, dict]:
+    """Each speaker row: name -> {type, aliases, count of attributions}."""
+    return {
+        name: {"type": type, "aliases": json.loads(aliases), "count": count}
+        for name, type, aliases, count in db.execute(
+            """SELECT name, type, aliases, (SELECT count(*) FROM attributions WHERE speaker_id = speakers.id)
+               FROM speakers"""
+        )
+    }
+
+
+def speaker_of(db, content: str):
+    row = db.execute(
+        "SELECT speakers.name FROM attributions LEFT JOIN speakers ON speakers.id = attributions.speaker_id WHERE content = ?",
+        [content],
+    ).fetchone()
+    return row[0]
+
+
+OBAMAS = [
+    article("a1", [("Barack Obama", "President Barack Obama", "we will win", ""), ("Barack Obama", "Obama", "vote early", "")]),
+    article("a2", [("Michelle Obama", "Michelle Obama", "go high", ""), ("Michelle Obama", "Mrs. Obama", "they go low", "")]),
+    article("a3", [("Obama", "Mr. Obama", "a personal insult", ""), ("Obama", "President Obama", "my legacy", "")]),
+    article("a4", [("Obama", "Mrs. Obama", "my garden", "")]),
+]
+
+
+def test_people_who_share_a_surname_stay_apart(db):
+    store_articles(db, OBAMAS)
+    assert rows(db) == {
+        "Barack Obama": {"type": "person", "aliases": {"Mr. Obama": 1, "Obama": 1, "President Barack Obama": 1, "President Obama": 1}, "count": 4},
+        "Michelle Obama": {"type": "person", "aliases": {"Mrs. Obama": 2}, "count": 3},
+    }
+
+
+def test_a_surname_seen_before_its_full_name_joins_it_later(db):
+    a1, a2, a3, a4 = OBAMAS
+    for pair in (a3, a2, a1, a4):
+        store_articles(db, [pair])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"Barack Obama": 4, "Michelle Obama": 3}
+
+
+def test_a_surname_row_whose_cues_disagree_joins_nobody(db):
+    a1, a2, a3, a4 = OBAMAS
+    store_articles(db, [a4])
+    store_articles(db, [a3])  # "Obama" again, now "Mr." and "President": one row, mixed
+    store_articles(db, [a2, a1])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"Obama": 3, "Barack Obama": 2, "Michelle Obama": 2}
+
+
+def test_a_full_name_links_across_middle_initials_but_not_suffixes(db):
+    store_articles(db, [
+        article("b1", [("Donald Trump", "Donald Trump", "walls", "")]),
+        article("b2", [("Donald J. Trump", "Donald J. Trump", "taxes", "")]),
+        article("b3", [("Donald Trump Jr.", "Donald Trump Jr.", "emails", "")]),
+    ])
+    assert {n: r["count"] for n, r in rows(db).items()} == {"Donald Trump": 2, "Donald Trump Jr.": 1}
+
+
+def test_a_surname_goes_to_its_usual_bearer_only_when_clear(db):
+    donald = [article(f"d{i}", [("Donald Trump", "Trump", f"said {i}", "")]) for i in range(4)]
+    bushes = [
+        article("g1", [("George W. Bush", "Bush", "mission", "")]),
+        article("g2", [("George H.W. Bush", "Bush", "read my lips", "")]),
+    ]
+    store_articles(db, donald + bushes + [
+        article("e1", [("Eric Trump", "Eric Trump", "my father", "")]),
+        article("t1", [("Trump", "Trump", "a bare surname", "")]),
+        article("t2", [("Bush", "Bush", "another bare surname", "")]),
+    ])
+    assert speaker_of(db, "a bare surname") == "Donald Trump"
+    assert speaker_of(db, "another bare surname") == "Bush"
+
+
+def test_joint_mentions_pronouns_and_epithets_make_no_speaker(db):
+    store_articles(db, [article("j", [
+        ("Donald Trump", "Donald Trump and Hillary Clinton", "the debate was fair", ""),
+        ("Donald Trump", "Donald Trump", "I won", ""),
+        ("his", "his", "pronoun", "unknown"),
+        ("Trump and Clinton", "Trump and Clinton", "both", ""),
+        ("Crooked Hillary Clinton", "Hillary Clinton", "I am with her", ""),
+    ])])
+    assert rows(db) == {
+        "Donald Trump": {"type": "person", "aliases": {}, "count": 1},
+        "Hillary Clinton": {"type": "person", "aliases": {}, "count": 1},
+    }
+    assert speaker_of(db, "the debate was fair") is None
+    mention = db.execute("SELECT speaker_mention FROM attributions WHERE content = 'the debate was fair'").fetchone()[0]
+    assert mention == "Donald Trump and Hillary Clinton"  # the mention is kept
+
+
+def test_an_acronym_and_its_expansion_are_one_organisation_apart_from_people(db):
+    store_articles(db, [
+        article("f1", [("FBI", "FBI", "we looked", "government")]),
+        article("f2", [("Federal Bureau of Investigation", "the Federal Bureau of Investigation", "no charges", "government")]),
+        article("w1", [("White House", "the White House", "no comment", "government"),
+                       ("Barack Obama", "Barack Obama", "I decide", "")]),
+    ])
+    assert {n: r["count"] for n, r in rows(db).items()} == {
+        "Federal Bureau of Investigation": 2, "White House": 1, "Barack Obama": 1
+    }
+
+
+def test_names_in_one_article_that_stand_for_another_link_with_it(db):
+    store_articles(db, [article("s", [
+        ("Terry Strada", "Terry Strada", "we are tired of waiting", ""),
+        ("Strada", "Strada", "intimidation", "government"),
+        ("International Monetary Fund", "The International Monetary Fund", "growth will slow", "organization"),
+        ("fund", "the fund", "questions remain", "unknown"),
+        ("Senator", "Senator from Texas", "no comment", ""),
+        ("Clinton\u2019s campaign", "Clinton\u2019s campaign", "a rally", "unknown"),
+        ("BRUSSELS - European leaders", "European leaders", "more drones", "anonymous"),
+    ])])
+    assert {n: r["count"] for n, r in rows(db).items()} == {
+        "Terry Strada": 2, "International Monetary Fund": 2, "Clinton campaign": 1, "European leaders": 1
+    }
+    assert speaker_of(db, "no comment") is None
+
+
+def test_speaker_search_takes_the_canonical_name_before_aliases(db):
+    store_articles(db, [
+        article("c1", [("Hillary Clinton", "Clinton", "stronger together", "")]),
+        article("c2", [("Bill Clinton", "Clinton", "it depends", ""), ("Bill Clinton", "Bill Clinton", "I feel your pain", "")]),
+        article("c3", [("Doug Burgum", "Interior Secretary Doug Burgum", "a golden age", "")]),
+    ])
+    def contents(speaker):
+        return [r["content"] for r in quotes(db, QuoteFilters(speaker=speaker))]
+
+    assert contents("Hillary Clinton") == ["stronger together"]
+    assert contents("hillary clinton") == ["stronger together"]
+    assert sorted(contents("Clinton")) == ["I feel your pain", "it depends", "stronger together"]
+    assert contents("interior secretary") == ["a golden age"]
+    assert contents("Burgam") == [] and matching_speakers(db, "Burgam") == []
+    assert closest_names(db, "Burgam") == ["Doug Burgum"]
+    assert closest_names(db, "Zzyzx") == []
+
+
+def stored_with_corrections(db):
+    store_articles(db, OBAMAS + [article("x", [("his", "his", "junk", "unknown"), ("My father", "My father", "dad said", "unknown")])])
+
+
+def test_merge_rename_and_ignore_apply_now_and_to_articles_stored_later(db):
+    stored_with_corrections(db)
+    with write_transaction(db):
+        assert corrections.merge_speakers(db, "michelle obama", "Barack Obama") == 3
+        corrections.rename_speaker(db, "Barack Obama", "The Obamas", "organization")
+        assert corrections.ignore_speaker(db, "My father") == 1
+    assert {n: (r["type"], r["count"]) for n, r in rows(db).items()} == {"The Obamas": ("organization", 7)}
+    assert speaker_of(db, "dad said") is None
+    store_articles(db, [article("later", [
+        ("Michelle Obama", "Michelle Obama", "later one", ""),
+        ("Barack Obama", "Barack Obama", "later two", ""),
+        ("My father", "My father", "later three", "unknown"),
+    ])])
+    assert [speaker_of(db, c) for c in ("later one", "later two", "later three")] == ["The Obamas", "The Obamas", None]
+    assert [r["action"] for r in corrections.list_corrections(db)] == ["merge", "rename", "ignore"]
+
+
+def test_corrections_refuse_what_is_not_there(db):
+    stored_with_corrections(db)
+    with pytest.raises(CorrectionError, match="no speaker named 'Barak Obama'; did you mean 'Barack Obama'"):
+        corrections.merge_speakers(db, "Barak Obama", "Michelle Obama")
+    with pytest.raises(CorrectionError, match="another speaker"):
+        corrections.rename_speaker(db, "Barack Obama", "Michelle Obama")
+    with pytest.raises(CorrectionError, match="no attribution with id 999"):
+        corrections.review_attribution(db, 999, Review("confirmed"))
+    with pytest.raises(CorrectionError, match="not an act"):
+        corrections.review_attribution(db, 1, Review("confirmed", act="shout"))
+
+
+def attribution_id(db, content: str) -> int:
+    return db.execute("SELECT id FROM attributions WHERE content = ?", [content]).fetchone()[0]
+
+
+def test_reviews_change_what_queries_show_and_survive_a_reanalysis(db):
+    stored_with_corrections(db)
+    with write_transaction(db):
+        corrections.review_attribution(db, attribution_id(db, "we will win"), Review("confirmed"))
+        corrections.review_attribution(db, attribution_id(db, "vote early"), Review("rejected"))
+        corrected = corrections.review_attribution(
+            db, attribution_id(db, "junk"), Review("confirmed", speaker="Barack Obama", tier=2, act="thought")
+        )
+    assert (corrected["speaker"], corrected["tier"], corrected["act"], corrected["review"]) == ("Barack Obama", 2, "thought", "confirmed")
+
+    def shown(confirmed=False):
+        return sorted(r["content"] for r in quotes(db, QuoteFilters(speaker="Barack Obama", confirmed=confirmed)))
+
+    assert shown() == ["a personal insult", "junk", "my legacy", "we will win"]
+    assert shown(confirmed=True) == ["junk", "we will win"]
+    assert who_said(db, "vote early") == []
+    assert {r["speaker"]: r["total"] for r in speakers(db, confirmed=True)} == {"Barack Obama": 2}
+    # The same articles analysed again: the reviews find their attributions by key.
+    replace_attributions(db, OBAMAS[:1] + [article("x", [("his", "his", "junk", "unknown"), ("My father", "My father", "dad said", "unknown")])])
+    assert shown() == ["a personal insult", "junk", "my legacy", "we will win"]
+    assert shown(confirmed=True) == ["junk", "we will win"]
+
+
+def test_exported_corrections_apply_again_to_another_database(db, tmp_path):
+    stored_with_corrections(db)
+    with write_transaction(db):
+        corrections.merge_speakers(db, "Michelle Obama", "Barack Obama")
+        corrections.ignore_speaker(db, "My father")
+        corrections.review_attribution(db, attribution_id(db, "my garden"), Review("rejected"))
+    exported = list(corrections.export_corrections(db))
+    assert [(e["correction"], e.get("action") or e["verdict"]) for e in exported] == [
+        ("speaker", "merge"), ("speaker", "ignore"), ("review", "rejected")
+    ]
+    other = open_database(tmp_path / "other.db")
+    stored_with_corrections(other)
+    records = [(i, json.loads(json.dumps(e))) for i, e in enumerate(exported, start=1)]
+    records.append((9, {"correction": "review", "version": 1}))
+    records.append((10, {"correction": "speaker", "version": 99, "action": "merge"}))
+    with write_transaction(other):
+        counts = corrections.import_corrections(other, records)
+    assert (counts.speakers, counts.reviews) == (2, 1)
+    assert [f.split(":")[0] for f in counts.failed] == ["line 9", "line 10"]
+    assert {n: r["count"] for n, r in rows(other).items()} == {n: r["count"] for n, r in rows(db).items()}
+    assert [r["content"] for r in quotes(other, QuoteFilters(speaker="Barack Obama"))] == [
+        r["content"] for r in quotes(db, QuoteFilters(speaker="Barack Obama"))
+    ]
+
+
+def test_a_database_from_before_speaker_identity_is_brought_up_to_date(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    # As migrations m001-m005 left it, with a speaker and an attribution.
+    old["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    for function in MIGRATIONS[:5]:
+        function(old)
+        old.execute("INSERT INTO _migrations (name, applied_at) VALUES (?, 'then')", [function.__name__])
+    old.execute("INSERT INTO articles (id, content_hash, text) VALUES ('a', 'h', 'Mr. Obama said: \"yes\".')")
+    old.execute("INSERT INTO speakers (id, name, type, aliases) VALUES (1, 'Obama', 'person', '[\"Mr. Obama\"]')")
+    old.execute(
+        """INSERT INTO attributions (article_id, speaker_id, kind, content, content_spans, speaker_mention, tier, confidence)
+           VALUES ('a', 1, 'direct', 'yes', '[[18, 21]]', 'Mr. Obama', 1, 0.9)"""
+    )
+    old.conn.commit()
+    old.conn.close()
+    db = open_database(path)
+    key, in_article, alias = db.execute("SELECT key, speaker_in_article, mention_alias FROM attributions").fetchone()
+    assert (key, in_article, alias) == (attribution_key([(18, 21)], None, "yes"), "Obama", "Mr. Obama")
+    assert db.execute("SELECT aliases, surname FROM speakers").fetchone() == ('{"Mr. Obama": 1}', "obama")
+    assert "review" in {c.name for c in db["attributions_view"].columns}

@@ -8,8 +8,8 @@ row, so before parsing (`parseable`) the rest of such a run is blanked: replaced
 spaces, one for one, so every offset stays where it was (attributions' texts are
 then taken from the text as read, not from the parsed copy).
 
-What still takes too long (a text of several megabytes is parsed in pieces, at about
-30,000 characters a second) fails alone once it has taken the time budget:
+What still takes too long (a text of several megabytes is parsed in pieces, at some
+10,000 to 30,000 characters a second) fails alone once it has taken the time budget:
 $ATTRIB_TIME_BUDGET seconds, else DEFAULT_TIME_BUDGET_SECONDS; 0 turns it off. The
 budget is checked between batches of pieces, and the attribution engine, the one
 part whose time does not follow from the text's length, is stopped by a timer
@@ -27,16 +27,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from attrib.errors import BudgetError
+
 ENV_VAR = "ATTRIB_TIME_BUDGET"
 DEFAULT_TIME_BUDGET_SECONDS = 60.0
 MAX_RUN_CHARACTERS = 200
 MAX_PUNCTUATION_RUN = 20
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARACTERS + 1},}}")
 LONG_PUNCTUATION = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
-
-
-class BudgetError(ValueError):
-    """$ATTRIB_TIME_BUDGET is not a number of seconds."""
 
 
 def time_budget() -> float:

@@ -89,6 +89,6 @@ def _matches(parts: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
         return not parts
     if pattern[0] == "**":
         return any(_matches(parts[i:], pattern[1:]) for i in range(len(parts) + 1))
-    if not parts or parts[0].startswith(".") and not pattern[0].startswith("."):
+    if not parts or (parts[0].startswith(".") and not pattern[0].startswith(".")):
         return False
     return fnmatch.fnmatchcase(parts[0], pattern[0]) and _matches(parts[1:], pattern[1:])

@@ -8,7 +8,7 @@ and put in a folder beside the seed article (fixtures/us-venezuela-relations.txt
 `attrib ingest FOLDER` runs on it in a process of its own, so its wall time and peak
 memory (the process's maximum resident set, from wait4) are its own. A row says how
 many stderr lines name the input, how many articles were stored, whether the seed's
-statements were all stored (as many as the seed gives alone), the exit status, and whether the run kept to the
+attributions were all stored (as many as the seed gives alone), the exit status, and whether the run kept to the
 budget: the time budget per article (60 s unless $ATTRIB_TIME_BUDGET says otherwise)
 plus START_SECONDS for starting Python and loading the pipeline, and the memory
 budget, 1.5 GB. The texts too long to parse at once are also given to
@@ -187,7 +187,7 @@ def run(command: list[str]) -> tuple[float, int, int, str]:
     return seconds, usage.ru_maxrss // 1024, process.returncode, stderr
 
 
-def seed_statements(db: Path) -> int:
+def seed_attributions(db: Path) -> int:
     with sqlite3.connect(db) as conn:
         return conn.execute("SELECT count(*) FROM attributions WHERE article_id = 'seed'").fetchone()[0]
 
@@ -210,10 +210,10 @@ def main() -> None:
         alone.mkdir()
         (alone / "seed.txt").write_bytes(SEED.read_bytes())
         run([*attrib, "ingest", str(alone), "--db", str(root / "alone.db")])
-        expected = seed_statements(root / "alone.db")
+        expected = seed_attributions(root / "alone.db")
         print(f"time budget {budget:g} s per article (+{START_SECONDS} s to start), memory budget {MEMORY_BUDGET_MB} MB; "
-              f"the seed alone gives {expected} statements\n")
-        print("| input | command | lines naming it | articles stored | seed's statements | exit | seconds | peak MB | within budget |")
+              f"the seed alone gives {expected} attributions\n")
+        print("| input | command | lines naming it | articles stored | seed's attributions | exit | seconds | peak MB | within budget |")
         print("|---|---|---:|---:|---|---:|---:|---:|---|")
         for name in names:
             write, also_report, by_glob = INPUTS[name]
@@ -229,7 +229,7 @@ def main() -> None:
             for label, command in runs:
                 seconds, peak, status, stderr = run(command)
                 naming = sum(1 for line in stderr.splitlines() if file in line)
-                stored = f"{articles(db)} | {seed_statements(db)}/{expected}" if label == "ingest" else "- | -"
+                stored = f"{articles(db)} | {seed_attributions(db)}/{expected}" if label == "ingest" else "- | -"
                 within = seconds <= budget + START_SECONDS and peak <= MEMORY_BUDGET_MB
                 print(f"| {name} | {label} | {naming} | {stored} | {status} | {seconds:.1f} | {peak} | "
                       f"{'yes' if within else 'NO'} |", flush=True)

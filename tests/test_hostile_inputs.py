@@ -226,10 +226,14 @@ def test_an_engine_that_runs_away_is_stopped_by_the_budget(monkeypatch):
     ]
 
 
-def test_a_bad_budget_setting_is_refused(monkeypatch):
+def test_a_bad_budget_setting_is_one_line_before_any_work(monkeypatch, tmp_path):
+    from attrib.errors import BudgetError
+
     monkeypatch.setenv(budget.ENV_VAR, "soon")
-    with pytest.raises(budget.BudgetError, match="must be a number of seconds"):
+    with pytest.raises(BudgetError, match="must be a number of seconds"):
         budget.time_budget()
+    result = runner.invoke(app, ["analyze", str(SEED)])
+    assert (result.exit_code, result.stderr) == (2, "attrib: $ATTRIB_TIME_BUDGET must be a number of seconds, not 'soon'\n")
 
 
 def test_spacy_failing_on_one_article_fails_that_article_only(monkeypatch):

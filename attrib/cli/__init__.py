@@ -63,7 +63,14 @@ def main_callback(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    pass
+    from attrib.budget import time_budget
+
+    # A bad $ATTRIB_TIME_BUDGET is said once, before any work, not in the middle of it.
+    try:
+        time_budget()
+    except AttribError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
 
 
 def print_error(message: str) -> None:

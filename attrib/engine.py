@@ -197,7 +197,7 @@ def attribute(
                 speaker=speaker_record,
                 via=via,
                 channel=channel_of(doc, cand.cue_token, cand.source, lexicon),
-                tier=tier_of(speaker, via),
+                tier=tier_of(speaker, via, plural=speaker_head is not None and speaker_head.tag_ == "NNS"),
                 confidence=0.0,  # set below, once every speaker is known
                 act=act,
                 sentence=cand.sentence,

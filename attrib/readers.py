@@ -18,6 +18,7 @@ import re
 import stat
 import sys
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -44,6 +45,20 @@ BINARY_SNIFF_BYTES = 4096
 MAX_INPUT_BYTES = 20_000_000
 # Metadata fields an article object may carry, as text; numbers are taken as text too.
 METADATA_FIELDS = ("title", "published", "publisher", "url", "author")
+# A wire-style dateline opening the text: "date 2026-03-06 Washington DC, US: ..." (the
+# word "date" optional, a place after the date optional, ended by a colon or a dash).
+DATELINE = re.compile(r"\A\s*(?:date[d:]?\s+)?(\d{4}-\d{2}-\d{2})\b[^\n:\u2014-]{0,80}[:\u2014-]", re.IGNORECASE)
+
+
+def dateline_date(text: str) -> Optional[str]:
+    """The date (YYYY-MM-DD) of the dateline opening `text`, or None."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None
+    try:
+        return date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
 
 
 def check_not_binary(data: bytes, path: str, line: Optional[int] = None) -> None:
@@ -74,7 +89,7 @@ def read_text_article(path: str, data: bytes, doc_id: str) -> Article:
     text, warning = decode(data, path)
     if not text.strip():
         raise InputError(path, "empty file")
-    return Article(id=doc_id, text=text, source_path=path, warning=warning)
+    return Article(id=doc_id, text=text, published=dateline_date(text), source_path=path, warning=warning)
 
 
 def article_from_json(
@@ -103,6 +118,7 @@ def article_from_json(
             # SQLite can't store it, and no report could show it.
             raise error(f"{name!r} is not text")
         metadata[name] = None if value is None else str(value)
+    metadata["published"] = metadata["published"] or dateline_date(text)
     return Article(id=str(doc_id), text=text, source_path=path, source_line=line, warning=warning, **metadata)
 
 
@@ -215,7 +231,7 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
         id=doc_id,
         text=document.text,
         title=document.title,
-        published=document.date,
+        published=document.date or dateline_date(document.text),
         publisher=document.sitename,
         url=document.url,
         source_path=path,

@@ -37,10 +37,12 @@ def kind_of(content: list[tuple[int, int]], quotes: list[Quote], text: str) -> s
     return "direct" if quoted / total >= 0.9 else "mixed"
 
 
-def tier_of(speaker: Optional[ResolvedSpeaker], via: Optional[Via]) -> int:
+def tier_of(speaker: Optional[ResolvedSpeaker], via: Optional[Via], plural: bool = False) -> int:
+    """`plural`: the speaker mention's head is a plural noun ("the courts", "local news
+    reports"): without a name, a group of unnamed sources."""
     if speaker is None:
         return 4
-    if speaker.type == "anonymous":
+    if speaker.type == "anonymous" or (plural and not any(c.isupper() for c in speaker.name)):
         return 3
     if speaker.type == "media" or via is not None:
         return 2

@@ -215,8 +215,18 @@ def load() -> str:
 
 # ---- the benchmark ---------------------------------------------------------------
 
+def source_file(args, split: str | None = None) -> Path:
+    """The articles every step reads: --input, else the PolNeAR split (`split`, else
+    --split). A missing file stops the run with one line saying what to give."""
+    source = Path(args.input) if args.input else POLNEAR / f"{split or args.split}.articles.jsonl"
+    if not source.is_file():
+        hint = "" if args.input else " (PolNeAR is not here: see the README, or give --input FILE.jsonl)"
+        raise SystemExit(f"{source}: no such file{hint}")
+    return source
+
+
 def throughput(args, scratch: Path) -> dict:
-    source = Path(args.input) if args.input else POLNEAR / f"{args.split}.articles.jsonl"
+    source = source_file(args)
     corpus = scratch / "corpus.jsonl"
     n = write_corpus(source, corpus, args.articles)
     tiny = scratch / "startup.jsonl"
@@ -277,7 +287,7 @@ def writer(args, scratch: Path) -> dict:
     from attrib.store.db import open_database, store_articles
     from attrib.store.ingest import BATCH_ARTICLES
 
-    source = POLNEAR / f"{args.split}.articles.jsonl"
+    source = source_file(args)
     with source.open(encoding="utf-8") as handle:
         sample = [Article(id=r["id"], text=r["text"], publisher=r.get("publisher")) for r in map(json.loads, itertools.islice(handle, 12))]
     analysed = list(attrib.analyze_articles(sample))
@@ -310,7 +320,7 @@ def components(args, scratch: Path) -> dict:
     from attrib.readers import read_articles
     from attrib.store.db import open_database, store_articles
 
-    source = str(Path(args.input) if args.input else POLNEAR / f"{args.split}.articles.jsonl")
+    source = str(source_file(args))
     nlp = attrib.load_pipeline()
     seconds: dict[str, float] = {}
     clock = time.process_time
@@ -344,7 +354,7 @@ def components(args, scratch: Path) -> dict:
 
 def memory(args, scratch: Path) -> list[dict]:
     sizes = [int(s) for s in args.memory.split(",")]
-    source = POLNEAR / "train.articles.jsonl"
+    source = source_file(args, "train")
     rows = []
     for size in sizes:
         corpus = scratch / f"memory-{size}.jsonl"
@@ -424,11 +434,11 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=["dev", "train"], default="dev", help="PolNeAR split to read (default dev)")
-    parser.add_argument("--input", help="another article JSONL file instead of a PolNeAR split")
+    parser.add_argument("--input", help="another article JSONL file instead of a PolNeAR split, for every step")
     parser.add_argument("--articles", type=int, help="only the first N articles")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each mode; the fastest is kept (default 1)")
     parser.add_argument("--ray", action="store_true", help="also time `attrib ingest --backend ray --workers 2`")
-    parser.add_argument("--memory", metavar="A,B", help="peak memory of ingest at these corpus sizes (PolNeAR train)")
+    parser.add_argument("--memory", metavar="A,B", help="peak memory of ingest at these corpus sizes (PolNeAR train, or --input)")
     parser.add_argument("--writer", type=int, default=1200, metavar="N", help="time the SQLite writer on N articles (0: skip)")
     parser.add_argument("--components", action="store_true", help="CPU time per pipeline component, in this process")
     parser.add_argument("--no-throughput", action="store_true", help="only the memory runs")

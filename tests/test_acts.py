@@ -101,3 +101,31 @@ def test_an_unknown_act_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "attrib: --act: no act 'belief': choose from statement, thought, knowledge, intention, other or all"
     ]
+
+
+def test_the_query_commands_show_statements_unless_asked(tmp_path):
+    from conftest import FIXTURES
+
+    runner = CliRunner()
+    db = str(tmp_path / "attrib.db")
+    assert runner.invoke(app, ["ingest", str(FIXTURES), "--db", db]).exit_code == 0
+
+    def rows(*args):
+        result = runner.invoke(app, [*args, "--db", db, "--json"])
+        assert result.exit_code == 0, result.output
+        import json
+
+        return json.loads(result.stdout)
+
+    # The seed's 11 statements; "signed into law", "controlling how the proceeds are
+    # distributed" and "Trump's recognition of" are stored too, as other acts.
+    assert len(rows("quotes")) == 11
+    assert {r["act"] for r in rows("quotes")} == {"statement"}
+    assert sorted(r["content"][:20] for r in rows("quotes", "--act", "other")) == [
+        "a reform to expand p", "how the proceeds are", "opposition leader Ju",
+    ]
+    assert len(rows("quotes", "--act", "all")) == 14
+    assert "Donald Trump" not in {r["speaker"] for r in rows("speakers")}
+    assert "Donald Trump" in {r["speaker"] for r in rows("speakers", "--act", "all")}
+    assert rows("who-said", "proceeds") == []
+    assert [r["speaker"] for r in rows("who-said", "proceeds", "--act", "all")] == ["Donald Trump"]

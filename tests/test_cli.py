@@ -18,10 +18,14 @@ runner = CliRunner()
 
 
 def test_analyze_table_names_the_speakers():
-    result = runner.invoke(app, ["analyze", str(SEED)])
+    result = runner.invoke(app, ["analyze", str(SEED)], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
     for name in ("US State Department", "Doug Burgum", "Delcy Rodriguez", "Al Jazeera", "Axios sources"):
         assert name in result.stdout
+    # The table fits the terminal, whatever its width.
+    assert max(map(len, result.stdout.splitlines())) <= 120
+    narrow = runner.invoke(app, ["analyze", str(SEED)], env={"COLUMNS": "60"})
+    assert max(map(len, narrow.stdout.splitlines())) <= 60
 
 
 def test_analyze_json_follows_the_contract():

@@ -67,7 +67,7 @@ def seeded(tmp_path_factory):
     expected = dict(before)
     expected["US State Department"] += expected.pop("Axios sources")
     del expected["Al Jazeera"]
-    expected["Douglas Burgum"] = expected.pop("Doug Burgum")
+    expected["Douglas Burgum"] = expected.pop("Doug Burgum") - 1  # one is now a thought, no statement
     expected["Delcy Rodriguez"] -= 1
     return path, expected, changed
 
@@ -80,20 +80,20 @@ def db(seeded):
 def test_corrections_show_in_speakers_quotes_and_report(seeded):
     db, expected, changed = seeded
     assert totals(db) == expected
-    confirmed_speakers = as_json("speakers", "--db", db, "--confirmed")
+    confirmed_speakers = as_json("speakers", "--db", db, "--confirmed", "--act", "all")
     assert [(s["speaker"], s["on_record"], s["second_hand"], s["total"]) for s in confirmed_speakers] == [
         ("Douglas Burgum", 0, 1, 1), ("US State Department", 1, 0, 1)
     ]
-    confirmed = as_json("quotes", "--db", db, "--confirmed")
+    confirmed = as_json("quotes", "--db", db, "--confirmed", "--act", "all")
     assert sorted(q["content"] for q in confirmed) == sorted([changed["confirmed"], changed["corrected"]])
     assert all(q["content"] != changed["rejected"] for q in as_json("quotes", "--db", db, "--limit", 0))
     burgum = expected["Douglas Burgum"]
     assert [q["speaker"] for q in as_json("quotes", "--speaker", "burgum", "--db", db)] == ["Douglas Burgum"] * burgum
     # The one corrected to a thought (tier 2) is no statement: it shows only when every act is asked for.
     report = json.loads(run("report", "--speaker", "Douglas Burgum", "-f", "json", "--db", db).stdout)
-    assert (report["title"], report["tiers"]) == ("Douglas Burgum", {"1": burgum - 1, "2": 0, "3": 0, "4": 0})
+    assert (report["title"], report["tiers"]) == ("Douglas Burgum", {"1": burgum, "2": 0, "3": 0, "4": 0})
     report = json.loads(run("report", "--speaker", "Douglas Burgum", "--act", "all", "-f", "json", "--db", db).stdout)
-    assert report["tiers"] == {"1": burgum - 1, "2": 1, "3": 0, "4": 0}
+    assert report["tiers"] == {"1": burgum, "2": 1, "3": 0, "4": 0}
     confirmed_report = json.loads(run("report", "--confirmed", "--act", "all", "-f", "json", "--db", db).stdout)
     assert confirmed_report["tiers"] == {"1": 1, "2": 1, "3": 0, "4": 0}
 
@@ -106,7 +106,7 @@ def test_corrections_survive_reanalysis_and_apply_to_new_articles(seeded, tmp_pa
     assert totals(db) == expected
     after = as_json("quotes", "--db", db, "--limit", 0)
     assert [(q["speaker"], q["tier"], q["content"]) for q in after] == [(q["speaker"], q["tier"], q["content"]) for q in before]
-    assert sorted(q["content"] for q in as_json("quotes", "--db", db, "--confirmed")) == sorted(
+    assert sorted(q["content"] for q in as_json("quotes", "--db", db, "--confirmed", "--act", "all")) == sorted(
         [changed["confirmed"], changed["corrected"]]
     )
     new = tmp_path / "later.txt"
@@ -142,7 +142,7 @@ def test_exported_corrections_reapply_in_another_database(seeded, tmp_path):
         "attrib: imported 3 speaker correction(s), 3 review(s), failed 1",
     ]
     assert totals(other) == expected
-    assert sorted(q["content"] for q in as_json("quotes", "--db", other, "--confirmed")) == sorted(
+    assert sorted(q["content"] for q in as_json("quotes", "--db", other, "--confirmed", "--act", "all")) == sorted(
         [changed["confirmed"], changed["corrected"]]
     )
 

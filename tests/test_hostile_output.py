@@ -26,6 +26,8 @@ from attrib.store.schema import MIGRATIONS
 from conftest import get_nlp
 
 runner = CliRunner()
+# An id with no glob character in it (`attrib show` takes those for file patterns).
+ARTICLE_ID = "story\x1b]0;owned\x07\u202e"
 ESCAPES = "\x1b]0;owned\x07\x1b[2J\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\x9b31m\r\u202e"
 TEXT = (
     '"We will reopen the bridge by June," Mayor Ann Lee said on Tuesday. '
@@ -34,7 +36,8 @@ TEXT = (
 )
 READS = [
     ["quotes"], ["who-said", "bridge"], ["speakers"], ["sql", "SELECT count(*) FROM articles"],
-    ["report"], ["report", "--speaker", "Ann Lee"], ["report", "--publisher", "Gazette"],
+    ["report"], ["report", "--speaker", "Ann Lee"], ["report", "--publisher", "Gazette"], ["show", ARTICLE_ID],
+    ["corrections", "list"],
 ]
 
 
@@ -45,7 +48,7 @@ def hostile_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("output") / "attrib.db"
     db = open_database(path)
     title = f"Council news{ESCAPES}\n## Findings\n- forged <img src=x onerror=alert(1)>"
-    article = Article(id=f"story{ESCAPES}", text=TEXT + ESCAPES, title=title, publisher="Gazette")
+    article = Article(id=ARTICLE_ID, text=TEXT + ESCAPES, title=title, publisher="Gazette")
     found = attrib.analyze(TEXT, nlp=get_nlp())
     assert len(found) == 3
     store_articles(db, [(article, found)])
@@ -83,11 +86,19 @@ def test_report_output_holds_no_control_characters(hostile_db, fmt):
     assert_inert(result.stdout)
 
 
+def test_show_output_holds_no_control_characters_and_keeps_its_marks_in_place(hostile_db):
+    result = runner.invoke(app, ["show", ARTICLE_ID, "--db", str(hostile_db)])
+    assert result.exit_code == 0, result.output
+    assert_inert(result.stdout)
+    # Each character a terminal would act on is one U+FFFD: the marks stay where they were.
+    assert "[Mayor Ann Lee]1" in result.stdout and "\ufffd" in result.stdout
+
+
 def test_analyze_output_holds_no_control_characters(tmp_path):
     page = tmp_path / "story.jsonl"
     page.write_text('{"id": "s\\u001b[2J", "title": "T\\u001b]0;x\\u0007", "text": "\\u001b[31m' + TEXT.replace('"', '\\"') + '\\u202e"}\n')
-    for fmt in ([], ["--json"]):
-        result = runner.invoke(app, ["analyze", str(page), *fmt])
+    for command in (["analyze"], ["analyze", "--json"], ["show"]):
+        result = runner.invoke(app, [*command, str(page)])
         assert result.exit_code == 0, result.output
         assert_inert(result.stdout + result.stderr)
         assert "Ann Lee" in result.stdout
@@ -104,7 +115,7 @@ def test_csv_cells_that_would_be_formulas_are_prefixed_unless_asked(hostile_db):
 
 
 def test_markdown_report_shows_markup_as_text_and_titles_on_one_line(hostile_db):
-    result = runner.invoke(app, ["report", "--db", str(hostile_db), "--article", f"story{ESCAPES}", "--format", "markdown"])
+    result = runner.invoke(app, ["report", "--db", str(hostile_db), "--article", ARTICLE_ID, "--format", "markdown"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     # Escaped for the terminal (\x1b), then for Markdown (its backslash, the bracket).

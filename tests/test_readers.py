@@ -115,3 +115,24 @@ def test_glob_patterns_are_expanded(tmp_path):
     (tmp_path / "sub" / "d.txt").write_text("Deep down, he said.")
     assert [a.id for a in read(tmp_path / "*.txt")] == ["a", "b"]
     assert [a.id for a in read(tmp_path / "**" / "*.txt")] == ["a", "b", "d"]
+
+
+def test_a_wire_dateline_gives_the_published_date(tmp_path):
+    from conftest import FIXTURES
+
+    [seed] = read(FIXTURES / "us-venezuela-relations.txt")
+    assert seed.published == "2026-03-06"
+    texts = {
+        "dated.txt": "date 2025-11-02 Paris, France: The minister said the talks had failed.",
+        "bare.txt": "2025-11-02 \u2014 The minister said the talks had failed.",
+        "none.txt": "The 2025-11-02 talks failed, the minister said: no dateline.",
+        "impossible.txt": "date 2025-13-02 Paris: The minister said the talks had failed.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert {a.id: a.published for a in read(tmp_path)} == {
+        "bare": "2025-11-02", "dated": "2025-11-02", "impossible": None, "none": None
+    }
+    # A date given with the article wins over its dateline.
+    (tmp_path / "given.jsonl").write_text(json.dumps({"id": "g", "text": texts["dated.txt"], "published": "2025-11-03"}))
+    assert [a.published for a in read(tmp_path / "given.jsonl")] == ["2025-11-03"]

@@ -23,8 +23,9 @@ from typer.testing import CliRunner
 import attrib
 from attrib.cli import app
 from attrib.model import Article, Attribution
-from attrib.report import articles_report, attributions_report, render, unattributed_claims
+from attrib.report import articles_report, attributions_report, charts, render, unattributed_claims
 from attrib.report.claims import attribution_spans
+from attrib.report.data import ReportAttribution, Tally
 from conftest import FIXTURES, ROOT, get_nlp
 
 SEED = FIXTURES / "us-venezuela-relations.txt"
@@ -198,10 +199,11 @@ def test_markdown_has_the_headings_and_an_aligned_tier_table(seed_report):
     assert "- The 50-million-barrel transfer is stated without a source." in markdown
 
 
-def test_html_is_self_contained_with_svg_charts(seed_report):
+def test_html_is_self_contained_with_charts(seed_report):
     html = render(seed_report, "html")
     assert html.startswith("<!DOCTYPE html>")
-    assert html.count("<svg") >= 2
+    assert html.count("<svg") == 1  # the tier donut; speakers are bars in HTML
+    assert html.count('<div class="bar">') == len(seed_report.speakers)
     assert "http://" not in html and "https://" not in html
     assert not re.search(r"""(src|href)\s*=|<link|<script|@import|url\(""", html, re.IGNORECASE)
     assert "The 50-million-barrel transfer is stated without a source." in html
@@ -261,13 +263,18 @@ def test_corpus_scope_compares_publishers_and_months(db):
     report = report_json("--db", db)
     assert report["scope"] == "corpus" and report["articles"] == 4
     assert sum(report["tiers"].values()) == report["total"] >= 11 + 3
-    assert {p["publisher"] for p in report["publishers"]} == {"Daily Planet", "Gazette"}
-    assert [p["period"] for p in report["over_time"]] == ["2025-01", "2025-02", "2025-03"]
+    # The seed article names no publisher: its row is "(unknown)", last.
+    assert [p["publisher"] for p in report["publishers"]] == ["Daily Planet", "Gazette", "(unknown)"]
+    assert sum(p["count"] for p in report["publishers"]) == report["total"]
+    # Its dateline ("date 2026-03-06 Washington DC, US:") gives it a date.
+    assert [p["period"] for p in report["over_time"]] == ["2025-01", "2025-02", "2025-03", "2026-03"]
     assert report["over_time_unit"] == "month"
     markdown = runner.invoke(app, ["report", "--db", str(db), "--format", "markdown"]).stdout
     assert "## Tiers per publisher" in markdown and "## Anonymous share over time, by month" in markdown
+    assert "| (unknown)" in markdown
     html = runner.invoke(app, ["report", "--db", str(db), "--format", "html"]).stdout
-    assert html.count("<svg") >= 4  # tiers, speakers, publishers, time line
+    assert html.count("<svg") == 2  # tiers, time line; speakers and publishers are HTML bars
+    assert html.count('<div class="bars"') == 2
     assert "<polyline" in html
 
 
@@ -287,7 +294,8 @@ def test_missing_subjects_are_one_line_errors(db, args, message):
 
 def test_scopes_are_exclusive(db):
     both = runner.invoke(app, ["report", "--db", str(db), "--publisher", "Gazette", "--speaker", "Lee"])
-    assert both.exit_code == 2 and "give one of --publisher, --speaker" in both.stderr
+    assert both.exit_code == 2
+    assert both.stderr == "attrib: --publisher, --speaker: give one of them (see `attrib report --help`)\n"
     path_and_db = runner.invoke(app, ["report", str(SEED), "--db", str(db)])
     assert path_and_db.exit_code == 2 and "PATH is analysed directly" in path_and_db.stderr
 
@@ -309,20 +317,176 @@ def png_size_and_pixels(data: bytes) -> tuple[int, int, bytes]:
     return width, height, zlib.decompress(idat)
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install -y chromium)")
-def test_seed_html_renders_in_headless_chromium(seed_report, tmp_path):
+def bench_tools():
     sys.path.insert(0, str(ROOT / "bench"))
     try:
-        from screenshot_report import screenshot
+        import screenshot_report
     finally:
         sys.path.remove(str(ROOT / "bench"))
+    return screenshot_report
+
+
+def many_months_report():
+    """A corpus over 30 months, three publishers (one unknown) and long speaker names:
+    the crowded case for the charts' labels."""
+    tally = Tally()
+    speakers = ["Alexandria Ocasio-Cortez, Representative of New York's 14th district", "Bob", "Carla Longname-Hyphen"]
+    for month in range(30):
+        for k in range(1 + month % 4):
+            tally.add(ReportAttribution(
+                article=f"a{month}", speaker=speakers[k % 3], speaker_type="person", kind="direct",
+                tier=(1, 3, 2, 4)[(month + k) % 4], confidence=0.9, content="x", content_spans=[(0, 1)],
+                publisher=("nyt", "Breitbart News Network", None)[k % 3],
+                published=f"{2022 + month // 12}-{month % 12 + 1:02d}-15",
+            ))
+    return tally.report("corpus", "thirty months", 30, claims_checked=False)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install -y chromium)")
+@pytest.mark.parametrize("width", [1200, 400])
+def test_html_renders_in_headless_chromium(seed_report, tmp_path, width):
     html = tmp_path / "seed.html"
     html.write_text(render(seed_report, "html"), encoding="utf-8")
-    png = screenshot(html, tmp_path / "seed.png")
+    png = bench_tools().screenshot(html, tmp_path / "seed.png", width=width)
     data = png.read_bytes()
-    width, height, pixels = png_size_and_pixels(data)
-    assert (width, height) == (1200, 2000)
+    png_width, height, pixels = png_size_and_pixels(data)
+    assert (png_width, height) == (width, 2000)
     # A blank or unstyled page compresses to a few KB of nearly constant bytes; text,
     # charts and colour give many distinct byte values.
     assert len(data) > 30_000
     assert len(set(pixels)) > 100
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install -y chromium)")
+@pytest.mark.parametrize("width", [1200, 400])
+def test_charts_are_legible_and_their_labels_apart(seed_report, tmp_path, width):
+    for name, report in (("seed", seed_report), ("months", many_months_report())):
+        html = tmp_path / f"{name}.html"
+        html.write_text(render(report, "html"), encoding="utf-8")
+        measured = bench_tools().measure(html, width)
+        assert measured["page_width"] <= width, name  # nothing runs off the side
+        assert measured["smallest_text"] >= 11, name  # chart text no smaller than 11 px
+        labels = sorted(measured["axis_labels"])
+        assert all(right <= next_left for (_, right), (next_left, _) in zip(labels, labels[1:])), (name, labels)
+    assert len(labels) >= 3  # the time line names more than its ends
+
+
+def test_axis_labels_never_overlap_at_the_larger_size():
+    for count in range(1, 61):
+        for text in ("2025-01", "2025-01-06"):
+            xs = [84 + 612 * i / max(1, count - 1) for i in range(count)]
+            chosen = charts.axis_labels(xs, [text] * count)
+            width = charts.label_width(text)
+            extents = []
+            for i, anchor in chosen:
+                left = {"start": xs[i], "middle": xs[i] - width / 2, "end": xs[i] - width}[anchor]
+                extents.append((left, left + width))
+            assert all(right + charts.LABEL_GAP <= left for (_, right), (left, _) in zip(extents, extents[1:]))
+            assert chosen[0][0] == 0 and (count < 3 or chosen[-1][0] == count - 1)
+
+
+# Context in every row, totals, limits, the unknown publisher, the generation date
+# (on the hand-made database of tests/handmade.py, so the rows are known).
+
+
+@pytest.fixture(scope="module")
+def made_db(tmp_path_factory):
+    from handmade import build
+
+    return build(tmp_path_factory.mktemp("made") / "attrib.db")
+
+
+def test_json_holds_every_row_with_its_article_and_sentence(made_db):
+    report = report_json("--db", made_db)
+    assert (report["total"], report["limit"]) == (4, None)
+    assert report["omitted"] == {"attributions": 0, "to_check": 0, "unattributed_claims": 0}
+    assert [(a["article"], a["sentence"]) for a in report["attributions"]] == [
+        ("bridge", "Mayor Ann Lee said the new bridge over the Wensum would open in May."),
+        ("bridge", '"We will build it on time and on budget, whatever the weather does this winter," she said.'),
+        ("bridge", "The council plans to borrow $5 million for the work, according to two officials who asked "
+                   "not to be named."),
+        ("market", '"Prices at the Golden Age market are up a third since spring," said Tom Reyes, who runs a '
+                   "stall there."),
+    ]
+    assert [(a["article"], a["confidence"]) for a in report["to_check"]] == [("bridge", 0.42)]
+    first = report["attributions"][0]
+    assert (first["cue"], first["speaker_mention"], first["act"]) == ("said", "Mayor Ann Lee", "statement")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", report["generated"])
+
+
+def test_a_limit_says_what_it_left_out(made_db):
+    report = report_json("--db", made_db, "--limit", "1")
+    assert (report["total"], report["limit"], len(report["attributions"])) == (4, 1, 1)
+    assert report["omitted"] == {"attributions": 3, "to_check": 0, "unattributed_claims": 0}
+    markdown = runner.invoke(app, ["report", "--db", str(made_db), "--format", "markdown", "--limit", "1"]).stdout
+    assert "Statements are listed from the first 1 of 4 (--limit); the counts cover all of them." in markdown
+
+
+def test_articles_without_a_publisher_have_a_row(made_db):
+    report = report_json("--db", made_db)
+    assert [(p["publisher"], p["count"]) for p in report["publishers"]] == [("Gazette", 3), ("(unknown)", 1)]
+    # ... but are no outlet for the findings to compare.
+    assert not any("(unknown)" in finding for finding in report["findings"])
+
+
+def test_reports_say_when_they_were_made(made_db):
+    for fmt, pattern in (
+        ("terminal", r"\nGenerated \d{4}-\d\d-\d\d \d\d:\d\d UTC by attrib [\d.]+\n"),
+        ("markdown", r"\n_Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC by attrib [\d.]+_\n"),
+        ("html", r"<footer>Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC by attrib [\d.]+ "),
+    ):
+        result = runner.invoke(app, ["report", "--db", str(made_db), "--format", fmt])
+        assert re.search(pattern, result.stdout), fmt
+
+
+def test_terminal_quotes_only_direct_speech_and_rows_to_check_carry_their_sentence(made_db):
+    result = runner.invoke(app, ["report", "--db", str(made_db)], env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("To check by hand (confidence below 0.60)"):-1] == [
+        "To check by hand (confidence below 0.60)",
+        "  0.42 council officials (indirect, tier 3) in bridge: The council plans to",
+        "       borrow $5 million for the work",
+        "       sentence: The council plans to borrow $5 million for the work, according",
+        "       to two officials who asked not to be named.",
+        "",
+        "Ann Lee (person, 2)",
+        "  the new bridge over the Wensum would open in May \u2014 tier 1, indirect, 0.91",
+        "  \u201cWe will build it on time and on budget, whatever the weather does this",
+        "  winter\u201d \u2014 tier 1, direct, 0.95",
+        "",
+        "Tom Reyes (person, 1)",
+        "  \u201cPrices at the Golden Age market are up a third since spring\u201d \u2014 tier 1,",
+        "  direct, 0.88",
+        "",
+        "council officials (anonymous, 1)",
+        "  The council plans to borrow $5 million for the work \u2014 tier 3, indirect, 0.42",
+        "",
+    ]
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_the_html_of_one_article_shows_its_text_with_every_statement_marked(made_db):
+    html = runner.invoke(app, ["report", "--db", str(made_db), "--article", "bridge", "--format", "html"]).stdout
+    view = html.split('<div class="article">\n')[1].split("\n</div>")[0]
+
+    def marked(css: str, number: int, text: str) -> str:
+        return f'<span class="{css}" title="{TITLES[number]}">{text}</span>'
+
+    assert view.splitlines() == [
+        f'<p>{marked("speaker", 1, "Mayor Ann Lee")} {marked("cue", 1, "said")} '
+        f'{marked("c1", 1, "the new bridge over the Wensum would open in May")}<sup>1</sup>. &quot;'
+        f'{marked("c1", 2, "We will build it on time and on budget, whatever the weather does this winter")}'
+        f'<sup>2</sup>,&quot; {marked("speaker", 2, "she")} {marked("cue", 2, "said")}.</p>',
+        f'<p>{marked("c3", 3, "The council plans to borrow $5 million for the work")}<sup>3</sup>, '
+        f'{marked("cue", 3, "according to")} {marked("speaker", 3, "two officials who asked not to be named")}.</p>',
+    ]
+
+
+TITLES = {
+    1: "1. Ann Lee (person), as \u201cMayor Ann Lee\u201d \u00b7 cue \u201csaid\u201d \u00b7 indirect statement "
+       "\u00b7 tier 1 on the record \u00b7 confidence 0.91",
+    2: "2. Ann Lee (person), as \u201cshe\u201d \u00b7 cue \u201csaid\u201d \u00b7 direct statement \u00b7 tier 1 "
+       "on the record \u00b7 confidence 0.95",
+    3: "3. council officials (anonymous), as \u201ctwo officials who asked not to be named\u201d \u00b7 cue "
+       "\u201caccording to\u201d \u00b7 indirect statement \u00b7 tier 3 anonymous \u00b7 confidence 0.42",
+}

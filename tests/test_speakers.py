@@ -8,13 +8,15 @@ import json
 import pytest
 
 from attrib.errors import CorrectionError
-from attrib.model import Article, Attribution, Spans, Speaker, attribution_key
+from attrib.model import ACTS, Article, Attribution, Spans, Speaker, attribution_key
 from attrib.store import QuoteFilters, open_database, quotes, speakers, store_articles, who_said
 from attrib.store import corrections
 from attrib.store.corrections import Review
 from attrib.store.db import replace_attributions, write_transaction
 from attrib.store.identity import closest_names, matching_speakers
 from attrib.store.schema import MIGRATIONS
+
+ALL_ACTS = frozenset(ACTS)
 
 
 def article(article_id: str, said: list[tuple[str, str, str, str]], type: str = "person"):
@@ -231,12 +233,13 @@ def test_reviews_change_what_queries_show_and_survive_a_reanalysis(db):
     assert (corrected["speaker"], corrected["tier"], corrected["act"], corrected["review"]) == ("Barack Obama", 2, "thought", "confirmed")
 
     def shown(confirmed=False):
-        return sorted(r["content"] for r in quotes(db, QuoteFilters(speaker="Barack Obama", confirmed=confirmed)))
+        # Every act: "junk" was corrected to a thought.
+        return sorted(r["content"] for r in quotes(db, QuoteFilters(speaker="Barack Obama", confirmed=confirmed, acts=ALL_ACTS)))
 
     assert shown() == ["a personal insult", "junk", "my legacy", "we will win"]
     assert shown(confirmed=True) == ["junk", "we will win"]
     assert who_said(db, "vote early") == []
-    assert {r["speaker"]: r["total"] for r in speakers(db, confirmed=True)} == {"Barack Obama": 2}
+    assert {r["speaker"]: r["total"] for r in speakers(db, confirmed=True, acts=ALL_ACTS)} == {"Barack Obama": 2}
     # The same articles analysed again: the reviews find their attributions by key.
     replace_attributions(db, OBAMAS[:1] + [article("x", [("his", "his", "junk", "unknown"), ("My father", "My father", "dad said", "unknown")])])
     assert shown() == ["a personal insult", "junk", "my legacy", "we will win"]

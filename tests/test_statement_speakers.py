@@ -34,6 +34,9 @@ def statements(attributions):
         ("Carrow administration officials said sanctions would be lifted. They said talks would follow.",
          {("Carrow administration officials", "anonymous", 3, "sanctions would be lifted"),
           ("Carrow administration officials", "anonymous", 3, "talks would follow")}),
+        # Unnamed institutions and reports in the plural are unnamed sources.
+        ("The courts have said that a sale of assets is a change of business.",
+         {("courts", "government", 3, "that a sale of assets is a change of business")}),
         # A spokesman speaks on the record for the person he speaks for.
         ("Lin Ode runs the Harbor Clinic. The clinic will stay open, her spokesman said.",
          {("Lin Ode's spokesman", "person", 1, "The clinic will stay open")}),
@@ -107,6 +110,9 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
          "Fiona added that the pills were sold online.",
          {("Fiona Johnson", "person", 1, "She had taken eight"),
           ("Fiona Johnson", "person", 1, "that the pills were sold online")}),
+        # Titles the parser split off as a second subject: the person speaks.
+        ("Harlow Foods co-founder and CEO John Mackey said the price gap has become less relevant.",
+         {("John Mackey", "person", 1, "the price gap has become less relevant")}),
         # One name, though the small model cuts it in two at "and".
         ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
          {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),
@@ -122,3 +128,10 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
 def test_names_the_article_gives_in_full(analyze, text, expected):
     found = analyze(text)
     assert statements(found) == expected, describe(found)
+
+
+def test_an_institution_named_by_what_it_is_speaks(analyze):
+    found = analyze("The president was said to be fine, and the military said it was keeping him safe.")
+    assert statements(found) == {
+        (None, None, 4, "The president ... to be fine"), ("military", "government", 1, "it was keeping him safe"),
+    }, describe(found)

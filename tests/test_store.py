@@ -178,7 +178,9 @@ def test_who_said_golden_age_names_doug_burgum(seeded):
     assert [r["speaker"] for r in rows] == ["Doug Burgum"]
     assert "usher in a Golden Age" in rows[0]["content"]
     assert rows[0]["article"] == "us-venezuela-relations"
-    assert set(rows[0]) == {"speaker", "tier", "confidence", "content", "article", "published"}
+    assert set(rows[0]) == {"speaker", "tier", "confidence", "snippet", "content", "article", "published"}
+    assert "**Golden Age**" in rows[0]["snippet"]
+    assert rows.total == 1
 
 
 @pytest.mark.parametrize("phrase", HOSTILE)
@@ -192,7 +194,8 @@ def test_a_phrase_is_matched_as_words_in_order(seeded):
     assert who_said(seeded, '"Golden') != []  # a stray quote mark is ignored
     assert who_said(seeded, "golden age") != []  # any case
     assert who_said(seeded, "Age Golden") == []  # a phrase, not a bag of words
-    assert len(who_said(seeded, "Venezuela", limit=2)) == 2
+    venezuela = who_said(seeded, "Venezuela", limit=2)
+    assert len(venezuela) == 2 and venezuela.total == len(who_said(seeded, "Venezuela", limit=0)) > 2
 
 
 def test_quotes_filters(db):

@@ -5,29 +5,121 @@ Data goes to stdout, messages to stderr; library errors become one-line messages
 a non-zero exit status, and the rest of the work goes on. This module holds the app
 and what the commands share; each command group lives in a module of its own and
 registers itself on `app` when imported at the bottom.
+
+Help is plain text (no boxes, flags without a type), and a usage mistake is one line
+on stderr naming the option, with exit status 2: `AttribGroup` catches the framework's
+usage errors before it prints its own boxes.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional, Sequence
 
 import typer
+from typer._click import exceptions as click_exceptions
+from typer.core import TyperArgument, TyperGroup
 
 import attrib
 from attrib.errors import AttribError
 
+# The framework's wording for a value its own conversion refused (a choice, say): the
+# message after it is ours or plain enough.
+FRAMEWORK_PREFIX = "Value error, "
+
+
+def usage_message(error: click_exceptions.UsageError) -> str:
+    """A usage error as one line: the option it is about, what is wrong, and where help is."""
+    if isinstance(error, click_exceptions.BadParameter) and not isinstance(error, click_exceptions.MissingParameter):
+        message = error.message.removeprefix(FRAMEWORK_PREFIX).rstrip(".")
+        hint = error.param_hint
+        if hint is None and error.param is not None:
+            param = error.param
+            hint = max(param.opts, key=len) if param.param_type_name == "option" else param.human_readable_name
+        if isinstance(hint, (list, tuple)):
+            hint = " / ".join(hint)
+        text = f"{hint}: {message}" if hint else message
+    else:
+        text = error.format_message().rstrip(".")
+    text = " ".join(text.split())
+    if error.ctx is not None:
+        # The command as typed: `attrib` and the subcommand (whatever the program's name).
+        command = " ".join(["attrib", *error.ctx.command_path.split()[1:]])
+        text += f" (see `{command} --help`)"
+    return text
+
+
+class PlainArgument(TyperArgument):
+    """An argument shown as `PATH...` or `[PATH]...`: the framework adds its type
+    (`<list[str]>`) and braces, which say nothing to a reader."""
+
+    def _name(self) -> str:
+        return self.metavar or (self.name or "").upper()
+
+    def _usage_display_name(self) -> str:
+        name = self._name() if self.required else f"[{self._name()}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def get_help_record(self, ctx: Any) -> tuple[str, str]:
+        return self._name(), self.help or ""
+
+
+def plain_arguments(command: Any) -> None:
+    """Show the arguments of `command` and its subcommands as PlainArguments (same
+    state, another class: Typer builds the arguments itself and takes no class for them)."""
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = PlainArgument
+    for subcommand in getattr(command, "commands", {}).values():
+        plain_arguments(subcommand)
+
+
+class AttribGroup(TyperGroup):
+    """The `attrib` group: plain help, and usage errors in one line on stderr."""
+
+    def __init__(self, **attrs: Any):
+        super().__init__(**attrs)
+        plain_arguments(self)
+
+    def main(self, args: Optional[Sequence[str]] = None, prog_name: Optional[str] = None,
+             complete_var: Optional[str] = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            # Not standalone: errors come back here instead of being printed, and an
+            # exit status comes back as the value (every command returns None).
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_exceptions.NoArgsIsHelpError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click_exceptions.UsageError as error:
+            print_error(usage_message(error))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            print_error("aborted")
+            sys.exit(1)
+        except click_exceptions.ClickException as error:
+            print_error(" ".join(error.format_message().split()))
+            sys.exit(error.exit_code)
+        sys.exit(status or 0)
+
+
 app = typer.Typer(
+    cls=AttribGroup,
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Who said what in news coverage: find quotes and reported statements and their speakers.",
 )
 
 ModelOption = Annotated[
     Optional[str],
-    typer.Option("--model", help="Installed spaCy pipeline to use (default: $ATTRIB_MODEL, else en_core_web_sm)."),
+    typer.Option(
+        "--model", metavar="NAME", help="Installed spaCy pipeline to use (default: $ATTRIB_MODEL, else en_core_web_sm)."
+    ),
 ]
 
 
@@ -35,6 +127,7 @@ ActOption = Annotated[
     Optional[list[str]],
     typer.Option(
         "--act",
+        metavar="ACT",
         help="What to show: statement (the default: what sources said or wrote), thought, knowledge, "
         "intention, other; repeat it for several, or all.",
     ),
@@ -117,3 +210,4 @@ from attrib.cli import analyze  # noqa: E402,F401
 from attrib.cli import store  # noqa: E402,F401
 from attrib.cli import report  # noqa: E402,F401
 from attrib.cli import corrections  # noqa: E402,F401
+from attrib.cli import show  # noqa: E402,F401

@@ -11,34 +11,32 @@ import typer
 
 import attrib
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
-from attrib.cli.safe_text import json_safe, one_line, terminal_safe
+from attrib.cli.options import INPUTS_HELP, min_confidence_option
+from attrib.cli.safe_text import json_safe, one_line
+from attrib.cli.table import render_table
+from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError, InputError
 
 
-def _shorten(text: str, width: int) -> str:
-    text = terminal_safe(" ".join(text.split()))
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-
 def format_table(attributions: list[attrib.Attribution]) -> str:
-    header = f"{'speaker':<28} {'tier':>4}  {'kind':<8} {'conf':>5}  content"
-    lines = [header, "-" * len(header)]
-    for a in attributions:
-        speaker = a.speaker.name if a.speaker else "(no source)"
-        lines.append(
-            f"{_shorten(speaker, 28):<28} {a.tier:>4}  {a.kind:<8} {a.confidence:>5.2f}  {_shorten(a.content.text, 70)}"
-        )
-    return "\n".join(lines)
+    """The attributions as a table fitted to the terminal (attrib/cli/table.py)."""
+    rows = [
+        {"speaker": a.speaker.name if a.speaker else "(no source)", "tier": a.tier, "kind": a.kind,
+         "confidence": a.confidence, "content": a.content.text}
+        for a in attributions
+    ]
+    if not rows:
+        return ""
+    table, _ = render_table(rows, width=terminal_width(), color=color_wanted(sys.stdout))
+    return table
 
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help=".txt or .jsonl files, or - for standard input.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one attribution a line, in the contract shape.")] = False,
     model: ModelOption = None,
-    min_confidence: Annotated[
-        float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Only attributions at least this confident.")
-    ] = 0.0,
+    min_confidence: Annotated[float, min_confidence_option()] = 0.0,
     act: ActOption = None,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
@@ -72,7 +70,7 @@ def analyze(
                 out.write(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n")
         else:
             title = one_line(article.title or article.id)
-            out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n\n")
+            out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n")
         out.flush()
     if failures:
         print_error(f"{failures} input(s) could not be read or analysed")
@@ -82,10 +80,17 @@ def analyze(
 @app.command("eval")
 def evaluate(
     gold: Annotated[
-        Path, typer.Argument(help="Gold: PolNeAR .jsonl, a seed .gold.json, a brat folder, or statement-sense .jsonl.")
+        Path,
+        typer.Argument(
+            metavar="GOLD", help="Gold: PolNeAR .jsonl, a seed .gold.json, a brat folder, or statement-sense .jsonl."
+        ),
     ],
     pred: Annotated[
-        Optional[Path], typer.Option("--pred", help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.")
+        Optional[Path],
+        typer.Option(
+            "--pred", metavar="FILE",
+            help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
     model: ModelOption = None,
@@ -105,8 +110,11 @@ def evaluate(
             gold_docs = [GoldDocument(d.doc, d.text, ()) for d in statement_docs]
         else:
             gold_docs = read_gold(gold)
-    except (GoldFormatError, OSError) as exc:
+    except GoldFormatError as exc:
         print_error(str(exc))
+        raise typer.Exit(2)
+    except OSError as exc:
+        print_error(_unreadable(gold, exc))
         raise typer.Exit(2)
     predictions: dict[str, list[attrib.Attribution]] = {}
     failed: list[attrib.AnalysisError] = []
@@ -147,7 +155,12 @@ AGREEMENT_COLUMNS = (
 
 @app.command()
 def agreement(
-    gold: Annotated[Path, typer.Argument(help="A brat folder whose articles several annotators marked (e.g. PolNeAR's brat/dev).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FOLDER", help="A brat folder whose articles several annotators marked (e.g. PolNeAR's brat/dev)."
+        ),
+    ],
     with_attrib: Annotated[
         bool, typer.Option("--attrib", help="Also score attrib against each annotator of the same articles.")
     ] = False,
@@ -166,8 +179,11 @@ def agreement(
 
     try:
         articles = multiply_annotated(read_brat_annotators(gold))
-    except (GoldFormatError, OSError) as exc:
+    except GoldFormatError as exc:
         print_error(str(exc))
+        raise typer.Exit(2)
+    except OSError as exc:
+        print_error(_unreadable(gold, exc))
         raise typer.Exit(2)
     if not articles:
         print_error(f"{gold}: no article has two or more annotators")
@@ -203,12 +219,21 @@ def agreement(
         raise typer.Exit(1)
 
 
+def _unreadable(path: Path, error: OSError) -> str:
+    """An OSError as the readers say it: the file, and what is wrong in words."""
+    if not path.exists():
+        return f"{path}: no such file or folder"
+    return f"{error.filename or path}: cannot read ({error.strerror or error})"
+
+
 def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:
     predictions: dict[str, list[attrib.Attribution]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read ({exc})") from None
+    except OSError as exc:
+        raise InputError(str(path), _unreadable(path, exc).removeprefix(f"{path}: ")) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), f"not UTF-8 (byte {exc.start})") from None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

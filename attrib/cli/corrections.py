@@ -12,9 +12,10 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from attrib.cli import app, print_error
+from attrib.cli import ActOption, acts_or_exit, app, print_error
 from attrib.cli.output import output_options
-from attrib.cli.store import ConfirmedOption, DbOption, LimitOption, open_or_exit, read_or_exit
+from attrib.cli.options import ConfirmedOption, DbOption, limit_option, tier_value
+from attrib.cli.store import open_or_exit, read_or_exit
 from attrib.errors import AttribError
 from attrib.model import ACTS, SPEAKER_TYPES
 from attrib.store import corrections, queries
@@ -51,14 +52,16 @@ def _write(db: Optional[Path], change, message) -> None:
 def speakers(
     ctx: typer.Context,
     db: DbOption = None,
-    limit: LimitOption = 0,
+    limit: Annotated[int, limit_option("speakers")] = 50,
     confirmed: ConfirmedOption = False,
-) -> Optional[list[queries.Row]]:
-    """Each speaker with its attributions counted by sourcing tier, most quoted first,
-    and its aliases with how often each was used."""
+    act: ActOption = None,
+) -> Optional[queries.Results]:
+    """Each speaker with its attributions (statements unless --act asks for more)
+    counted by sourcing tier, most quoted first, and its aliases with how often each was used."""
     if ctx.invoked_subcommand is not None:
         return None
-    return queries.speakers(read_or_exit(db), limit=limit, confirmed=confirmed)
+    acts = acts_or_exit(act)
+    return queries.speakers(read_or_exit(db), limit=limit, confirmed=confirmed, acts=acts)
 
 
 @speakers_app.command("merge")
@@ -76,7 +79,9 @@ def merge(source: NameArgument, target: NameArgument, db: DbOption = None) -> No
 def rename(
     name: NameArgument,
     new_name: Annotated[str, typer.Argument(help="The speaker's new canonical name.")],
-    type: Annotated[Optional[str], typer.Option("--type", help=f"A new type too: {', '.join(SPEAKER_TYPES)}.")] = None,
+    type: Annotated[
+        Optional[str], typer.Option("--type", metavar="TYPE", help=f"A new type too: {', '.join(SPEAKER_TYPES)}.")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Give a speaker another canonical name (and type), now and in every article
@@ -123,9 +128,11 @@ def reject(attribution_id: IdArgument, db: DbOption = None) -> list[queries.Row]
 @output_options
 def correct(
     attribution_id: IdArgument,
-    speaker: Annotated[Optional[str], typer.Option(help="The right speaker's name.")] = None,
-    tier: Annotated[Optional[int], typer.Option(min=1, max=4, help="The right sourcing tier, 1-4.")] = None,
-    act: Annotated[Optional[str], typer.Option(help=f"The right act: {', '.join(ACTS)}.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(metavar="NAME", help="The right speaker's name.")] = None,
+    tier: Annotated[
+        Optional[int], typer.Option(metavar="1-4", parser=tier_value, help="The right sourcing tier, 1-4.")
+    ] = None,
+    act: Annotated[Optional[str], typer.Option(metavar="ACT", help=f"The right act: {', '.join(ACTS)}.")] = None,
     db: DbOption = None,
 ) -> list[queries.Row]:
     """Correct the attribution's speaker, tier or act (and so confirm it)."""
@@ -143,7 +150,9 @@ def list_corrections(db: DbOption = None) -> list[queries.Row]:
 
 @corrections_app.command("export")
 def export(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file (default: stdout).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write every correction as JSON Lines, for `attrib corrections import` here or

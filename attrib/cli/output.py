@@ -2,11 +2,15 @@
 array), `--nl` (JSON lines) or `--csv`.
 
 `@output_options` adds the three flags to a command, which then just returns its rows
-(dicts, all with the same keys); the decorator writes them in the format asked for and
-turns a library error into a one-line message and exit status 2. What is written is
-made safe for its reader first (attrib/cli/safe_text.py): control characters
-escaped, CSV cells that would start a formula prefixed (`--csv-formulas` leaves
-them), and a table shows at most MAX_TABLE_ROWS rows (the other formats stream).
+(dicts, all with the same keys), maybe as `queries.Results` (which know how many there
+were before a limit cut them); the decorator writes them in the format asked for, says
+"N of M shown" on stderr when a limit cut, and turns a library error into a one-line
+message and exit status 2. The table fits the terminal (attrib/cli/table.py) and may
+show only some of the columns; the other formats always hold them all.
+
+What is written is made safe for its reader first (attrib/cli/safe_text.py): control
+characters escaped, CSV cells that would start a formula prefixed (`--csv-formulas`
+leaves them), and a table shows at most MAX_TABLE_ROWS rows (the other formats stream).
 """
 
 from __future__ import annotations
@@ -16,17 +20,18 @@ import functools
 import inspect
 import json
 import sys
-from typing import Annotated, Any, Callable, Iterable, TextIO
+from typing import Annotated, Any, Callable, Iterable, Optional, Sequence, TextIO
 
 import typer
 
 from attrib.cli import print_error
 from attrib.cli.safe_text import MAX_TABLE_ROWS, csv_safe, first_rows, json_safe, terminal_safe
+from attrib.cli.table import render_table
+from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError
+from attrib.store.queries import Results
 
 Row = dict[str, Any]
-# Wider columns are cut with an ellipsis, so a long quote doesn't wrap the table.
-MAX_COLUMN_WIDTH = 60
 
 OUTPUT_PARAMETERS = [
     inspect.Parameter(
@@ -63,7 +68,16 @@ OUTPUT_PARAMETERS = [
 ]
 
 
-def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]:
+def output_options(
+    command: Optional[Callable[..., Any]] = None,
+    *,
+    table_columns: Optional[Sequence[str]] = None,
+    highlight: Optional[tuple[str, str]] = None,
+) -> Any:
+    """`@output_options`, or `@output_options(table_columns=[...], highlight=(column,
+    mark))` to choose the table's columns and mark matches in one of them."""
+    if command is None:
+        return functools.partial(output_options, table_columns=table_columns, highlight=highlight)
     # Typer reads a command's options from its signature, so the wrapper shows the
     # command's own parameters plus the three output flags.
     signature = inspect.signature(command, eval_str=True)
@@ -74,7 +88,7 @@ def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]
         **kwargs: Any,
     ) -> None:
         if as_json + as_nl + as_csv > 1:
-            raise typer.BadParameter("give one of --json, --nl and --csv")
+            raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
         try:
             rows = command(*args, **kwargs)
             if rows is None:  # a group's callback when one of its commands runs
@@ -89,12 +103,14 @@ def output_options(command: Callable[..., Iterable[Row]]) -> Callable[..., None]
                 shown, more = first_rows(rows)
                 if shown and any(terminal_safe(name) != name for name in shown[0]):  # `sql` names columns
                     shown = [{terminal_safe(name): value for name, value in row.items()} for row in shown]
-                write_table(shown, sys.stdout)
+                write_table(shown, sys.stdout, columns=table_columns, highlight=highlight)
                 if more:
                     print_error(f"showing the first {MAX_TABLE_ROWS:,} rows; --csv, --nl or --json write them all")
         except AttribError as error:
             print_error(str(error))
             raise typer.Exit(2)
+        if isinstance(rows, Results) and rows.total > len(rows):
+            print_error(f"{len(rows)} of {rows.total} shown (--limit 0 for all)")
 
     wrapper.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *OUTPUT_PARAMETERS])
     return wrapper
@@ -121,30 +137,20 @@ def write_csv(rows: Iterable[Row], out: TextIO, *, formulas: bool = False) -> No
         writer.writerow({name: csv_safe(value, formulas=formulas) for name, value in row.items()})
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    text = terminal_safe(" ".join(str(value).split()))
-    return text if len(text) <= MAX_COLUMN_WIDTH else text[: MAX_COLUMN_WIDTH - 1] + "\u2026"
-
-
-def write_table(rows: list[Row], out: TextIO) -> None:
+def write_table(
+    rows: list[Row],
+    out: TextIO,
+    *,
+    columns: Optional[Sequence[str]] = None,
+    highlight: Optional[tuple[str, str]] = None,
+) -> None:
     if not rows:
         typer.echo("no results", err=True)
         return
-    columns = list(rows[0])
-    cells = [[_cell(row[c]) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(line[i]) for line in cells)) for i, c in enumerate(columns)]
-    # Numbers line up on the right, text on the left.
-    numeric = [all(isinstance(row[c], (int, float)) or row[c] is None for row in rows) for c in columns]
-
-    def line(values: list[str]) -> str:
-        parts = [v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric)]
-        return "  ".join(parts).rstrip()
-
-    out.write(line(columns) + "\n")
-    out.write("  ".join("-" * w for w in widths) + "\n")
-    for values in cells:
-        out.write(line(values) + "\n")
+    text, left_out = render_table(
+        rows, width=terminal_width(), color=color_wanted(out), columns=columns, highlight=highlight
+    )
+    out.write(text)
+    if left_out:
+        names = ", ".join(left_out)
+        print_error(f"left out, the terminal being too narrow: {names} (--json or --csv have every column)")

@@ -8,7 +8,6 @@ or, with none of them, the whole corpus.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -19,11 +18,18 @@ from typing import Annotated, Optional
 import typer
 
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
-from attrib.cli.safe_text import json_safe, terminal_safe_data
-from attrib.cli.store import DbOption, read_or_exit
+from attrib.cli.options import INPUTS_HELP, DbOption, count_value, fraction_value
+from attrib.cli.safe_text import html_safe, json_safe, terminal_safe_data
+from attrib.cli.store import read_or_exit
+from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.store.db import database_path
 from attrib.errors import AttribError, InputError
 from attrib.report.data import CHECK_BELOW
+
+
+# The lists a report holds (attributions, to check, claims) are capped at this many in
+# the formats people read, which show fewer anyway; JSON holds them all by default.
+READ_LIMIT = 1000
 
 
 class ReportFormat(str, Enum):
@@ -37,32 +43,62 @@ class ReportFormat(str, Enum):
 def report(
     path: Annotated[
         Optional[str],
-        typer.Argument(help="Articles to analyse directly (a file, folder, glob or -); leave out to use the database."),
+        typer.Argument(
+            metavar="PATH",
+            help=f"Articles to analyse directly; leave out to report on the database. {INPUTS_HELP}",
+        ),
     ] = None,
     db: DbOption = None,
-    article: Annotated[Optional[str], typer.Option(help="Report on one stored article, by id.")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="Report on a publisher's stored articles, any case.")] = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Report on a speaker: part of a name or alias, any case.")] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="How to write the report.")] = ReportFormat.terminal,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    article: Annotated[Optional[str], typer.Option(metavar="ID", help="Report on one stored article, by id.")] = None,
+    publisher: Annotated[
+        Optional[str], typer.Option(metavar="NAME", help="Report on a publisher's stored articles, any case.")
+    ] = None,
+    speaker: Annotated[
+        Optional[str], typer.Option(metavar="NAME", help="Report on a speaker: part of a name or alias, any case.")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="terminal, markdown, html or json.")
+    ] = ReportFormat.terminal,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file.")
+    ] = None,
     check_below: Annotated[
-        float, typer.Option(min=0.0, max=1.0, help="List attributions less confident than this for checking by hand.")
+        float,
+        typer.Option(
+            metavar="0-1", parser=fraction_value,
+            help="List attributions less confident than this for checking by hand.",
+        ),
     ] = CHECK_BELOW,
+    limit: Annotated[
+        Optional[int],
+        typer.Option(
+            metavar="N", parser=count_value,
+            help=f"At most this many attributions, rows to check and claims listed; the counts cover all "
+            f"(default: all in json, {READ_LIMIT} in the other formats; 0 for all).",
+        ),
+    ] = None,
+    model: ModelOption = None,
+    act: ActOption = None,
     confirmed: Annotated[
         bool, typer.Option("--confirmed", help="Only attributions a human confirmed (attrib review); stored reports only.")
     ] = False,
-    model: ModelOption = None,
-    act: ActOption = None,
 ) -> None:
-    """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims."""
+    """A sourcing report: tiers, speakers, anonymous and relayed sources, unattributed claims.
+
+    The HTML report of one article includes its text with every statement highlighted."""
     from attrib import report as reports
 
     acts = acts_or_exit(act)
     scopes = [name for name, value in (("--article", article), ("--publisher", publisher), ("--speaker", speaker)) if value]
     if len(scopes) > 1:
-        raise typer.BadParameter(f"give one of {', '.join(scopes)}")
+        raise typer.BadParameter("give one of them", param_hint=", ".join(scopes))
     if path is not None and (scopes or db is not None or confirmed):
-        raise typer.BadParameter("PATH is analysed directly: leave out --db, --article, --publisher, --speaker and --confirmed")
+        raise typer.BadParameter(
+            "PATH is analysed directly: leave out --db, --article, --publisher, --speaker and --confirmed"
+        )
+    if limit is None:
+        limit = 0 if fmt is ReportFormat.json else READ_LIMIT
+    options = dict(check_below=check_below, acts=acts, limit=limit or None)
 
     failures = 0
     try:
@@ -73,38 +109,36 @@ def report(
                 errors.append(error)
                 print_error(str(error))
 
-            result = reports.articles_report(
-                articles, load_pipeline_or_exit(model), check_below=check_below, acts=acts, on_error=analysis_failed
-            )
+            result = reports.articles_report(articles, load_pipeline_or_exit(model), on_error=analysis_failed, **options)
             failures = len(errors)
         else:
             database = read_or_exit(db)
+            options["confirmed"] = confirmed
             if article:
-                result = reports.article_report(
-                    database, article, load_pipeline_or_exit(model), check_below=check_below, acts=acts, confirmed=confirmed
-                )
+                result = reports.article_report(database, article, load_pipeline_or_exit(model), **options)
             elif publisher:
-                result = reports.publisher_report(database, publisher, check_below=check_below, acts=acts, confirmed=confirmed)
+                result = reports.publisher_report(database, publisher, **options)
             elif speaker:
-                result = reports.speaker_report(database, speaker, check_below=check_below, acts=acts, confirmed=confirmed)
+                result = reports.speaker_report(database, speaker, **options)
             else:
                 title = f"all articles in {database_path(db).name}"
-                result = reports.corpus_report(database, title=title, check_below=check_below, acts=acts, confirmed=confirmed)
+                result = reports.corpus_report(database, title=title, **options)
     except AttribError as error:
         print_error(str(error))
         raise typer.Exit(1 if path is not None else 2)
 
-    to_terminal = output is None and sys.stdout.isatty()
+    # A report to a file is 100 columns wide; to the screen or a pipe, as the terminal says.
+    color = output is None and color_wanted(sys.stdout)
+    width = terminal_width() if output is None else 100
+    # Titles, names and quotes come from articles: control characters in them are
+    # escaped, in the data for the formats laid out here, in the page for HTML (whose
+    # highlights are offsets into the article's text) and in the JSON text.
     if fmt is ReportFormat.json:
         text = json_safe(reports.render(result, fmt.value))
+    elif fmt is ReportFormat.html:
+        text = html_safe(reports.render(result, fmt.value))
     else:
-        # Titles, names and quotes come from articles: escaped before any format lays them out.
-        text = reports.render(
-            terminal_safe_data(result),
-            fmt.value,
-            color=to_terminal,
-            width=shutil.get_terminal_size().columns if to_terminal else 100,
-        )
+        text = reports.render(terminal_safe_data(result), fmt.value, color=color, width=width)
     if output is None:
         sys.stdout.write(text)
     else:

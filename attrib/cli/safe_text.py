@@ -46,17 +46,30 @@ def one_line(text: str) -> str:
     return terminal_safe(" ".join(text.split()))
 
 
-def terminal_safe_data(value: T) -> T:
+def same_length_safe(text: str) -> str:
+    """`text` with each character `terminal_safe` escapes replaced by U+FFFD, one for
+    one: for text shown with marks at offsets into it (`attrib show`)."""
+    return UNSAFE.sub("\ufffd", text) if UNSAFE.search(text) else text
+
+
+def terminal_safe_data(value: T, *, keep_offsets: bool = False) -> T:
     """`value` (a report: dataclasses, lists, dicts, text) with every string in it
-    passed through `terminal_safe`."""
+    passed through `terminal_safe`, or with `keep_offsets` `same_length_safe`."""
     if isinstance(value, str):
-        return terminal_safe(value)  # type: ignore[return-value]
+        return (same_length_safe if keep_offsets else terminal_safe)(value)  # type: ignore[return-value]
     if isinstance(value, (list, tuple)):
-        return type(value)(terminal_safe_data(item) for item in value)  # type: ignore[return-value]
+        return type(value)(terminal_safe_data(item, keep_offsets=keep_offsets) for item in value)  # type: ignore[return-value]
     if isinstance(value, dict):
-        return {terminal_safe_data(k): terminal_safe_data(v) for k, v in value.items()}  # type: ignore[return-value]
+        return {  # type: ignore[return-value]
+            terminal_safe_data(k, keep_offsets=keep_offsets): terminal_safe_data(v, keep_offsets=keep_offsets)
+            for k, v in value.items()
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: terminal_safe_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        changes = {
+            f.name: terminal_safe_data(getattr(value, f.name), keep_offsets=keep_offsets)
+            for f in dataclasses.fields(value)
+            if f.init
+        }
         return dataclasses.replace(value, **changes)
     return value
 
@@ -65,6 +78,12 @@ def json_safe(encoded: str) -> str:
     """JSON text (from `json.dumps(..., ensure_ascii=False)`) with DEL, C1, bidi
     controls and lone surrogates written as `\\uXXXX`: the same JSON value."""
     return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded) if JSON_UNSAFE.search(encoded) else encoded
+
+
+def html_safe(page: str) -> str:
+    """An HTML page with the characters `terminal_safe` escapes written as character
+    references (`&#x1b;`): the same page to a browser, inert in a terminal."""
+    return UNSAFE.sub(lambda m: f"&#x{ord(m.group()):x};", page) if UNSAFE.search(page) else page
 
 
 def csv_safe(value: Any, *, formulas: bool = False) -> Any:

@@ -1,5 +1,6 @@
 """`attrib ingest` fills the quote database; `who-said`, `quotes`, `speakers` and
-`sql` query it; `attrib db path` names it (for `datasette "$(attrib db path)"`)."""
+`sql` query it; `attrib db path` names it and `attrib db browse` opens it in
+Datasette with attrib's metadata."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ import signal
 import sys
 import warnings
 from contextlib import contextmanager, nullcontext
-from datetime import datetime
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
 import typer
 
-from attrib.cli import ModelOption, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
+from attrib.cli.options import (
+    INPUTS_HELP, ConfirmedOption, DbOption, date_option, kind_value, limit_option, min_confidence_option,
+    positive_value, tier_value,
+)
 from attrib.cli.output import output_options
 from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
-from attrib.store import queries
-from attrib.store import identity
+from attrib.store import identity, queries
 from attrib.store.db import database_path, failed_paths, open_database, open_for_reading, stored_count
 from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
@@ -30,18 +34,6 @@ from attrib.store.ingest import BATCH_ARTICLES, Ingest
 class Backend(str, Enum):
     local = "local"
     ray = "ray"
-
-
-DbOption = Annotated[
-    Optional[Path], typer.Option("--db", help="The database file (default: $ATTRIB_DB, else ./attrib.db).")
-]
-LimitOption = Annotated[int, typer.Option("--limit", min=0, help="At most this many rows (0: all).")]
-ConfirmedOption = Annotated[
-    bool, typer.Option("--confirmed", help="Only attributions a human confirmed or corrected (attrib review).")
-]
-
-def date_option(help: str):
-    return typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help=help)
 
 
 def open_or_exit(db: Optional[Path], *, create: bool = False):
@@ -66,11 +58,15 @@ def read_or_exit(db: Optional[Path]):
 
 @app.command()
 def ingest(
-    paths: Annotated[
-        Optional[list[str]], typer.Argument(help="Files (.txt, .html, .json, .jsonl), folders, glob patterns, or -.")
-    ] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help=INPUTS_HELP)] = None,
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Parse in this many processes (Ray actors with --backend ray).")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", metavar="N", parser=positive_value,
+            help="Parse in this many processes (Ray actors with --backend ray).",
+        ),
+    ] = 1,
     model: ModelOption = None,
     retry: Annotated[bool, typer.Option("--retry", help="Read again the inputs that failed in earlier runs.")] = False,
     reanalyse: Annotated[
@@ -80,27 +76,33 @@ def ingest(
         ),
     ] = False,
     backend: Annotated[
-        Backend, typer.Option("--backend", help="Parse here (local) or on Ray: a local Ray, or the cluster in $RAY_ADDRESS.")
+        Backend,
+        typer.Option(
+            "--backend", metavar="local|ray",
+            help="Parse here (local) or on Ray: a local Ray, or the cluster in $RAY_ADDRESS.",
+        ),
     ] = Backend.local,
     batch_size: Annotated[
         int,
         typer.Option(
-            "--batch-size", min=1, help="Commit after this many articles (or every 2 seconds, whichever comes first)."
+            "--batch-size", metavar="N", parser=positive_value,
+            help="Commit after this many articles (or every 2 seconds, whichever comes first).",
         ),
     ] = BATCH_ARTICLES,
 ) -> None:
     """Analyse articles and store their attributions; articles already stored are skipped."""
-    database = open_or_exit(db, create=True)
-    paths = list(paths or [])
     if reanalyse and (paths or retry):
-        raise typer.BadParameter("--reanalyse reads the stored articles: give no PATHS and no --retry")
+        raise typer.BadParameter("--reanalyse reads the stored articles: give no PATH and no --retry")
+    if not paths and not retry and not reanalyse:
+        raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATH")
+    paths = list(paths or [])
     if retry:
-        paths += [p for p in failed_paths(database) if p != "<stdin>"]
-        if not paths:
-            typer.echo("no failed inputs to retry", err=True)
+        failed = [p for p in failed_paths(open_or_exit(db)) if p != "<stdin>"] if database_path(db).is_file() else []
+        if not failed and not paths:
+            print_error("nothing to retry: no input failed in earlier runs")
             return
-    if not paths and not reanalyse:
-        raise typer.BadParameter("give files, folders or - to read (or --retry)", param_hint="PATHS")
+        paths += failed
+    database = open_or_exit(db, create=True)
     total = stored_count(database) if reanalyse else count_articles(paths)
     progress = Progress(total) if sys.stderr.isatty() else None
     say = progress.say if progress else print_error
@@ -221,50 +223,70 @@ class Progress:
 
 
 @app.command("who-said")
-@output_options
+@output_options(
+    table_columns=["speaker", "tier", "confidence", "snippet", "article"],
+    highlight=("snippet", queries.MATCH_MARK),
+)
 def who_said(
-    phrase: Annotated[str, typer.Argument(help="Words to find in quotes and statements, searched as a phrase.")],
+    phrase: Annotated[
+        str, typer.Argument(metavar="PHRASE", help="Words to find in quotes and statements, searched as a phrase.")
+    ],
     db: DbOption = None,
-    limit: LimitOption = 50,
+    limit: Annotated[int, limit_option()] = 50,
     confirmed: ConfirmedOption = False,
-) -> list[queries.Row]:
-    """Who said a phrase: each attribution whose content holds it, with speaker and article."""
-    return queries.who_said(read_or_exit(db), phrase, limit=limit, confirmed=confirmed)
+    act: ActOption = None,
+) -> queries.Results:
+    """Who said a phrase: each attribution whose content holds it, with speaker and article.
+
+    The table shows a snippet of each statement around the phrase (marked **like this**
+    when not in colour); --json, --nl and --csv add the whole content and the date."""
+    acts = acts_or_exit(act)
+    return queries.who_said(read_or_exit(db), phrase, limit=limit, confirmed=confirmed, acts=acts)
 
 
 @app.command()
-@output_options
+# The id is what `attrib review` takes.
+@output_options(table_columns=["id", "speaker", "tier", "kind", "confidence", "content", "article"])
 def quotes(
     db: DbOption = None,
     speaker: Annotated[
-        Optional[str], typer.Option(help="A speaker's name (or a word of it), else an alias, any case.")
+        Optional[str],
+        typer.Option(metavar="NAME", help="A speaker's name (or a word of it), else an alias, any case."),
     ] = None,
     tier: Annotated[
-        Optional[list[int]], typer.Option(min=1, max=4, help="Sourcing tier 1-4 (1 on-record ... 4 unsourced); repeatable.")
+        Optional[list[int]],
+        typer.Option(
+            metavar="1-4", parser=tier_value, help="Sourcing tier (1 on the record ... 4 unsourced); repeatable."
+        ),
     ] = None,
-    kind: Annotated[Optional[str], typer.Option(help=f"One of {', '.join(KINDS)}.")] = None,
-    article: Annotated[Optional[str], typer.Option(help="An article id.")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="A publisher, any case.")] = None,
-    since: Annotated[Optional[datetime], date_option("Published on or after this date.")] = None,
-    until: Annotated[Optional[datetime], date_option("Published on or before this date.")] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0, help="Only attributions at least this confident.")] = 0.0,
-    limit: LimitOption = 100,
+    kind: Annotated[
+        Optional[str], typer.Option(metavar="KIND", parser=kind_value, help=f"One of {', '.join(KINDS)}.")
+    ] = None,
+    article: Annotated[Optional[str], typer.Option(metavar="ID", help="An article id.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(metavar="NAME", help="A publisher, any case.")] = None,
+    since: Annotated[Optional[date], date_option("Published on or after this date.")] = None,
+    until: Annotated[Optional[date], date_option("Published on or before this date.")] = None,
+    min_confidence: Annotated[float, min_confidence_option()] = 0.0,
+    limit: Annotated[int, limit_option()] = 100,
     confirmed: ConfirmedOption = False,
-) -> list[queries.Row]:
-    """Attributions by speaker, tier, kind, article, publisher, date and confidence."""
-    if kind is not None and kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
+    act: ActOption = None,
+) -> queries.Results:
+    """Attributions by speaker, tier, kind, act, article, publisher, date and confidence.
+
+    The table shows the main columns, cut to the terminal's width; --json, --nl and
+    --csv hold every column in full, with the sentence each statement is in."""
     filters = queries.QuoteFilters(
         speaker=speaker,
         tiers=list(tier or []),
         kind=kind,
         article=article,
         publisher=publisher,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
+        since=since,
+        until=until,
         min_confidence=min_confidence,
         limit=limit,
         confirmed=confirmed,
+        acts=acts_or_exit(act),
     )
     database = read_or_exit(db)
     rows = queries.quotes(database, filters)
@@ -285,7 +307,7 @@ def suggest_speakers(database, speaker: str) -> None:
 @app.command()
 @output_options
 def sql(
-    query: Annotated[str, typer.Argument(help="One SQL statement; only reads are allowed.")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL statement; only reads are allowed.")],
     db: DbOption = None,
 ) -> Iterator[queries.Row]:
     """Run read-only SQL against the database (writes, ATTACH and temporary objects are refused)."""
@@ -298,5 +320,19 @@ app.add_typer(db_app, name="db")
 
 @db_app.command("path")
 def db_path(db: DbOption = None) -> None:
-    """Print the database's path, e.g. for `datasette "$(attrib db path)"`."""
+    """Print the database's path, e.g. for `sqlite3 "$(attrib db path)"`."""
     typer.echo(str(database_path(db).resolve()))
+
+
+@db_app.command("browse", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def db_browse(ctx: typer.Context, db: DbOption = None) -> None:
+    """Browse the database in Datasette (pip install datasette), with descriptions of
+    every table and column, search on attributions_view and ready queries. Other
+    options go to `datasette serve` (e.g. --port 8002, --open)."""
+    from attrib.store.browse import serve
+
+    try:
+        serve(database_path(db), ctx.args)
+    except StoreError as error:
+        print_error(str(error))
+        raise typer.Exit(2)

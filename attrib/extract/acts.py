@@ -70,7 +70,10 @@ def act_of(
             and speaker_resolved and cand.pattern in ("verb-clause", "verb-parenthetical") and _words(doc, cand) >= 3):
         # "I think ...", "we believe ...": a person's first-person words are what they said.
         return STATEMENT
-    if act == STATEMENT and speaker_head is not None and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
+    typed = speaker_type not in (None, "unknown") and speaker_head is not None and speaker_head.ent_type_ not in NOT_SPEAKER_ENTITIES
+    if act == STATEMENT and speaker_head is not None and not typed and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
+        # (A speaker the resolver typed is someone: "Snopes fact checker and staff writer
+        # David Emery" is a person whatever the parser made the head.)
         if any(can_speak(t, lexicon) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
             return act  # "data analysis firm 1010data": the firm speaks, whatever the parser made of its name
         # "The assault threatened to ...", "That points to ...", "you would choose ...".
@@ -101,6 +104,7 @@ def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None,
         lemma in words for words in (
             lexicon.anonymous_heads, lexicon.unnamed_groups, lexicon.person_roles, lexicon.organization_nouns,
             lexicon.organization_words, lexicon.media_nouns, lexicon.document_nouns, lexicon.finding_nouns,
+            lexicon.government_words,
         )
     )
 

@@ -200,6 +200,13 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) > 1:
+        # "Whole Foods co-founder and CEO John Mackey said": the parser may split one
+        # speaker into two subjects; the person's name is who spoke.
+        person = [c for c in subjects if c.ent_type_ == "PERSON"]
+        if len(person) == 1 and person[0].i == max(c.i for c in subjects):
+            return person[0]
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass" and verb.lemma_ != "quote":

@@ -3,10 +3,12 @@
 Every scope (one article, a file of articles, a publisher, a speaker, the corpus)
 feeds its attributions one at a time into a `Tally`, which counts them (tiers, kinds,
 speaker types, speakers, relaying outlets, publishers, publication days) and keeps
-capped lists (the attributions themselves, the least confident ones). So a report over
-a large corpus never holds every attribution, and all scopes share one shape: the
-renderers show a section whenever it carries information (a publisher table only when
-there are several publishers, a time line only when there are several periods).
+lists (the attributions themselves, the least confident ones, unattributed claims),
+each whole or, given a `limit`, at most that long; the counts always cover
+everything, and `Report.omitted` says how many each list left out. All scopes share
+one shape: the renderers show a section whenever it carries information (a publisher
+table only when there are several publishers, a time line only when there are several
+periods).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Optional
 
+from attrib.context import sentence_around
 from attrib.model import KINDS, SPEAKER_TYPES, Article, Attribution
 from attrib.report.claims import Claim
 from attrib.report.findings import findings
@@ -30,10 +33,8 @@ NO_SPEAKER = "none"
 # An attribution less likely than this to be right is listed for checking by hand;
 # confidence is a calibrated probability, so below 0.6 means wrong about 2 times in 5.
 CHECK_BELOW = 0.6
-# Lists a report keeps whole up to these sizes; the counts always cover everything.
-MAX_ATTRIBUTIONS = 1000
-MAX_TO_CHECK = 25
-MAX_CLAIMS = 100
+# The publisher row of articles that name none.
+UNKNOWN_PUBLISHER = "(unknown)"
 # `published` as stored: a date, maybe followed by a time.
 PUBLISHED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 # A time line needs this many points to show a trend: a corpus spanning fewer months
@@ -43,7 +44,8 @@ MIN_PERIODS = 3
 
 @dataclass
 class ReportAttribution:
-    """One attribution as a report shows it: flat, with its article's publisher and date."""
+    """One attribution as a report shows it: flat, with its article's id, publisher
+    and date, the sentence it is in, and its spans (offsets into the article)."""
 
     article: str
     speaker: Optional[str]
@@ -53,14 +55,26 @@ class ReportAttribution:
     confidence: float
     content: str
     content_spans: list[tuple[int, int]]
+    sentence: str = ""
+    act: Optional[str] = None
     cue: Optional[str] = None
+    cue_spans: list[tuple[int, int]] = field(default_factory=list)
+    speaker_mention: Optional[str] = None
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)
     via: Optional[str] = None
     channel: Optional[str] = None
     publisher: Optional[str] = None
     published: Optional[str] = None
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every span of the attribution: content, cue and speaker mention."""
+        return [*self.content_spans, *self.cue_spans, *self.mention_spans]
+
     @classmethod
     def from_attribution(cls, a: Attribution, article: Article) -> "ReportAttribution":
+        mention = a.speaker.mention if a.speaker else None
+        spans = [*a.content.spans, *(a.cue.spans if a.cue else ()), *(mention.spans if mention else ())]
         return cls(
             article=article.id,
             speaker=a.speaker.name if a.speaker else None,
@@ -70,7 +84,12 @@ class ReportAttribution:
             confidence=round(float(a.confidence), 4),
             content=a.content.text,
             content_spans=[tuple(s) for s in a.content.spans],
+            sentence=sentence_around(article.text, spans),
+            act=a.act,
             cue=a.cue.text if a.cue else None,
+            cue_spans=[tuple(s) for s in a.cue.spans] if a.cue else [],
+            speaker_mention=mention.text if mention else None,
+            mention_spans=[tuple(s) for s in mention.spans] if mention else [],
             via=a.via.name if a.via else None,
             channel=a.channel,
             publisher=article.publisher,
@@ -78,8 +97,10 @@ class ReportAttribution:
         )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> "ReportAttribution":
-        """From a row of `attrib.store.report_queries.attributions`."""
+    def from_row(cls, row: dict[str, Any], text: str) -> "ReportAttribution":
+        """From a row of `attrib.store.report_queries.attributions`, and its article's text."""
+        spans = {column: [tuple(s) for s in json.loads(row[column] or "[]")]
+                 for column in ("content_spans", "cue_spans", "mention_spans")}
         return cls(
             article=row["article"],
             speaker=row["speaker"],
@@ -88,8 +109,13 @@ class ReportAttribution:
             tier=int(row["tier"]),
             confidence=float(row["confidence"]),
             content=row["content"],
-            content_spans=[tuple(s) for s in json.loads(row["content_spans"] or "[]")],
+            content_spans=spans["content_spans"],
+            sentence=sentence_around(text, [s for column in spans.values() for s in column]),
+            act=row["act"],
             cue=row["cue"],
+            cue_spans=spans["cue_spans"],
+            speaker_mention=row["speaker_mention"],
+            mention_spans=spans["mention_spans"],
             via=row["via"],
             channel=row["channel"],
             publisher=row["publisher"],
@@ -152,17 +178,23 @@ class Report:
     sources: int  # distinct speakers
     speakers: list[SpeakerSummary]  # most quoted first
     relayed: list[Relay]
-    to_check: list[ReportAttribution]  # least confident first, at most MAX_TO_CHECK
+    to_check: list[ReportAttribution]  # least confident first
     to_check_total: int
     check_below: float
-    attributions: list[ReportAttribution]  # reading order, at most MAX_ATTRIBUTIONS
+    attributions: list[ReportAttribution]  # reading order
     unattributed_claims: list[Claim]
+    unattributed_claims_total: int
     # False when the scope does not look for claims (they need each article parsed again).
     claims_checked: bool
     publishers: list[PublisherSummary]
     over_time: list[Period]
     over_time_unit: str  # month | week
+    # The most each list holds (None: no limit), and how many of each it left out.
+    limit: Optional[int] = None
+    omitted: dict[str, int] = field(default_factory=dict)
+    generated: str = ""  # when, ISO 8601 in UTC
     meta: dict[str, Optional[str]] = field(default_factory=dict)  # the article's title, publisher, date
+    text: Optional[str] = None  # an article report's article text, which spans point into
     findings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -176,7 +208,8 @@ class Report:
         for claim in data["unattributed_claims"]:
             claim["spans"] = [list(s) for s in claim["spans"]]
         for a in data["attributions"] + data["to_check"]:
-            a["content_spans"] = [list(s) for s in a["content_spans"]]
+            for column in ("content_spans", "cue_spans", "mention_spans"):
+                a[column] = [list(s) for s in a[column]]
         return data
 
 
@@ -185,10 +218,11 @@ def tier_counts() -> dict[str, int]:
 
 
 class Tally:
-    """Counts attributions as they come, keeping capped lists of them."""
+    """Counts attributions as they come, keeping lists of them (at most `limit` each)."""
 
-    def __init__(self, check_below: float = CHECK_BELOW):
+    def __init__(self, check_below: float = CHECK_BELOW, limit: Optional[int] = None):
         self.check_below = check_below
+        self.limit = limit
         self.total = 0
         self.tiers = tier_counts()
         self.kinds: Counter[str] = Counter({kind: 0 for kind in KINDS})
@@ -202,6 +236,10 @@ class Tally:
         self._to_check: list[tuple[float, int, ReportAttribution]] = []
         self.to_check_total = 0
         self.claims: list[Claim] = []
+        self.claims_total = 0
+
+    def _room(self, kept: int) -> bool:
+        return self.limit is None or kept < self.limit
 
     def add(self, a: ReportAttribution) -> None:
         tier = str(a.tier)
@@ -219,27 +257,30 @@ class Tally:
             relay.tiers[tier] += 1
             if a.speaker and a.speaker not in relay.speakers:
                 relay.speakers.append(a.speaker)
-        if a.publisher:
-            publisher = self.publishers.setdefault(a.publisher, PublisherSummary(a.publisher, 0, tier_counts()))
-            publisher.count += 1
-            publisher.tiers[tier] += 1
+        name = a.publisher or UNKNOWN_PUBLISHER
+        publisher = self.publishers.setdefault(name, PublisherSummary(name, 0, tier_counts()))
+        publisher.count += 1
+        publisher.tiers[tier] += 1
         day = _published_day(a.published)
         if day is not None:
             period = self.days.setdefault(day, Period(day.isoformat(), 0, 0))
             period.count += 1
             period.anonymous += tier == "3"
-        if len(self.attributions) < MAX_ATTRIBUTIONS:
+        if self._room(len(self.attributions)):
             self.attributions.append(a)
         if a.confidence < self.check_below:
             self.to_check_total += 1
             entry = (-a.confidence, -self.total, a)
-            if len(self._to_check) < MAX_TO_CHECK:
+            if self._room(len(self._to_check)):
                 heapq.heappush(self._to_check, entry)
-            else:
+            elif self.limit:
                 heapq.heappushpop(self._to_check, entry)
 
     def add_claims(self, claims: list[Claim]) -> None:
-        self.claims.extend(claims[: MAX_CLAIMS - len(self.claims)])
+        self.claims_total += len(claims)
+        for claim in claims:
+            if self._room(len(self.claims)):
+                self.claims.append(claim)
 
     def report(
         self,
@@ -249,6 +290,7 @@ class Tally:
         *,
         claims_checked: bool,
         meta: Optional[dict[str, Optional[str]]] = None,
+        text: Optional[str] = None,
     ) -> Report:
         # Every known type, zero or not, so the JSON has one shape; any other type after them.
         types = {t: self.speaker_types.get(t, 0) for t in (*SPEAKER_TYPES, NO_SPEAKER)}
@@ -272,11 +314,23 @@ class Tally:
             check_below=self.check_below,
             attributions=self.attributions,
             unattributed_claims=self.claims,
+            unattributed_claims_total=self.claims_total,
             claims_checked=claims_checked,
-            publishers=sorted(self.publishers.values(), key=lambda p: (-p.count, p.publisher)),
+            # Most statements first, articles without a publisher last.
+            publishers=sorted(
+                self.publishers.values(), key=lambda p: (p.publisher == UNKNOWN_PUBLISHER, -p.count, p.publisher)
+            ),
             over_time=over_time,
             over_time_unit=unit,
+            limit=self.limit,
+            omitted={
+                "attributions": self.total - len(self.attributions),
+                "to_check": self.to_check_total - len(to_check),
+                "unattributed_claims": self.claims_total - len(self.claims),
+            },
+            generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             meta=meta or {},
+            text=text,
         )
         report.findings = findings(report)
         return report

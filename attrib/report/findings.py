@@ -111,7 +111,10 @@ def _claims(report: "Report") -> list[str]:
 
 
 def _publishers(report: "Report") -> str:
-    publishers = [p for p in report.publishers if p.count]
+    from attrib.report.data import UNKNOWN_PUBLISHER
+
+    # Named outlets only: articles without a publisher are no outlet to compare.
+    publishers = [p for p in report.publishers if p.count and p.publisher != UNKNOWN_PUBLISHER]
     if len(publishers) < 2:
         return ""
     ranked = sorted(publishers, key=lambda p: (-p.anonymous_share, p.publisher))

@@ -1,7 +1,9 @@
-"""A report as one self-contained HTML page: inline CSS, inline SVG charts
-(attrib/report/charts.py), no script, and nothing fetched from anywhere (no CDN,
+"""A report as one self-contained HTML page: inline CSS, charts in inline SVG and
+HTML (attrib/report/charts.py), no script, and nothing fetched from anywhere (no CDN,
 no web fonts, no images), so the file can be mailed, archived or opened offline and
-looks the same. Every piece of article text is escaped."""
+looks the same. It reads from a 400-pixel-wide screen up (the `max-width: 600px`
+rules). An article's report includes the article itself with every statement marked
+(attrib/report/article_view.py). Every piece of article text is escaped."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from html import escape
 import attrib
 from attrib.report import charts
 from attrib.report import sections as s
+from attrib.report.article_view import VIEW_STYLE, view_html
 from attrib.report.data import TIER_NAMES, TIERS, Report
 
 TIER_COLORS = {"1": "#2e7d5b", "2": "#3b6ea8", "3": "#d4880f", "4": "#b83b3b"}
@@ -39,8 +42,20 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 svg { max-width: 100%; height: auto; display: block; font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 svg .big { font-size: 30px; font-weight: 700; }
 svg .muted { fill: var(--muted); }
-.legend { display: flex; flex-wrap: wrap; gap: 14px; font-size: 13px; color: var(--muted); margin: 4px 0 10px; }
+.legend { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 13px; color: var(--muted); margin: 4px 0 10px; }
 .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
+.donut { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 32px; }
+.donut svg { flex: none; }
+.donut-legend { list-style: none; margin: 0; padding: 0; font-size: 14px; }
+.donut-legend li { margin: 6px 0; }
+.bars { display: grid; gap: 7px; margin: 8px 0 14px; font-size: 13px; }
+.bar { display: grid; grid-template-columns: minmax(0, 220px) minmax(0, 1fr) 120px; gap: 10px; align-items: center; }
+.bar .label { text-align: right; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.bar .track { display: flex; height: 18px; border-radius: 3px; overflow: hidden; }
+.bar .track.empty { background: #f0f1f3; }
+.bar .note { color: var(--muted); white-space: nowrap; }
+svg.line { width: 720px; }
+.table-wrap { overflow-x: auto; }
 .chips { font-size: 13px; color: var(--muted); margin-top: 10px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -54,12 +69,30 @@ table.statements th:nth-child(2) { width: 56px; }
 table.statements th:nth-child(3) { width: 84px; }
 table.statements th:nth-child(4) { width: 120px; }
 table.statements th:nth-child(5) { width: 64px; }
+td.period { white-space: nowrap; }
 ol.claims { margin: 0; padding-left: 22px; }
 ol.claims li { margin: 0 0 10px; }
 ol.claims q { quotes: none; }
 .where { display: block; font-size: 12px; color: var(--muted); }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 28px; }
-"""
+@media (max-width: 600px) {
+  main { padding: 16px 10px 32px; }
+  .card { padding: 14px 12px; }
+  h1 { font-size: 23px; }
+  th, td { padding: 5px 4px; }
+  .bar { grid-template-columns: minmax(0, 1fr) auto; gap: 2px 8px; }
+  .bar .label { grid-column: 1 / -1; text-align: left; }
+  /* The line chart is scaled down with the page: its text is enlarged to match. */
+  svg.line text { font-size: 24px; }
+  svg.line .value { display: none; }
+  /* Tables of statements become one block a row: the statement, then its details. */
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr { display: block; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  table.stack td { display: inline-block; border: 0; padding: 2px 8px 2px 0; width: auto !important; }
+  table.stack td.wide { display: block; }
+}
+""" + VIEW_STYLE
 
 
 def render_html(report: Report) -> str:
@@ -71,12 +104,13 @@ def render_html(report: Report) -> str:
         _speakers(report),
         _publishers(report) if s.shows_publishers(report) else "",
         _over_time(report) if s.shows_over_time(report) else "",
+        _article(report) if report.text is not None else "",
         _claims(report),
         _relayed(report) if report.relayed else "",
         _to_check(report) if report.to_check else "",
         _statements(report),
-        f'<footer>Made by attrib {escape(attrib.__version__)} \u00b7 tiers: 1 on the record, 2 second-hand, '
-        f"3 anonymous, 4 unsourced</footer>",
+        f"<footer>{escape(s.generated(report))} by attrib {escape(attrib.__version__)} \u00b7 tiers: "
+        f"1 on the record, 2 second-hand, 3 anonymous, 4 unsourced</footer>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -102,15 +136,23 @@ def _legend() -> str:
     return f'<div class="legend">{items}</div>'
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), css: str = "") -> str:
-    """Cells are HTML already (escape text before passing it)."""
-    head = "".join(f'<th class="num">{h}</th>' if i in numeric else f"<th>{h}</th>" for i, h in enumerate(headers))
-    lines = [
-        "<tr>" + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row)) + "</tr>"
-        for row in rows
-    ]
+def _table(
+    headers: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), css: str = "",
+    classes: dict[int, str] | None = None,
+) -> str:
+    """Cells are HTML already (escape text before passing it). `classes` gives the
+    cells of some columns a class ("num" for the `numeric` ones)."""
+    classes = {i: "num" for i in numeric} | (classes or {})
+
+    def cell(tag: str, i: int, content: str) -> str:
+        return f'<{tag} class="{classes[i]}">{content}</{tag}>' if i in classes else f"<{tag}>{content}</{tag}>"
+
+    head = "".join(cell("th", i, h) for i, h in enumerate(headers))
+    lines = ["<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows]
     opening = f'<table class="{css}">' if css else "<table>"
-    return f"{opening}\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(lines) + "\n</tbody>\n</table>"
+    table = f"{opening}\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(lines) + "\n</tbody>\n</table>"
+    # A table wider than a narrow screen scrolls by itself rather than widening the page.
+    return f'<div class="table-wrap">{table}</div>'
 
 
 def _header(report: Report) -> str:
@@ -180,7 +222,7 @@ def _publishers(report: Report) -> str:
         [escape(p.publisher), str(p.count), *(str(p.tiers[t]) for t in TIERS), s.share(p.anonymous_share)]
         for p in report.publishers
     ]
-    table = _table(["Publisher", "Statements", "1", "2", "3", "4", "Anonymous"], rows, {1, 2, 3, 4, 5, 6})
+    table = _table(["Publisher", "Statements", "1", "2", "3", "4", "Anon."], rows, {1, 2, 3, 4, 5, 6})
     return _card("Tiers per publisher", _legend() + chart + table)
 
 
@@ -188,14 +230,22 @@ def _over_time(report: Report) -> str:
     points = [(p.period, p.share, f"({p.anonymous} of {p.count})") for p in report.over_time]
     chart = charts.share_line(points, f"Share of statements resting on anonymous sources, by {report.over_time_unit}")
     rows = [[escape(p.period), str(p.count), str(p.anonymous), s.share(p.share)] for p in report.over_time]
-    table = _table([s.period_column(report), "Statements", "Anonymous", "Share"], rows, {1, 2, 3})
+    headers = [s.period_column(report), "Statements", "Anonymous", "Share"]
+    table = _table(headers, rows, {1, 2, 3}, classes={0: "period"})
     return _card(s.period_heading(report), chart + table)
+
+
+def _article(report: Report) -> str:
+    """The article with each statement highlighted in its tier's colour (details on hover)."""
+    note = ('<p class="muted">Each statement is highlighted in its tier\'s colour, its speaker in bold and its '
+            "cue underlined; hover over it for the speaker, act, tier and confidence.</p>")
+    return _card("The article, with its statements", _legend() + note + view_html(report))
 
 
 def _claims(report: Report) -> str:
     note = s.claims_note(report)
     items = []
-    for claim in report.unattributed_claims:
+    for claim in s.claims_shown(report):
         where = f"{claim.article}, chars" if report.scope != "article" else "chars"
         detail = [f"{where} {s.span_label(claim.spans)}"]
         if claim.figures:
@@ -204,9 +254,10 @@ def _claims(report: Report) -> str:
             detail.append("events: " + ", ".join(claim.events))
         detail_text = " \u00b7 ".join(detail)
         items.append(f'<li><q>{escape(s.clip(claim.text))}</q><span class="where">{escape(detail_text)}</span></li>')
+    more = f'<p class="muted">And {s.more_claims(report)} more.</p>' if s.more_claims(report) else ""
     content = (f'<p class="muted">{escape(note)}</p>' if note else "") + (
         '<ol class="claims">\n' + "\n".join(items) + "\n</ol>" if items else ""
-    )
+    ) + more
     return _card("Unattributed claims", content)
 
 
@@ -220,13 +271,18 @@ def _relayed(report: Report) -> str:
 
 
 def _to_check(report: Report) -> str:
-    rows = [
-        [f"{a.confidence:.2f}", escape(a.speaker or "(no source)"), escape(s.clip(a.content))] for a in report.to_check
-    ]
-    more = report.to_check_total - len(report.to_check)
+    several = report.scope != "article"
+    rows = []
+    for a in s.to_check_shown(report):
+        sentence = f'<span class="where">Sentence: {escape(s.context(a))}</span>' if s.context(a) else ""
+        statement = f'{escape(s.statement(a))} {_tier_badge(a.tier)} <span class="muted">{escape(a.kind)}</span>'
+        row = [f"{a.confidence:.2f}", escape(a.speaker or "(no source)"), statement + sentence]
+        rows.append(row + [escape(a.article)] if several else row)
+    more = report.to_check_total - len(s.to_check_shown(report))
     note = f'<p class="muted">And {more} more.</p>' if more else ""
     title = f"To check by hand (confidence below {report.check_below:.2f})"
-    return _card(title, _table(["Conf.", "Speaker", "Statement"], rows, {0}) + note)
+    headers = ["Conf.", "Speaker", "Statement"] + (["Article"] if several else [])
+    return _card(title, _table(headers, rows, {0}, "stack", classes={2: "wide"}) + note)
 
 
 def _statements(report: Report) -> str:
@@ -236,13 +292,14 @@ def _statements(report: Report) -> str:
     parts = []
     for group in groups:
         rows = [
-            [escape(s.clip(a.content)), _tier_badge(a.tier), escape(a.kind), escape(a.via or ""), f"{a.confidence:.2f}"]
+            [escape(s.statement(a)), _tier_badge(a.tier), escape(a.kind), escape(a.via or ""), f"{a.confidence:.2f}"]
             for a in group.statements
         ]
         more = f'<p class="muted">And {group.more} more.</p>' if group.more else ""
         parts.append(
             f'<h3>{escape(group.name)} <span class="muted">({escape(group.type)}, {group.count})</span></h3>\n'
-            + _table(["Statement", "Tier", "Kind", "Via", "Conf."], rows, {4}, "statements")
+            + _table(["Statement", "Tier", "Kind", "Via", "Conf."], rows, {4}, "statements stack", classes={0: "wide"})
             + more
         )
-    return _card("Statements by speaker", "\n".join(parts))
+    note = f'<p class="muted">{escape(s.listed_note(report))}</p>' if s.listed_note(report) else ""
+    return _card("Statements by speaker", note + "\n".join(parts))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import attrib
 from attrib.report import sections as s
 from attrib.report.data import TIERS, Report
 
@@ -81,31 +82,42 @@ def render_markdown(report: Report) -> str:
     note = s.claims_note(report)
     if note:
         out += [md(note), ""]
-    for number, claim in enumerate(report.unattributed_claims, start=1):
+    for number, claim in enumerate(s.claims_shown(report), start=1):
         where = f"{claim.article}, chars" if report.scope != "article" else "chars"
         out.append(f"{number}. {md(s.clip(claim.text))} _({md(where)} {s.span_label(claim.spans)})_")
+    if s.more_claims(report):
+        out.append(f"\nAnd {s.more_claims(report)} more.")
     if report.unattributed_claims:
         out.append("")
 
     if report.to_check:
         out += [f"## To check by hand (confidence below {report.check_below:.2f})", ""]
-        for a in report.to_check:
-            out.append(f"- {a.confidence:.2f} **{md(a.speaker or '(no source)')}**: \u201c{md(s.clip(a.content))}\u201d")
-        if report.to_check_total > len(report.to_check):
-            out.append(f"- \u2026 and {report.to_check_total - len(report.to_check)} more")
+        for a in s.to_check_shown(report):
+            where = "" if report.scope == "article" else f" in {md(a.article)}"
+            out.append(f"- {a.confidence:.2f} **{md(a.speaker or '(no source)')}** ({a.kind}, tier {a.tier}){where}: "
+                       f"{md(s.statement(a))}")
+            if s.context(a):
+                out.append(f"  _Sentence:_ {md(s.context(a))}")
+        more = report.to_check_total - len(s.to_check_shown(report))
+        if more:
+            out.append(f"- \u2026 and {more} more")
         out.append("")
 
     groups = s.speaker_groups(report)
     if groups:
         out += ["## Statements by speaker", ""]
+        if s.listed_note(report):
+            out += [s.listed_note(report), ""]
         for group in groups:
             out += [f"### {md(group.name)} ({md(group.type)}, {group.count})", ""]
             for a in group.statements:
                 via = f", via {md(a.via)}" if a.via else ""
-                out.append(f"- \u201c{md(s.clip(a.content))}\u201d \u2014 tier {a.tier}, {a.kind}{via}, {a.confidence:.2f}")
+                act = f", {a.act}" if a.act and a.act != "statement" else ""
+                out.append(f"- {md(s.statement(a))} \u2014 tier {a.tier}, {a.kind}{act}{via}, {a.confidence:.2f}")
             if group.more:
                 out.append(f"- \u2026 and {group.more} more")
             out.append("")
+    out += ["---", "", f"_{s.generated(report)} by attrib {attrib.__version__}_"]
     return "\n".join(out).rstrip() + "\n"
 
 

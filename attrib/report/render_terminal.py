@@ -4,6 +4,7 @@ print as they are."""
 
 from __future__ import annotations
 
+import attrib
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.rule import Rule
@@ -48,9 +49,13 @@ def render_terminal(report: Report, console: Console) -> None:
     if report.to_check:
         console.print(_to_check(report))
         console.print()
+    if s.listed_note(report):
+        console.print(Text(s.listed_note(report), style="dim"))
+        console.print()
     for group in s.speaker_groups(report):
         console.print(_group(group))
         console.print()
+    console.print(Text(f"{s.generated(report)} by attrib {attrib.__version__}", style="dim"))
 
 
 def _listing(items: list[tuple[str, Text]]) -> Padding:
@@ -126,36 +131,44 @@ def _claims(report: Report) -> Group:
     if note:
         lines.append(Padding(Text(note, style="dim"), (0, 0, 0, 2), expand=False))
     items = []
-    for number, claim in enumerate(report.unattributed_claims, start=1):
+    for number, claim in enumerate(s.claims_shown(report), start=1):
         where = f"{claim.article}, chars" if report.scope != "article" else "chars"
         items.append((f"{number}.", Text(s.clip(claim.text)) + Text(f"  ({where} {s.span_label(claim.spans)})", style="dim")))
     if items:
         lines.append(_listing(items))
+    if s.more_claims(report):
+        lines.append(Padding(Text(f"\u2026 and {s.more_claims(report)} more", style="dim"), (0, 0, 0, 2), expand=False))
     return Group(*lines)
 
 
-def _to_check(report: Report) -> Table:
-    table = Table(
-        title=f"To check by hand (confidence below {report.check_below:.2f})",
-        title_justify="left",
-        title_style="bold underline",
-    )
-    table.add_column("Conf.", justify="right")
-    table.add_column("Speaker")
-    table.add_column("Statement")
-    for a in report.to_check:
-        table.add_row(f"{a.confidence:.2f}", Text(a.speaker or "(no source)"), Text(s.clip(a.content)))
-    if report.to_check_total > len(report.to_check):
-        table.caption = f"and {report.to_check_total - len(report.to_check)} more"
-    return table
+def _to_check(report: Report) -> Group:
+    """Each row: confidence, speaker, where, and the statement with, under it, the
+    sentence it is in, so it can be checked without opening the article."""
+    lines: list = [
+        Text(f"To check by hand (confidence below {report.check_below:.2f})", style="bold underline")
+    ]
+    items = []
+    for a in s.to_check_shown(report):
+        where = "" if report.scope == "article" else f" in {a.article}"
+        text = Text(a.speaker or "(no source)", style="bold")
+        text += Text(f" ({a.kind}, tier {a.tier}){where}: ", style="dim") + Text(s.statement(a))
+        if s.context(a):
+            text += Text("\nsentence: " + s.context(a), style="dim")
+        items.append((f"{a.confidence:.2f}", text))
+    lines.append(_listing(items))
+    more = report.to_check_total - len(s.to_check_shown(report))
+    if more:
+        lines.append(Padding(Text(f"\u2026 and {more} more", style="dim"), (0, 0, 0, 2), expand=False))
+    return Group(*lines)
 
 
 def _group(group: s.SpeakerGroup) -> Group:
     lines: list = [Text(f"{group.name} ", style="bold") + Text(f"({group.type}, {group.count})", style="dim")]
     for a in group.statements:
         via = f", via {a.via}" if a.via else ""
-        line = Text(f"\u201c{s.clip(a.content)}\u201d ") + Text(
-            f"tier {a.tier}, {a.kind}{via}, {a.confidence:.2f}", style=TIER_STYLES[str(a.tier)]
+        act = f", {a.act}" if a.act and a.act != "statement" else ""
+        line = Text(f"{s.statement(a)} \u2014 ") + Text(
+            f"tier {a.tier}, {a.kind}{act}{via}, {a.confidence:.2f}", style=TIER_STYLES[str(a.tier)]
         )
         lines.append(Padding(line, (0, 0, 0, 2), expand=False))
     if group.more:

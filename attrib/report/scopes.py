@@ -7,13 +7,16 @@ article report, several a collection report; claims come from the same parse.
 The database scopes read stored attributions: `article_report` parses the stored
 text again, only to find unattributed claims; `publisher_report`, `speaker_report`
 and `corpus_report` skip claims, since they would mean parsing every article again.
+`limit` caps each list a report holds (None: all of them; the counts cover all).
+Articles are parsed as `attrib.analyze_articles` parses them (long texts in pieces,
+each article within the time budget), and claims are found in the same pieces; an
+article that fails raises AnalysisError, or is handed to `on_error` and left out.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from sqlite_utils import Database
 
@@ -22,9 +25,9 @@ from attrib.model import DEFAULT_ACTS, Article, Attribution
 from attrib.report.claims import CharSpan, Claim, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
-from attrib.store.queries import check_text
-from attrib.store.report_queries import Scope
 from attrib.store.identity import closest_names
+from attrib.store.queries import ArticleTexts, check_text
+from attrib.store.report_queries import Scope
 
 META_FIELDS = ("title", "publisher", "published", "url", "author")
 
@@ -34,24 +37,164 @@ class ReportError(AttribError):
 
 
 def articles_report(
-    articles: Iterable[Article], nlp, *, title: Optional[str] = None, check_below: float = CHECK_BELOW,
-    acts: frozenset[str] = DEFAULT_ACTS, on_error: Optional[Callable[[AnalysisError], None]] = None,
+    articles: Iterable[Article],
+    nlp,
+    *,
+    title: Optional[str] = None,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Report:
     """Analyse articles with `nlp` (a pipeline with the attrib component) and report
     on them: an article report for one, a collection report for several. Only the
     attributions of `acts` count, and only they source a sentence: a sentence whose
     one attribution is an action ("controlling how the proceeds are distributed") is
-    still an unattributed claim.
-
-    Articles are analysed as `attrib.analyze_articles` does (long texts in pieces,
-    each article within the time budget); claims are found in the same pieces. An
-    article that fails raises AnalysisError, or with `on_error` is handed to it and
-    left out of the report."""
-    import attrib
-
-    tally = Tally(check_below)
+    still an unattributed claim."""
+    tally = Tally(check_below, limit)
     count = 0
     first: Optional[Article] = None
+    for article, shown, claims in _analysed(articles, nlp, acts, on_error):
+        count += 1
+        first = first or article
+        for a in shown:
+            tally.add(ReportAttribution.from_attribution(a, article))
+        tally.add_claims(claims)
+    if first is None:
+        raise ReportError("no article to report on")
+    if count == 1:
+        return tally.report(
+            "article", title or first.title or first.id, 1, claims_checked=True, meta=_meta(first), text=first.text
+        )
+    return tally.report("articles", title or f"{count} articles", count, claims_checked=True)
+
+
+def each_article_report(
+    articles: Iterable[Article],
+    nlp,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
+) -> Iterator[Report]:
+    """An article report for each article, analysed with `nlp`, as they come."""
+    for article, shown, claims in _analysed(articles, nlp, acts, on_error):
+        tally = Tally(check_below, limit)
+        for a in shown:
+            tally.add(ReportAttribution.from_attribution(a, article))
+        tally.add_claims(claims)
+        yield tally.report(
+            "article", article.title or article.id, 1, claims_checked=True, meta=_meta(article), text=article.text
+        )
+
+
+def attributions_report(
+    article: Article,
+    attributions: Iterable[Attribution],
+    nlp=None,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    limit: Optional[int] = None,
+) -> Report:
+    """A report on one article from attributions found before (those of `acts`). With
+    `nlp`, the text is parsed for unattributed claims; without, claims are not looked for."""
+    tally = Tally(check_below, limit)
+    shown = [a for a in attributions if a.act in acts]
+    for a in shown:
+        tally.add(ReportAttribution.from_attribution(a, article))
+    if nlp is not None:
+        tally.add_claims(_claims(nlp, article, attribution_spans(shown)))
+    title = article.title or article.id
+    return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article), text=article.text)
+
+
+def article_report(
+    db: Database,
+    article_id: str,
+    nlp,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+    limit: Optional[int] = None,
+) -> Report:
+    """A stored article's report; with `nlp` None, claims are not looked for (no parse)."""
+    check_text(article_id)
+    article = report_queries.article(db, article_id)
+    if article is None:
+        raise ReportError(f"no article with id {article_id!r} in the database")
+    tally = Tally(check_below, limit)
+    covered: list[CharSpan] = []
+    for row in report_queries.attributions(db, Scope(article=article_id, confirmed=confirmed), acts):
+        a = ReportAttribution.from_row(row, article["text"])
+        tally.add(a)
+        covered.extend(a.spans)
+    if nlp is not None:
+        tally.add_claims(_claims(nlp, Article(id=article_id, text=article["text"]), covered))
+    meta = {name: article[name] for name in META_FIELDS} | {"id": article_id}
+    return tally.report(
+        "article", article["title"] or article_id, 1, claims_checked=nlp is not None, meta=meta, text=article["text"]
+    )
+
+
+def publisher_report(
+    db: Database,
+    publisher: str,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+    limit: Optional[int] = None,
+) -> Report:
+    check_text(publisher)
+    name = report_queries.publisher_name(db, publisher)
+    if name is None:
+        raise ReportError(f"no articles from publisher {publisher!r} in the database")
+    scope = Scope(publisher=publisher, confirmed=confirmed)
+    return _stored_report(db, scope, "publisher", name, check_below, acts, limit)
+
+
+def speaker_report(
+    db: Database,
+    speaker: str,
+    *,
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+    limit: Optional[int] = None,
+) -> Report:
+    check_text(speaker)
+    names = report_queries.speaker_names(db, speaker)
+    if not names:
+        close = closest_names(db, speaker)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise ReportError(f"no speaker matching {speaker!r} in the database{hint}")
+    title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
+    return _stored_report(db, Scope(speaker=speaker, confirmed=confirmed), "speaker", title, check_below, acts, limit)
+
+
+def corpus_report(
+    db: Database,
+    *,
+    title: str = "the corpus",
+    check_below: float = CHECK_BELOW,
+    acts: frozenset[str] = DEFAULT_ACTS,
+    confirmed: bool = False,
+    limit: Optional[int] = None,
+) -> Report:
+    return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts, limit)
+
+
+def _analysed(
+    articles: Iterable[Article], nlp, acts: frozenset[str], on_error: Optional[Callable[[AnalysisError], None]]
+) -> Iterator[tuple[Article, list[Attribution], list[Claim]]]:
+    """(article, its attributions of `acts`, its unattributed claims) for each article
+    the analysis gets through (`attrib.analysed`); claims are found in each piece
+    parsed, with the attributions of `acts` in it."""
+    import attrib
+
     claims: dict[int, list[Claim]] = {}  # by id(article), until the article is through
 
     def find_claims(article: Article, offset: int, doc) -> None:
@@ -67,84 +210,7 @@ def articles_report(
                 raise error
             on_error(error)
             continue
-        count += 1
-        first = first or article
-        for a in attributions:
-            if a.act in acts:
-                tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(found)
-    if first is None:
-        raise ReportError("no article to report on")
-    if count == 1:
-        return tally.report("article", title or first.title or first.id, 1, claims_checked=True, meta=_meta(first))
-    return tally.report("articles", title or f"{count} articles", count, claims_checked=True)
-
-
-def attributions_report(
-    article: Article, attributions: Iterable[Attribution], nlp=None, *, check_below: float = CHECK_BELOW,
-    acts: frozenset[str] = DEFAULT_ACTS,
-) -> Report:
-    """A report on one article from attributions found before (those of `acts`). With
-    `nlp`, the text is parsed for unattributed claims; without, claims are not looked for."""
-    tally = Tally(check_below)
-    shown = [a for a in attributions if a.act in acts]
-    for a in shown:
-        tally.add(ReportAttribution.from_attribution(a, article))
-    if nlp is not None:
-        tally.add_claims(_claims(nlp, article, attribution_spans(shown)))
-    title = article.title or article.id
-    return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article))
-
-
-def article_report(
-    db: Database, article_id: str, nlp, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
-    confirmed: bool = False,
-) -> Report:
-    check_text(article_id)
-    article = report_queries.article(db, article_id)
-    if article is None:
-        raise ReportError(f"no article with id {article_id!r} in the database")
-    tally = Tally(check_below)
-    covered: list[CharSpan] = []
-    for row in report_queries.attributions(db, Scope(article=article_id, confirmed=confirmed), acts):
-        tally.add(ReportAttribution.from_row(row))
-        for column in ("content_spans", "cue_spans", "mention_spans"):
-            covered.extend(tuple(span) for span in json.loads(row[column] or "[]"))
-    tally.add_claims(_claims(nlp, Article(id=article_id, text=article["text"]), covered))
-    meta = {name: article[name] for name in META_FIELDS} | {"id": article_id}
-    return tally.report("article", article["title"] or article_id, 1, claims_checked=True, meta=meta)
-
-
-def publisher_report(
-    db: Database, publisher: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
-    confirmed: bool = False,
-) -> Report:
-    check_text(publisher)
-    name = report_queries.publisher_name(db, publisher)
-    if name is None:
-        raise ReportError(f"no articles from publisher {publisher!r} in the database")
-    return _stored_report(db, Scope(publisher=publisher, confirmed=confirmed), "publisher", name, check_below, acts)
-
-
-def speaker_report(
-    db: Database, speaker: str, *, check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
-    confirmed: bool = False,
-) -> Report:
-    check_text(speaker)
-    names = report_queries.speaker_names(db, speaker)
-    if not names:
-        close = closest_names(db, speaker)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        raise ReportError(f"no speaker matching {speaker!r} in the database{hint}")
-    title = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more matching {speaker!r}"
-    return _stored_report(db, Scope(speaker=speaker, confirmed=confirmed), "speaker", title, check_below, acts)
-
-
-def corpus_report(
-    db: Database, *, title: str = "the corpus", check_below: float = CHECK_BELOW, acts: frozenset[str] = DEFAULT_ACTS,
-    confirmed: bool = False,
-) -> Report:
-    return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts)
+        yield article, [a for a in attributions if a.act in acts], found
 
 
 def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
@@ -176,8 +242,12 @@ def _meta(article: Article) -> dict[str, Optional[str]]:
     return {name: getattr(article, name) for name in META_FIELDS} | {"id": article.id}
 
 
-def _stored_report(db: Database, scope: Scope, kind: str, title: str, check_below: float, acts: frozenset[str]) -> Report:
-    tally = Tally(check_below)
+def _stored_report(
+    db: Database, scope: Scope, kind: str, title: str, check_below: float, acts: frozenset[str],
+    limit: Optional[int],
+) -> Report:
+    tally = Tally(check_below, limit)
+    texts = ArticleTexts(db)
     for row in report_queries.attributions(db, scope, acts):
-        tally.add(ReportAttribution.from_row(row))
+        tally.add(ReportAttribution.from_row(row, texts[row["article"]]))
     return tally.report(kind, title, report_queries.count_articles(db, scope), claims_checked=False)

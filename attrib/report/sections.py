@@ -19,6 +19,12 @@ STATEMENTS_PER_SPEAKER = 5
 STATEMENT_WIDTH = 320
 # A name is cut in table cells so that one run-on name doesn't widen a whole column.
 NAME_WIDTH = 40
+# Rows listed to check by hand, and unattributed claims listed; the rest are counted
+# (the JSON holds them all).
+TO_CHECK_SHOWN = 25
+CLAIMS_SHOWN = 100
+# The sentence around a statement, cut in listings.
+SENTENCE_WIDTH = 400
 
 
 @dataclass
@@ -101,6 +107,46 @@ def speaker_groups(report: Report) -> list[SpeakerGroup]:
 
 def more_speakers(report: Report) -> int:
     return max(0, len(report.speakers) - TOP_SPEAKERS)
+
+
+def statement(a: ReportAttribution, width: int = STATEMENT_WIDTH) -> str:
+    """A statement as listings show it: in quotation marks only when it is a direct
+    quote, so paraphrase never reads as someone's own words."""
+    text = clip(a.content, width)
+    return f"\u201c{text}\u201d" if a.kind == "direct" else text
+
+
+def context(a: ReportAttribution) -> str:
+    """The sentence a statement is in, when it says more than the statement itself."""
+    sentence = " ".join(a.sentence.split())
+    return clip(sentence, SENTENCE_WIDTH) if sentence and sentence != " ".join(a.content.split()) else ""
+
+
+def to_check_shown(report: Report) -> list[ReportAttribution]:
+    return report.to_check[:TO_CHECK_SHOWN]
+
+
+def claims_shown(report: Report):
+    return report.unattributed_claims[:CLAIMS_SHOWN]
+
+
+def more_claims(report: Report) -> int:
+    return report.unattributed_claims_total - len(claims_shown(report))
+
+
+def generated(report: Report) -> str:
+    """When the report was made, as a footer says it: "Generated 2026-03-06 14:05 UTC"."""
+    if not report.generated:
+        return ""
+    return f"Generated {report.generated[:10]} {report.generated[11:16]} UTC"
+
+
+def listed_note(report: Report) -> str:
+    """What a limit left out of the statements listed, or nothing."""
+    if not report.omitted.get("attributions"):
+        return ""
+    return (f"Statements are listed from the first {len(report.attributions)} of {report.total} "
+            f"(--limit); the counts cover all of them.")
 
 
 def clip(text: str, width: int = STATEMENT_WIDTH) -> str:

@@ -8,6 +8,11 @@ can't be encoded (command-line bytes that are not UTF-8) or holds a NUL is refus
 with a QueryTextError. Results come in the order stored (ingest order, reading order
 within an article): that order is the FTS index's own, so a search stops at its
 LIMIT instead of ranking every match.
+
+Each query returns `Results`: a list of rows that also knows how many there were
+before the limit (so a caller can say "50 of 239"; counted only when the limit cut).
+Rows carry their context: who-said a snippet of the content around the match, quotes
+the sentence the statement is in (attrib/context.py).
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from typing import Any, Iterator, Optional
 
 from sqlite_utils import Database
 
+from attrib.context import sentence_around
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
-from attrib.model import ACTS
+from attrib.model import ACTS, DEFAULT_ACTS
 from attrib.store import identity
 
 Row = dict[str, Any]
@@ -32,6 +38,27 @@ WORD = re.compile(r"\w")
 # Longer query text is refused: SQLite's LIKE takes patterns of at most 50,000 bytes,
 # and no name, phrase or publisher is anywhere near this long.
 MAX_QUERY_TEXT = 1000
+# How a who-said snippet marks the phrase found, and how many words it holds.
+MATCH_MARK = "**"
+SNIPPET_WORDS = 16
+# Where an attribution's content, cue and speaker mention are in its article's text.
+SPAN_COLUMNS = ("content_spans", "cue_spans", "mention_spans")
+
+
+class Results(list):
+    """Rows (a list like any other), and `total`: how many there were before the limit."""
+
+    def __init__(self, rows: list[Row], total: int):
+        super().__init__(rows)
+        self.total = total
+
+
+def _results(db: Database, rows: list[Row], limit: int, count_sql: str, params: dict[str, Any]) -> Results:
+    """`rows`, fetched with LIMIT limit + 1: one row too many means the limit cut, and
+    only then are they all counted."""
+    if not limit or len(rows) <= limit:
+        return Results(rows, len(rows))
+    return Results(rows[:limit], db.execute(count_sql, params).fetchone()[0])
 
 
 def check_text(text: str, max_length: Optional[int] = MAX_QUERY_TEXT) -> None:
@@ -57,30 +84,46 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
-def who_said(db: Database, phrase: str, limit: int = 50, confirmed: bool = False) -> list[Row]:
-    """The attributions whose content holds `phrase`, with speaker and article (at most
-    `limit`, 0 for all); never one a human rejected, and with `confirmed` only those
-    a human confirmed."""
+def who_said(
+    db: Database, phrase: str, limit: int = 50, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS
+) -> Results:
+    """The attributions of `acts` whose content holds `phrase`, with speaker and article
+    (at most `limit`, 0 for all), each with a snippet of its content around the match,
+    the match between MATCH_MARKs; never one a human rejected, and with `confirmed`
+    only those a human confirmed."""
     match = fts_phrase(phrase)
     if match is None:
-        return []
+        return Results([], 0)
+    condition, act_params = act_condition(acts)
     # The FTS subquery walks the index in rowid order and stops at the limit; joining
     # first, or ordering by rank or date, would visit every match of a common phrase.
-    return _rows(
+    hits = f"""attributions_fts WHERE attributions_fts MATCH :match
+               AND rowid {"IN" if confirmed else "NOT IN"} (SELECT id FROM attributions WHERE review = :review)"""
+    if condition:
+        hits += f" AND rowid IN (SELECT id FROM attributions WHERE {condition})"
+    params = {
+        "match": match,
+        "limit": limit + 1 if limit else -1,  # SQLite reads a negative LIMIT as none
+        "review": "confirmed" if confirmed else "rejected",
+        **act_params,
+    }
+    rows = _rows(
         db.execute(
             f"""SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
-                      attributions.content, articles.id AS article, articles.published
-               FROM (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH :match
-                     AND rowid {"IN" if confirmed else "NOT IN"} (SELECT id FROM attributions WHERE review = :review)
-                     ORDER BY rowid LIMIT :limit) AS hits
-               JOIN attributions ON attributions.id = hits.rowid
-               JOIN articles ON articles.id = attributions.article_id
-               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
-               ORDER BY attributions.id""",
-            # SQLite reads a negative LIMIT as none.
-            {"match": match, "limit": limit or -1, "review": "confirmed" if confirmed else "rejected"},
+                       hits.snippet, attributions.content, articles.id AS article, articles.published
+                FROM (SELECT rowid, snippet(attributions_fts, 0, '{MATCH_MARK}', '{MATCH_MARK}', '\u2026',
+                                            {SNIPPET_WORDS}) AS snippet
+                      FROM {hits}
+                      ORDER BY rowid LIMIT :limit) AS hits
+                JOIN attributions ON attributions.id = hits.rowid
+                JOIN articles ON articles.id = attributions.article_id
+                LEFT JOIN speakers ON speakers.id = attributions.speaker_id
+                ORDER BY attributions.id""",
+            params,
         )
     )
+    count = f"SELECT count(*) FROM {hits}"
+    return _results(db, rows, limit, count, params)
 
 
 @dataclass
@@ -95,6 +138,46 @@ class QuoteFilters:
     min_confidence: float = 0.0
     limit: int = 100  # 0 for no limit
     confirmed: bool = False  # only attributions a human confirmed (`attrib review`)
+    acts: frozenset[str] = DEFAULT_ACTS  # what the attributions report (statements by default)
+
+    def where(self, db: Database) -> tuple[str, dict[str, Any]]:
+        """A WHERE clause over `attributions` joined to `articles`, and its parameters
+        (`db` finds the speakers a name stands for). One `if` per filter."""
+        for text in (self.speaker, self.kind, self.article, self.publisher):
+            if text:
+                check_text(text)
+        clauses: list[str] = [review_clause(self.confirmed)]
+        condition, params = act_condition(self.acts)
+        if condition:
+            clauses.append(condition)
+        if self.speaker:
+            clause, speaker_params = speaker_clause(db, self.speaker)
+            clauses.append(clause)
+            params.update(speaker_params)
+        if self.tiers:
+            names = [f"tier{i}" for i in range(len(self.tiers))]
+            clauses.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
+            params.update(zip(names, self.tiers))
+        if self.kind:
+            clauses.append("attributions.kind = :kind")
+            params["kind"] = self.kind
+        if self.article:
+            clauses.append("attributions.article_id = :article")
+            params["article"] = self.article
+        if self.publisher:
+            clauses.append("articles.publisher = :publisher COLLATE NOCASE")
+            params["publisher"] = self.publisher
+        if self.since:
+            clauses.append("articles.published >= :since")
+            params["since"] = self.since.isoformat()
+        if self.until:
+            # `published` may carry a time after the date: compare with the next day.
+            clauses.append("articles.published < date(:until, '+1 day')")
+            params["until"] = self.until.isoformat()
+        if self.min_confidence:
+            clauses.append("attributions.confidence >= :min_confidence")
+            params["min_confidence"] = self.min_confidence
+        return "WHERE " + " AND ".join(clauses), params
 
 
 def review_clause(confirmed: bool) -> str:
@@ -125,56 +208,51 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def quotes(db: Database, filters: QuoteFilters) -> list[Row]:
-    for text in (filters.speaker, filters.kind, filters.article, filters.publisher):
-        if text:
-            check_text(text)
-    where: list[str] = [review_clause(filters.confirmed)]
-    params: dict[str, Any] = {}
-    if filters.speaker:
-        clause, speaker_params = speaker_clause(db, filters.speaker)
-        where.append(clause)
-        params.update(speaker_params)
-    if filters.tiers:
-        names = [f"tier{i}" for i in range(len(filters.tiers))]
-        where.append(f"attributions.tier IN ({', '.join(':' + n for n in names)})")
-        params.update(zip(names, filters.tiers))
-    if filters.kind:
-        where.append("attributions.kind = :kind")
-        params["kind"] = filters.kind
-    if filters.article:
-        where.append("attributions.article_id = :article")
-        params["article"] = filters.article
-    if filters.publisher:
-        where.append("articles.publisher = :publisher COLLATE NOCASE")
-        params["publisher"] = filters.publisher
-    if filters.since:
-        where.append("articles.published >= :since")
-        params["since"] = filters.since.isoformat()
-    if filters.until:
-        # `published` may carry a time after the date: compare with the next day.
-        where.append("articles.published < date(:until, '+1 day')")
-        params["until"] = filters.until.isoformat()
-    if filters.min_confidence:
-        where.append("attributions.confidence >= :min_confidence")
-        params["min_confidence"] = filters.min_confidence
-    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.tier,
-                     attributions.confidence, attributions.content, attributions.via,
-                     articles.id AS article, articles.published
+def quotes(db: Database, filters: QuoteFilters) -> Results:
+    """The attributions the filters select, each with the sentence it is in."""
+    where, params = filters.where(db)
+    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.act,
+                     attributions.tier, attributions.confidence, attributions.content, attributions.via,
+                     articles.id AS article, articles.published,
+                     attributions.content_spans, attributions.cue_spans, attributions.mention_spans
               FROM attributions
               JOIN articles ON articles.id = attributions.article_id
               LEFT JOIN speakers ON speakers.id = attributions.speaker_id
-              {"WHERE " + " AND ".join(where) if where else ""}
+              {where}
               ORDER BY attributions.id"""
+    count = f"SELECT count(*) FROM attributions JOIN articles ON articles.id = attributions.article_id {where}"
     if filters.limit:
         sql += " LIMIT :limit"
-        params["limit"] = filters.limit
-    return _rows(db.execute(sql, params))
+        params["limit"] = filters.limit + 1
+    rows = _rows(db.execute(sql, params))
+    texts = ArticleTexts(db)
+    for row in rows:
+        spans = [span for column in SPAN_COLUMNS for span in json.loads(row.pop(column) or "[]")]
+        row["sentence"] = sentence_around(texts[row["article"]], spans)
+    return _results(db, rows, filters.limit, count, params)
 
 
-def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> list[Row]:
-    """Each speaker with the number of its attributions in each sourcing tier, and
-    its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+class ArticleTexts:
+    """Article texts by id, the last one kept: rows in the order stored come article
+    by article, so each text is read once."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.id: Optional[str] = None
+        self.text = ""
+
+    def __getitem__(self, article_id: str) -> str:
+        if article_id != self.id:
+            row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+            self.id, self.text = article_id, row[0] if row else ""
+        return self.text
+
+
+def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS) -> Results:
+    """Each speaker with the number of its attributions of `acts` in each sourcing tier,
+    and its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+    condition, params = act_condition(acts)
+    shown = f"{review_clause(confirmed)} AND {condition}" if condition else review_clause(confirmed)
     sql = f"""SELECT speakers.name AS speaker, speakers.type,
                     sum(attributions.tier = 1) AS on_record,
                     sum(attributions.tier = 2) AS second_hand,
@@ -183,17 +261,17 @@ def speakers(db: Database, limit: int = 0, confirmed: bool = False) -> list[Row]
                     count(*) AS total,
                     speakers.aliases
              FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
-             WHERE {review_clause(confirmed)}
+             WHERE {shown}
              GROUP BY speakers.id
              ORDER BY total DESC, speakers.name"""
-    params: dict[str, Any] = {}
     if limit:
         sql += " LIMIT :limit"
-        params["limit"] = limit
+        params["limit"] = limit + 1
     rows = _rows(db.execute(sql, params))
     for row in rows:
         row["aliases"] = ", ".join(f"{alias} {count}" for alias, count in json.loads(row["aliases"] or "{}").items())
-    return rows
+    count = f"SELECT count(DISTINCT speaker_id) FROM attributions WHERE {shown}"
+    return _results(db, rows, limit, count, params)
 
 
 # The read-only file refuses writes by itself; these would still work on it: ATTACH

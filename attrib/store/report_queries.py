@@ -65,9 +65,9 @@ def attributions(db: Database, scope: Scope, acts: frozenset[str] = DEFAULT_ACTS
         params = {**params, **act_params}
     cursor = db.execute(
         f"""SELECT attributions.article_id AS article, speakers.name AS speaker, speakers.type AS speaker_type,
-                   attributions.kind, attributions.tier, attributions.confidence, attributions.content,
-                   attributions.content_spans, attributions.cue_spans, attributions.mention_spans,
-                   attributions.cue, attributions.via, attributions.channel,
+                   attributions.kind, attributions.act, attributions.tier, attributions.confidence,
+                   attributions.content, attributions.content_spans, attributions.cue, attributions.cue_spans,
+                   attributions.speaker_mention, attributions.mention_spans, attributions.via, attributions.channel,
                    articles.publisher, articles.published
             FROM attributions
             JOIN articles ON articles.id = attributions.article_id

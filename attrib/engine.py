@@ -19,7 +19,7 @@ from attrib.extract import boundaries, tagged
 from attrib.extract.acts import act_of
 from attrib.extract.cues import verb_lemma
 from attrib.extract.doc_text import text_of
-from attrib.extract.quotes import find_quotes
+from attrib.extract.quotes import find_quotes, with_whole_marks
 from attrib.extract.reported import Candidate, find_candidates
 from attrib.extract.roles import role_probabilities
 from attrib.extract.speakers import mention_without_aside
@@ -153,7 +153,7 @@ def attribute(
                      speaker_resolved=speaker is not None and speaker.how != "unresolved")
         if act is None:
             continue  # an action, or a cue with no content: not an attribution
-        content = Spans.from_offsets(text, cand.content)
+        content = Spans.from_offsets(text, with_whole_marks(text, cand.content, quotes))
         mention = Spans.from_offsets(text, [_char_span(doc, mention_tokens)]) if mention_tokens else None
         speaker_record = Speaker(speaker.name, speaker.type, mention) if speaker is not None else None
         content_span = doc.char_span(cand.start, cand.end, alignment_mode="expand")

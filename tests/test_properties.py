@@ -98,3 +98,57 @@ def test_kind_counts_each_quoted_character_once(text, data):
     quoted = [i for i in characters if any(q.start <= i < q.end for q in quotes)]
     expected = "indirect" if not characters or not quoted else "direct" if len(quoted) / len(characters) >= 0.9 else "mixed"
     assert kind_of(content, quotes, text) == expected
+
+
+NAMES = ["Anna Kowal", "Jonas Berg", "Ada Okafor", "the minister", "a spokeswoman", "officials"]
+CLAUSES = ["prices will rise", "the plan is a disaster", "talks went well", "the bridge is safe", "we will not stop"]
+QUOTATION_MARKS = [("\u201c", "\u201d"), ('"', '"')]
+
+
+@st.composite
+def quoting_news(draw) -> str:
+    """Well-formed paragraphs that quote: direct, mixed, interrupted, colon-introduced
+    and continued quotations, and paraphrase, in either style of marks."""
+    sentences = []
+    for _ in range(draw(st.integers(1, 4))):
+        name, clause, other = draw(st.sampled_from(NAMES)), draw(st.sampled_from(CLAUSES)), draw(st.sampled_from(CLAUSES))
+        o, c = draw(st.sampled_from(QUOTATION_MARKS))
+        template = draw(st.sampled_from([
+            "{o}{A}{Cap},{c} {S} said.",
+            "{S} said {A}.",
+            "{S} said that {A}, and that {o}{B}.{c}",
+            "{o}{A}{Cap},{c} {S} said, {o}{B}.{c}",
+            "{o}{A}{Cap},{c} {S} said. {o}{B}.{c}",
+            "{S} put it simply: {o}{A}.{c}",
+            "According to {S}, {A}.",
+        ]))
+        sentences.append(template.format(o=o, c=c, S=name[0].upper() + name[1:] if template.startswith("{S}") else name,
+                                         A=clause, B=other, Cap=""))
+    return draw(st.sampled_from(["\n", " "])).join(sentences)
+
+
+def with_closing_marks(text: str, end: int) -> int:
+    """A sentence's end, past the closing marks the parser may have given the next one."""
+    while end < len(text) and text[end] in '".\u201d':
+        end += 1
+    return end
+
+
+def balanced(text: str) -> bool:
+    return text.count("\u201c") == text.count("\u201d") and text.count('"') % 2 == 0
+
+
+@SETTINGS
+@given(quoting_news())
+@example('Anna Kowal said that prices will rise, and that \u201cthe plan is a disaster.\u201d')
+@example('"Talks went well," Jonas Berg posted on X.')
+def test_contents_are_verbatim_with_balanced_marks(text):
+    """Every content span lies in one sentence or one quotation, and its text carries
+    both marks of any quotation it takes a mark of (a mixed quote keeps its closing one)."""
+    doc = get_nlp()(text)
+    sentences = [(s.start_char, with_closing_marks(text, s.end_char)) for s in doc.sents]
+    quotations = [(q.start, q.end) for q in find_quotes(text)]
+    for a in doc._.attributions:
+        for s, e in a.content.spans:
+            assert any(ss <= s and e <= se for ss, se in sentences + quotations), (text, a.content)
+        assert balanced(a.content.text), (text, a.content.text)

@@ -372,6 +372,6 @@ def test_datasette_browses_the_database(seeded, tmp_path):
     assert {t["name"]: t["fts_table"] for t in tables}["attributions"] == "attributions_fts"
     speaker_links = {row["speaker_id"]["label"] for row in labelled["rows"] if row["speaker_id"]}
     assert "Doug Burgum" in speaker_links
-    assert [row["content"] for row in search["rows"]][0].endswith("where America leads")
+    assert [row["content"] for row in search["rows"]][0].endswith("where America leads.\"")
     assert statuses == [200, 200]
     assert {"speaker", "title", "published", "content", "tier"} <= set(view["rows"][0])

@@ -97,3 +97,29 @@ def _quotes_of(text: str) -> tuple[Quote, ...]:
             quotes.append(Quote(start, min(end, n), pieces[0][0], j, tuple(pieces), closed))
         i = max(end, i + 1)
     return tuple(quotes)
+
+
+# What may stand between a content's edge and the mark that closes (or opens) the
+# quotation it cuts: the sentence's final punctuation, kept inside the marks.
+MARK_GAP = " \t.,;:!?\u2026"
+
+
+def with_whole_marks(text: str, spans: list[tuple[int, int]], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Content spans grown so that a quotation they take one mark of comes with both:
+    'the US is "moving at TRUMP SPEED ... where America leads' ends at 'leads."' (a
+    mixed quote keeps both marks of its quoted part), and a content that starts inside
+    a quotation's closing words starts at its opening mark. Only punctuation may lie
+    between the content's edge and the mark it takes; else the edge stays."""
+    grown = []
+    for start, end in spans:
+        for q in quotes:
+            if not q.closed:
+                continue
+            opens_inside = start <= q.start < end < q.end
+            if opens_inside and not text[end : q.inner_end].strip(MARK_GAP):
+                end = q.end
+            closes_inside = q.start < start < q.end <= end
+            if closes_inside and not text[q.inner_start : start].strip(MARK_GAP):
+                start = q.start
+        grown.append((start, end))
+    return grown

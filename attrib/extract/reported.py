@@ -585,8 +585,12 @@ def _verb_candidate(
     if before is not None and not (content and content[0][0] < before.end):
         if not content:
             content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
-        elif interrupted:
+        elif interrupted and pattern != "verb-object":
             content = [(before.inner_start, before.inner_end)] + content
+        elif interrupted:
+            # '"...," Burgum posted on X': what follows the verb is where it was said,
+            # not more of what was said; the quotation is the whole content.
+            content, pattern = [(before.inner_start, before.inner_end)], "verb-quote-before"
     if interrupted and content and all(before.start <= s and e <= before.end for s, e in content):
         resumed = _quote_resumed(verb_tokens, source, quotes, doc)
         if resumed is not None:

@@ -105,12 +105,12 @@ def test_analyze_output_holds_no_control_characters(tmp_path):
 
 
 def test_csv_cells_that_would_be_formulas_are_prefixed_unless_asked(hostile_db):
-    query = ["sql", "SELECT content FROM attributions WHERE content LIKE '=%' OR content LIKE '+%'", "--db", str(hostile_db)]
+    query = ["sql", "SELECT '=HYPERLINK(\"http://evil.example\")' AS a, '@SUM(A1)' AS b, 'plain' AS c, -5 AS d",
+             "--db", str(hostile_db)]
     guarded = runner.invoke(app, [*query, "--csv"])
     raw = runner.invoke(app, [*query, "--csv", "--csv-formulas"])
-    # The statement holds doubled quote marks, which CSV doubles again.
-    assert guarded.stdout == 'content\n"\'=HYPERLINK(""""http://evil.example"""")"\n'
-    assert raw.stdout == 'content\n"=HYPERLINK(""""http://evil.example"""")"\n'
+    assert guarded.stdout == 'a,b,c,d\n"\'=HYPERLINK(""http://evil.example"")",\'@SUM(A1),plain,-5\n'
+    assert raw.stdout == 'a,b,c,d\n"=HYPERLINK(""http://evil.example"")",@SUM(A1),plain,-5\n'
     assert [csv_safe(v) for v in ("+1", "-x", "@SUM(A1)", "\tx", "plain", -5, 2.5)] == ["'+1", "'-x", "'@SUM(A1)", "'\tx", "plain", -5, 2.5]
 
 

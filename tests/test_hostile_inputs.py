@@ -185,6 +185,17 @@ def test_a_page_whose_charset_lies_is_decoded_with_a_warning(tmp_path):
     assert latin.warning == f"{western}: the page says its charset is utf-8, but it is not; read as cp1252"
 
 
+def test_a_page_garbled_before_it_was_written_gets_a_warning(tmp_path):
+    page = tmp_path / "garbled.html"
+    text = "The caf\u00e9 will reopen by June, the mayor said, and it\u2019s the town\u2019s own."
+    garbled = text.encode("utf-8").decode("cp1252")  # as a system that read UTF-8 as Windows-1252 stored it
+    body = f"<p>{garbled} The council agreed after a long debate about the costs of the project and its schedule.</p>"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body><article>{body}</article></body></html>', encoding="utf-8")
+    [article] = read_articles([str(page)])
+    assert garbled in article.text
+    assert article.warning == f"{page}: the text looks garbled (UTF-8 read as another encoding somewhere before this page)"
+
+
 def test_an_article_over_the_time_budget_fails_alone(monkeypatch):
     import attrib.pipeline as pipeline
 

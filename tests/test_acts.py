@@ -43,6 +43,20 @@ def acts_of(attributions):
         # A passive description's quoted words are what was said, by the agent.
         ("The recent strandings have been described as \u201cheartbreaking\u201d by the conservation department.",
          {("statement", "conservation department", "heartbreaking")}),
+        # Quoted words cast on someone are what was said, not the someone.
+        ("Pia Sorel called the mayor a \u201cdisgrace\u201d on Wednesday.", {("statement", "Pia Sorel", "disgrace")}),
+        # A study's or a court's finding, a thing or a clause, is a statement.
+        ("A 2014 study by law professor Justin Levitt found 31 incidents of voter fraud.",
+         {("statement", "Justin Levitt", "31 incidents of voter fraud")}),
+        ("A federal judge found that the purge was unconstitutional.",
+         {("statement", "federal judge", "that the purge was unconstitutional")}),
+        # A refusal, a question put to the speaker, a means: nothing said.
+        ("The senator declined to say whether the bank was responsible.",
+         {("intention", "senator", "to say whether the bank was responsible")}),
+        ("Asked to describe the device, Mayor Ivo Marek said it was a bomb.",
+         {("other", None, "to describe the device"), ("statement", "Ivo Marek", "it was a bomb")}),
+        ("The committee voted to punish the aide by asking federal prosecutors to charge him.",
+         {("other", "committee", "federal prosecutors to charge him")}),
         # Not (yet) said.
         ("The senator will announce a new plan for the region.", {("other", "senator", "a new plan for the region")}),
         ("Ana Ruiz did not say whether the talks would resume.",

@@ -113,6 +113,20 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
         # Titles the parser split off as a second subject: the person speaks.
         ("Harlow Foods co-founder and CEO John Mackey said the price gap has become less relevant.",
          {("John Mackey", "person", 1, "the price gap has become less relevant")}),
+        # An organisation's initials are its name; "the fund" is the one the article is about.
+        ("The International Monetary Fund cut its forecast on Tuesday. The IMF said growth would slow. "
+         "The fund said trade was weak.",
+         {("International Monetary Fund", "organization", 1, "growth would slow"),
+          ("International Monetary Fund", "organization", 1, "trade was weak")}),
+        # People named together speak together.
+        ("Senators Jeff Merkley, Sherrod Brown and Robert Menendez said the bank had misled its customers.",
+         {("Jeff Merkley, Sherrod Brown and Robert Menendez", "person", 1, "the bank had misled its customers")}),
+        # "she" is not the man named last; one apostrophe or the other, one name.
+        ('Justice Antonin Scalia wrote the opinion in 2008. Years later Melanie Walsh joined the rally. '
+         '"It never crossed my mind," she said.',
+         {("Melanie Walsh", "person", 1, "It never crossed my mind")}),
+        ("Police Commissioner James O\u2019Neill spoke on Sunday. O'Neill said the blast was intentional.",
+         {("James O\u2019Neill", "person", 1, "the blast was intentional")}),
         # One name, though the small model cuts it in two at "and".
         ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
          {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),

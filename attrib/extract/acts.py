@@ -54,6 +54,8 @@ COUNT_WORDS = {"one", "some", "many", "most", "several", "few", "all", "none", "
 NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 # Heads the resolver may leave as they are that still name no speaker.
 NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "you"}
+# Verbs whose infinitive was not done: "declined to say", "refused to name", "failed to mention".
+WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease"}
 UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
 
 
@@ -131,13 +133,14 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     act = lexicon.acts.get(word)
     if act is None and word in lexicon.actions and not quoted:
         return OTHER  # a deed ("signed the bill", "imposed sanctions"), not a report
-    if word in FINDING_WORDS and cand.pattern != "verb-object":
+    if word in FINDING_WORDS:
         if speaker_head is not None and (
             speaker_head.lemma_.lower() in lexicon.finding_nouns or speaker_head.ent_type_ == "ORG"
             or speaker_head.lemma_.lower() in lexicon.organization_words
         ):
-            return STATEMENT
-        return KNOWLEDGE if word == "find" else (act or OTHER)
+            return STATEMENT  # "the study found 31 incidents", "a federal judge found that ..."
+        if cand.pattern != "verb-object":
+            return KNOWLEDGE if word == "find" else (act or OTHER)
     if act == KNOWLEDGE and cand.pattern == "verb-object" and not quoted:
         return OTHER  # "found a tool", "knows a thing or two": a thing, not a content
     if act is None:
@@ -146,6 +149,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "has been hailed as a model": a description, nobody's words
     if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
         return OTHER
+    if word == "ask" and verb.tag_ == "VBN" and (verb.dep_ == "advcl" or _passive_without_agent(verb)):
+        return OTHER  # "Asked to describe the device, the mayor said ...": a question put, by nobody named
     if (act == STATEMENT and cand.pattern == "verb-object" and not quoted and not _object_with_claim(verb)
             and not _is_question(doc, cand) and not _said_in(verb, lexicon)):
         return OTHER
@@ -187,8 +192,19 @@ def _passive_without_agent(verb: Token) -> bool:
 
 
 def _unrealised(verb: Token) -> bool:
-    """ "did not say", "will announce", "would argue": nothing was communicated (yet)."""
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES) for c in verb.children)
+    """ "did not say", "will announce", "would argue": nothing was communicated (yet);
+    nor in "declined to declare", "stopped short of calling", "Asked to describe the
+    device", "by asking prosecutors to": a refusal, a question put to the speaker, a means."""
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES) for c in verb.children):
+        return True
+    governor = verb.head
+    if verb.dep_ == "pcomp" and governor.lower_ in ("by", "of") and governor.head.lemma_.lower() in WITHHOLDING_VERBS | {"stop"}:
+        return True
+    if verb.dep_ == "pcomp" and governor.lower_ == "by":
+        return True
+    return verb.dep_ == "xcomp" and (
+        governor.lemma_.lower() in WITHHOLDING_VERBS or (governor.lemma_.lower() == "ask" and governor.tag_ == "VBN")
+    )
 
 
 def _tagged_cue_word(doc: Doc, cand: Candidate, lexicon: Lexicon) -> Optional[str]:

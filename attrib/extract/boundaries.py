@@ -25,6 +25,8 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from attrib.extract.doc_text import text_of
+from attrib.extract.parse import QUOTE_MARKS
 from attrib.extract.reported import Candidate
 from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, band, bands
 from attrib.lexicons import read_data_file
@@ -292,6 +294,12 @@ def _best(choices: EdgeChoices, side: str, weights: dict[str, float]) -> tuple[i
     return best, scores[best] - runner_up
 
 
+def _is_quoted_words(doc: Doc, span: tuple[int, int]) -> bool:
+    text = text_of(doc)
+    start, end = span
+    return start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
+
+
 def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optional[DocWords] = None) -> None:
     """Move the content's first start and last end where the model says annotators put
     them. `words`: the Doc's DocWords (with the role tagger's view, if any), made once
@@ -299,6 +307,8 @@ def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optiona
     model = _model()
     if not model or cand.pattern not in REFINED_PATTERNS:
         return
+    if cand.pattern == "verb-object" and len(cand.content) == 1 and _is_quoted_words(doc, cand.content[0]):
+        return  # "called her a “disgrace”": the quotation's marks are the edges
     choices = EdgeChoices(doc, cand, cue_tokens, words)
     if not choices.starts or not choices.ends:
         return

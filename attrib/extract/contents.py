@@ -35,6 +35,8 @@ PASSIVE_TOPIC_PREPOSITIONS = {"for", "as"}
 # A reason clause the parser hangs on the reporting verb belongs to what was said:
 # "said the plan failed because ...".
 REASON_MARKERS = {"because"}
+# Verbs that cast someone as something: "called X a 'disgrace'", "described X as 'Y'".
+CAST_VERBS = {"call", "describe", "label", "dub", "brand", "term", "characterize", "characterise", "portray", "deem"}
 # "even as", "while", "whereas": a clause that sets another report against the content.
 CONTRAST_MARKERS = {"as", "while", "whereas", "although", "though"}
 # A clause ending in one of these after a comma is the writer's aside, not the speaker's
@@ -103,6 +105,11 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
         if subject is not None:
             spans = char_spans_excluding(doc, *subtree_span(subject), []) + spans
         return spans, "object"
+    if verb.lemma_.lower() in CAST_VERBS:
+        # "called Clinton a “disgrace” on the radio": the quoted words are what was said.
+        quoted = _quoted_cast(verb, doc)
+        if quoted is not None:
+            return quoted, "object"
     if verb.lemma_.lower() not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ in OBJECT_CONTENT_DEPS and c.i > verb.i]
         if objects and (objects[0].pos_ != "PRON" or _pronoun_cast_as(verb, objects[0])):
@@ -154,22 +161,29 @@ def content_of_verb(verb: Token, doc: Doc, has_speaker: bool) -> tuple[list[tupl
 
 
 def _quoted_cast(verb: Token, doc: Doc) -> list[tuple[int, int]] | None:
-    """ "The strandings have been described as “heartbreaking” by the department": the
-    quoted words are what the department said, not the passive subject they describe."""
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    """ "The strandings have been described as “heartbreaking” by the department",
+    "called Clinton a “disgrace”": the quoted words are what was said, not what they
+    describe. The quotation must be the whole "as" phrase or predicate."""
+    # The "as" phrase may hang on the object: "described [Clinton as a “disgrace”]".
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    prep = next((c for head in [verb, *objects] for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
     target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if target is None:
+        target = next((c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i), None)
     if target is None:
         return None
     start, end = subtree_span(target)
-    first, last = start, end - 1
-    # The marks may fall just outside the words the parser gave the "as" phrase.
-    if first > 0 and doc[first].text not in QUOTE_MARKS and doc[first - 1].text in QUOTE_MARKS:
-        first -= 1
-    if last + 1 < len(doc) and doc[last].text not in QUOTE_MARKS and doc[last + 1].text in QUOTE_MARKS:
-        last += 1
-    if doc[first].text not in QUOTE_MARKS or doc[last].text not in QUOTE_MARKS or last - first < 2:
+    # The marks may fall just outside the words the parser gave the phrase, and an
+    # article may stand before the quotation ("a “disgrace”").
+    start = start - 1 if start > 0 and doc[start - 1].text in QUOTE_MARKS else start
+    end = end + 1 if end < len(doc) and doc[end].text in QUOTE_MARKS else end
+    marks = [t.i for t in doc[start:end] if t.text in QUOTE_MARKS]
+    # (What follows the closing mark is the writer's: "a “disgrace” on the radio".)
+    if len(marks) != 2 or not marks[0] < target.i < marks[1]:
         return None
-    return char_spans_excluding(doc, first + 1, last, [])
+    if any(t.pos_ not in ("DET", "ADJ") for t in doc[start : marks[0]]):
+        return None
+    return char_spans_excluding(doc, marks[0] + 1, marks[1], [])
 
 
 def _relative_cast_as(verb: Token, doc: Doc) -> tuple[list[tuple[int, int]], str] | None:

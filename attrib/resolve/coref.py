@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
-from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, entity_type, is_government_name, title_words
+from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, name_gender, entity_type, is_government_name, title_words
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "we", "them", "us"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -147,7 +148,8 @@ class Resolver:
                         # "the notes of the British Bill": another document, not an owner.
                         if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.ent_of_token:
                             continue
-                        ent = self._entity_in(list(pobj.subtree))
+                        # The owner's own name first: "by Loyola law professor Justin Levitt".
+                        ent = self._entity_in([pobj]) or self._entity_in(list(pobj.subtree))
                         if ent is not None:
                             return ent
         return None
@@ -194,7 +196,7 @@ class Resolver:
                 return spoken_for
 
         if lemma in self.lexicon.document_nouns:
-            owner = self._owner_of(root)
+            owner = self._owner_of(root) or self._compound_owner(root)
             if owner is not None:
                 found = self.named(owner)
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
@@ -221,7 +223,8 @@ class Resolver:
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             if lemma in KIN_NOUNS and ent.label_ == "PERSON":
                 return self._family_member(root, self.named(ent), sentence)
-            return self.named(ent)
+            together = self._people_together(root) if ent.label_ == "PERSON" else None
+            return together or self.named(ent)
 
         if root.pos_ == "PROPN":
             name = clean_name(_name_words(root))
@@ -240,6 +243,32 @@ class Resolver:
             if ent is not None and ent.label_ == "PERSON":
                 return True
         return False
+
+    def _compound_owner(self, document: Token) -> Optional[Span]:
+        """ "an IMF report", "the Pentagon statement": the organisation in front owns it."""
+        for child in document.children:
+            if child.dep_ == "compound" and child.i < document.i:
+                ent = self.ent_of_token.get(child.i)
+                if ent is not None and ent.label_ in ("ORG", "GPE") and ent.end <= document.i:
+                    return ent
+        return None
+
+    def _people_together(self, root: Token) -> Optional[ResolvedSpeaker]:
+        """ "Jeff Merkley, Sherrod Brown and Robert Menendez said": people named together
+        speak together, named as written ("Merkley and Brown" grows each name)."""
+        people: list[Span] = []
+        for token in self.doc[root.left_edge.i : root.right_edge.i + 1]:
+            ent = self.ent_of_token.get(token.i)
+            if ent is not None and ent.label_ == "PERSON" and (not people or people[-1] != ent):
+                people.append(ent)
+        if len(people) < 2 or root.i not in range(people[0].start, people[-1].end):
+            return None
+        for before, after in zip(people, people[1:]):
+            if self.doc[before.end : after.start].text.strip() not in (",", "and", ", and", "&"):
+                return None
+        names = [self.named(ent).name for ent in people]
+        joined = ", ".join(names[:-1]) + " and " + names[-1]
+        return ResolvedSpeaker(joined, "person", "name", 0, root.lemma_.lower())
 
     def _family_member(self, kin: Token, found: ResolvedSpeaker, sentence: int) -> ResolvedSpeaker:
         """ "her mother, Fiona": a first name alone, of the family of a person named in
@@ -331,8 +360,14 @@ class Resolver:
         # The latest compatible subject wins: an earlier speaker, or a named entity that
         # was the subject of a sentence since ("Priya Raman runs the clinic. ... she said").
         best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
+        gender = PRONOUN_GENDERS.get(pronoun)
+
+        def fits(found: ResolvedSpeaker) -> bool:
+            # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
+            return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
+
         for past in reversed(self.history):
-            if past.position < position and past.speaker.type in wanted and sentence - past.sentence <= PRONOUN_WINDOW:
+            if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
         for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
@@ -341,7 +376,7 @@ class Resolver:
                 break
             if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 found = self.named(ent)
-                if found.type in wanted:
+                if fits(found):
                     best = (ent.start_char, found, "pronoun-entity", distance)
                     break
         if best is None:
@@ -353,7 +388,7 @@ class Resolver:
                 distance = sentence - self._sentence_of(ent.root)
                 if distance > PRONOUN_WINDOW:
                     break
-                if found.type in wanted:
+                if fits(found):
                     best = (ent.start_char, found, "pronoun-entity", distance)
                     break
         if best is None:

@@ -14,6 +14,8 @@ government, and so on.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -78,7 +80,8 @@ def _person_shaped(ent: Span, lexicon: Lexicon) -> bool:
 def name_word(word: str) -> str:
     """A word as the name lexicon lists it: lower case, without a final full stop or
     a possessive ("Sen." -> "sen", "Obama's" -> "obama")."""
-    word = word.lower()
+    # "O'Neill" and "O’Neill" are one name, whichever apostrophe the page used.
+    word = word.lower().replace("\u2019", "'")
     for ending in POSSESSIVE_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending):
             word = word[: -len(ending)]
@@ -426,6 +429,11 @@ class OrganizationNames:
         words = name.split()
         if not words:
             return name
+        if len(words) == 1 and ACRONYM.fullmatch(name):
+            # "IMF" for "International Monetary Fund": the one name it abbreviates.
+            expansions = {n for n in self.names if _initials(n) == name}
+            if len(expansions) == 1:
+                return expansions.pop()
         for longer in self.names:
             longer_words = longer.split()
             if len(longer_words) <= len(words):
@@ -443,3 +451,12 @@ def _is_possessive_or_joined(words: list[str], name_length: int) -> bool:
     Tourism Council" is one name)."""
     last = words[-1] if words else ""
     return last.endswith(("'s", "\u2019s")) or (name_length == 1 and last.lower() in ("and", "&", "of", "for"))
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words an organisation's initials skip: "International Monetary Fund" is IMF, "Bank of England" BoE.
+INITIAL_SKIPPED = {"of", "the", "and", "for", "&", "on", "in", "de"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in INITIAL_SKIPPED and w[:1].isupper())

@@ -10,7 +10,6 @@ one pipeline; `load_pipeline()` gives the spaCy pipeline with the `attrib` compo
 
 from __future__ import annotations
 
-from collections import deque
 from contextlib import closing
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -53,21 +52,19 @@ def analyze_articles(
 
     A text longer than the pipeline should parse at once is analysed in pieces cut
     between paragraphs; what each piece holds is moved back into the whole text, so
-    offsets are into `article.text` whatever its length.
+    offsets are into `article.text` whatever its length. An article that takes longer
+    than the time budget (attrib/budget.py) fails like one the engine failed on.
 
     With `n_process` > 1 the articles are analysed in that many worker processes
     (`attrib.workers`), which send back only the attributions; the stream is the same,
     in the same order.
     """
     nlp = nlp or load_pipeline()
-    if n_process > 1:
-        from attrib.workers import analysed_in_workers, can_fork
+    from attrib.workers import analysed_in_workers, can_fork
 
-        if can_fork():
-            results = analysed_in_workers(articles, nlp, n_process, batch_size)
-        else:  # no fork (Windows): spaCy's own processes, which send whole Docs back
-            results = analysed(articles, nlp, batch_size, n_process=n_process)
-    else:
+    if n_process > 1 and can_fork():
+        results = analysed_in_workers(articles, nlp, n_process, batch_size)
+    else:  # one process (also where there is no fork, as on Windows)
         results = analysed(articles, nlp, batch_size)
     # Closed at once however this stream ends (worker processes are ended then), not
     # whenever the last reference to it goes: a traceback may keep it for a while.
@@ -83,42 +80,11 @@ def analyze_articles(
 
 
 def analysed(
-    articles: Iterable[Article], nlp, batch_size: int, *, n_process: int = 1
+    articles: Iterable[Article], nlp, batch_size: int, **options
 ) -> Iterator[tuple[Article, list[Attribution], Optional[str]]]:
     """(article, attributions, why the engine failed on it or None) for every article,
-    in input order: the analysis itself, in this process (or in spaCy's own worker
-    processes, with `n_process`). `attrib.workers` runs it in each worker."""
-    from attrib.pipeline import chunk_bounds, chunk_limit, moved_into_text
+    in input order: the analysis itself, in this process (`attrib.pipeline.analysed`:
+    pieces, batches, the budget). `attrib.workers` runs it in each worker."""
+    from attrib.pipeline import analysed as analysed_in_pieces
 
-    limit = chunk_limit(nlp)
-
-    # What each text is (its article, where the piece starts, whether it is the last
-    # piece) waits here, in input order: nlp.pipe returns Docs in the order of their
-    # texts. (With as_tuples=True, spaCy would tokenise every text in this process and
-    # send each Article, whole text and all, to a worker and back.)
-    waiting: deque[tuple[Article, int, bool]] = deque()
-
-    def texts() -> Iterator[str]:
-        for article in articles:
-            bounds = chunk_bounds(article.text, limit)
-            for number, (start, end) in enumerate(bounds):
-                waiting.append((article, start, number == len(bounds) - 1))
-                yield article.text[start:end]
-
-    found: list[Attribution] = []
-    failure: Optional[str] = None  # of one of the article's pieces
-    sentences_before = 0  # in the article's earlier pieces
-    for doc in nlp.pipe(texts(), n_process=n_process, batch_size=batch_size):
-        article, offset, last = waiting.popleft()
-        found.extend(moved_into_text(a, offset, sentences_before) for a in doc._.attributions)
-        failure = failure or doc._.attrib_error
-        if not last:
-            sentences_before += sum(1 for _ in doc.sents)
-            continue
-        if failure is not None:
-            yield article, [], failure
-        else:
-            for a in found:
-                a.doc = article.id
-            yield article, found, None
-        found, failure, sentences_before = [], None, 0
+    return analysed_in_pieces(articles, nlp, batch_size, **options)

@@ -18,6 +18,8 @@ Span = tuple[int, int]
 
 # The statement's own words are always kept; this much context is kept around them.
 MAX_CONTEXT = 400
+# How far back a sentence's start is looked for: more than MAX_CONTEXT (see sentence_bounds).
+LOOK_BACK = 2 * MAX_CONTEXT
 ELLIPSIS = "\u2026"
 SENTENCE_BREAK = re.compile(
     r"""(?:\n\s*\n|\n|(?<=[.!?])["'\u201d\u2019)\]]*[ \t]+(?=["'\u201c\u2018(\[]?[A-Z0-9]))"""
@@ -44,11 +46,14 @@ def _ends_sentence(text: str, at: int, match: re.Match) -> bool:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> Span:
-    """The start and end of the sentences covering text[start:end]."""
-    left = 0
+    """The start and end of the sentences covering text[start:end] (the start looked
+    for at most LOOK_BACK characters back: `sentence_around` cuts a longer sentence
+    to MAX_CONTEXT around the statement all the same, and a long article's thousands
+    of statements each scanning the text from its start took seconds)."""
+    left = max(0, start - LOOK_BACK)
     # A few characters past `start`, so that a break just before it can see the
     # capital after it.
-    for match in SENTENCE_BREAK.finditer(text, 0, start + 3):
+    for match in SENTENCE_BREAK.finditer(text, left, start + 3):
         if match.end() <= start and _ends_sentence(text, match.start(), match):
             left = match.end()
     right = len(text)

@@ -57,3 +57,7 @@ class QueryTextError(StoreError):
 class CorrectionError(StoreError):
     """A correction that can't be made: no such speaker or attribution, a name taken
     by another speaker, or a value out of range."""
+
+
+class BudgetError(AttribError):
+    """$ATTRIB_TIME_BUDGET is not a number of seconds (attrib/budget.py)."""

@@ -4,22 +4,30 @@ files, folders (recursively), glob patterns and standard input.
 `read_articles` streams: one article at a time, never the whole corpus. A bad input
 does not stop the stream: it yields an `InputError` naming the file (and the JSONL
 line) in place of the article, and the caller reports it and goes on. Text that is
-not UTF-8 is still read (see `decode`), and the article carries a warning saying so.
+not UTF-8 is still read (see `decode`), and the article carries a warning saying so;
+every article read is sanitised once (attrib/sanitize.py). Only regular files are
+read (a FIFO would block for ever, a device never end), and folder and glob walks
+visit each folder once, however symlinks loop (attrib/walk.py).
 """
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import re
+import stat
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
+from attrib.budget import blanked_characters
 from attrib.errors import InputError, location
+from attrib.html_charset import MOJIBAKE, html_page
 from attrib.model import Article
+from attrib.sanitize import sanitize_article
+from attrib.walk import GLOB_CHARACTERS, folder_files, glob_files
 
 ArticleOrError = Union[Article, InputError]
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -27,13 +35,16 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = ".txt, .html, .json or .jsonl"
-# Gold annotations sit beside the articles they annotate (fixtures/, PolNeAR): a folder
-# walk leaves them to `attrib eval`.
-GOLD_SUFFIXES = (".gold.json", ".gold.jsonl")
-GLOB_CHARACTERS = ("*", "?", "[")
 SENTENCE_END = re.compile(r"\w[.!?]['\"\u201d\u2019)]*(\s|$)")
 # Text never holds a NUL byte, and images, PDFs and archives do within their first bytes.
 BINARY_SNIFF_BYTES = 4096
+# An article, a JSONL line or a .json file larger than this is refused as it is read:
+# a hundred times the longest news article, and what reading holds of one (the bytes,
+# the text, its JSON) stays well within memory. Analysing a text this long would take
+# longer than the time budget anyway (attrib/budget.py).
+MAX_INPUT_BYTES = 20_000_000
+# Metadata fields an article object may carry, as text; numbers are taken as text too.
+METADATA_FIELDS = ("title", "published", "publisher", "url", "author")
 # A wire-style dateline opening the text: "date 2026-03-06 Washington DC, US: ..." (the
 # word "date" optional, a place after the date optional, ended by a colon or a dash).
 DATELINE = re.compile(r"\A\s*(?:date[d:]?\s+)?(\d{4}-\d{2}-\d{2})\b[^\n:\u2014-]{0,80}[:\u2014-]", re.IGNORECASE)
@@ -98,35 +109,85 @@ def article_from_json(
     where = line if line is not None else item
     if doc_id in (None, ""):
         doc_id = f"{Path(path).stem}-{where}" if where is not None else Path(path).stem
-    return Article(
-        id=str(doc_id),
-        text=text,
-        title=record.get("title"),
-        published=record.get("published") or dateline_date(text),
-        publisher=record.get("publisher"),
-        url=record.get("url"),
-        source_path=path,
-        source_line=line,
-        author=record.get("author"),
-        warning=warning,
-    )
+    if isinstance(doc_id, (dict, list)):
+        raise error("'id' is not text")
+    metadata = {}
+    for name in METADATA_FIELDS:
+        value = record.get(name)
+        if isinstance(value, (dict, list)):
+            # SQLite can't store it, and no report could show it.
+            raise error(f"{name!r} is not text")
+        metadata[name] = None if value is None else str(value)
+    metadata["published"] = metadata["published"] or dateline_date(text)
+    return Article(id=str(doc_id), text=text, source_path=path, source_line=line, warning=warning, **metadata)
 
 
 def read_jsonl(path: str, lines: Iterable[bytes]) -> Iterator[ArticleOrError]:
+    """A JSONL file's articles, a line at a time. `lines` may hold `TooLong` for a line
+    over MAX_INPUT_BYTES (see `bounded_lines`)."""
     empty = True
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, TooLong):
+            empty = False
+            yield InputError(path, too_long_message(raw.size), number)
+            continue
         if not raw.strip():
             continue
         empty = False
         try:
             text, warning = decode(raw, path, number)
-            yield article_from_json(json.loads(text), path, number, warning=warning)
+            yield article_from_json(parse_json(text, path, number), path, number, warning=warning)
         except InputError as error:
             yield error
-        except json.JSONDecodeError as error:
-            yield InputError(path, f"malformed JSON ({error.msg})", number)
+        except Exception as error:  # noqa: BLE001 - a reader's bug costs this line only
+            yield InputError(path, f"cannot read ({type(error).__name__}: {error})", number)
     if empty:
         yield InputError(path, "empty file")
+
+
+def parse_json(text: str, path: str, line: Optional[int] = None) -> object:
+    """`json.loads`, every way it can fail an InputError naming the file (and line)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"malformed JSON ({error.msg})", line if line is not None else error.lineno) from None
+    except RecursionError:
+        # `[[[[...` a hundred thousand deep: Python's parser recurses once per level.
+        raise InputError(path, "JSON nested too deeply", line) from None
+    except ValueError as error:  # an integer of more than 4300 digits, say
+        raise InputError(path, f"malformed JSON ({error})", line) from None
+
+
+class TooLong:
+    """A JSONL line over MAX_INPUT_BYTES, skipped unread: its size."""
+
+    def __init__(self, size: int):
+        self.size = size
+
+
+def too_long_message(size: int) -> str:
+    return f"too long to analyse ({size:,} bytes; at most {MAX_INPUT_BYTES:,})"
+
+
+def bounded_lines(handle, limit: Optional[int] = None) -> Iterator[Union[bytes, TooLong]]:
+    """The lines of a binary file, each read whole only up to `limit` bytes (default
+    MAX_INPUT_BYTES): a longer one is read through in steps and given as `TooLong`,
+    never held."""
+    limit = limit or MAX_INPUT_BYTES
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(limit)
+            if not line:
+                break
+            size += len(line)
+        yield TooLong(size)
 
 
 def read_json(path: str, data: bytes) -> Iterator[ArticleOrError]:
@@ -134,11 +195,7 @@ def read_json(path: str, data: bytes) -> Iterator[ArticleOrError]:
     text, warning = decode(data, path)
     if not text.strip():
         raise InputError(path, "empty file")
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield InputError(path, f"malformed JSON ({error.msg})", error.lineno)
-        return
+    record = parse_json(text, path)
     if not isinstance(record, list):
         yield article_from_json(record, path, warning=warning)
         return
@@ -163,10 +220,13 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
     if not data.strip():
         raise InputError(path, "empty file")
     check_not_binary(data, path)
-    document = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, favor_precision=True)
+    page, warning = html_page(data, path)
+    document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, favor_precision=True)
     # On a page with no article, what trafilatura keeps is menu words: no sentence.
     if document is None or not SENTENCE_END.search(document.text or ""):
         raise InputError(path, "no article text found in the page")
+    if warning is None and MOJIBAKE.search(document.text):
+        warning = f"{path}: the text looks garbled (UTF-8 read as another encoding somewhere before this page)"
     return Article(
         id=doc_id,
         text=document.text,
@@ -176,39 +236,98 @@ def read_html_article(path: str, data: bytes, doc_id: str) -> Article:
         url=document.url,
         source_path=path,
         author=document.author,
+        warning=warning,
     )
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Every file under `folder`, in name order, but hidden ones and gold annotations.
-    Files of other types are kept, so that each gets its own error rather than being
-    passed over in silence."""
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        files.extend(
-            Path(root) / name for name in names if not name.startswith(".") and not name.endswith(GOLD_SUFFIXES)
-        )
-    return sorted(files)
+def regular_file_type(mode: int) -> Optional[str]:
+    """None for a regular file, else what it is instead (for the message)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def not_regular(path: str, kind: str) -> InputError:
+    return InputError(path, f"not a regular file ({kind}), skipped")
+
+
+def open_regular(path: str):
+    """A binary handle on `path` if it is a regular file, else InputError. Opened
+    without blocking, then checked: a FIFO would otherwise block the open itself, and
+    the check on the open file can't be raced by a rename."""
+    kind = regular_file_type(os.stat(path).st_mode)
+    if kind is not None:  # said before opening: a socket can't even be opened
+        raise not_regular(path, kind)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        kind = regular_file_type(info.st_mode)
+        if kind is not None:
+            raise not_regular(path, kind)
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str) -> bytes:
+    """The bytes of a regular file of at most MAX_INPUT_BYTES, else InputError."""
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(path, too_long_message(size))
+        return handle.read(MAX_INPUT_BYTES + 1)
 
 
 def input_files(path: str) -> Iterator[Union[Path, InputError]]:
     """The files a path stands for: the file itself, a folder's files, or the matches of
-    a glob pattern the shell did not expand (quoted, or no shell at all)."""
+    a glob pattern the shell did not expand (quoted, or no shell at all). A file
+    reached twice (through a symlink, or a folder and a pattern that both hold it) is
+    given once."""
+    seen: set[tuple[int, int]] = set()
+    for file in _input_files(path):
+        if isinstance(file, Path):
+            try:
+                info = file.stat()
+            except OSError:
+                pass  # a broken symlink: reading it gives the error
+            else:
+                key = (info.st_dev, info.st_ino)
+                if key in seen:
+                    continue
+                seen.add(key)
+        yield file
+
+
+def _input_files(path: str) -> Iterator[Union[Path, InputError]]:
     file = Path(path)
-    if not file.exists() and any(c in path for c in GLOB_CHARACTERS):
-        matches = sorted(glob.glob(path, recursive=True))
-        if not matches:
+    if not os.path.lexists(path) and any(c in path for c in GLOB_CHARACTERS):
+        matched = False
+        for match in glob_files(path):
+            matched = True
+            if not match.is_dir():
+                yield match
+            elif "**" not in path:  # a `**` pattern has walked the folders below already
+                yield from folder_files(match)
+        if not matched:
             yield InputError(path, "no files match")
-        for match in matches:
-            yield from input_files(match)
-    elif not file.exists():
+    elif not os.path.lexists(path):
         yield InputError(path, "no such file")
     elif file.is_dir():
-        files = folder_files(file)
-        if not files:
+        matched = False
+        for match in folder_files(file):
+            matched = True
+            yield match
+        if not matched:
             yield InputError(path, "folder holds no files to read")
-        yield from files
     else:
         yield file
 
@@ -218,28 +337,46 @@ def read_file(file: Path) -> Iterator[ArticleOrError]:
     suffix = file.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            with file.open("rb") as handle:
+            with open_regular(path) as handle:
                 # One error for a binary file, rather than one for each of its "lines".
                 check_not_binary(handle.read(BINARY_SNIFF_BYTES), path)
                 handle.seek(0)
-                yield from read_jsonl(path, handle)
+                yield from read_jsonl(path, bounded_lines(handle))
         elif suffix in JSON_SUFFIXES:
-            yield from read_json(path, file.read_bytes())
+            yield from read_json(path, read_regular(path))
         elif suffix in HTML_SUFFIXES:
-            yield read_html_article(path, file.read_bytes(), file.stem)
+            yield read_html_article(path, read_regular(path), file.stem)
         elif suffix in TEXT_SUFFIXES:
-            yield read_text_article(path, file.read_bytes(), file.stem)
+            yield read_text_article(path, read_regular(path), file.stem)
         else:
             yield InputError(path, f"unsupported file type {suffix!r} (use {SUPPORTED})")
     except InputError as error:
         yield error
     except OSError as error:
-        yield InputError(path, f"cannot read ({error.strerror})")
+        yield InputError(path, f"cannot read ({error.strerror or error})")
+    except Exception as error:  # noqa: BLE001 - a reader's bug (or trafilatura's) costs this file only
+        yield InputError(path, f"cannot read ({type(error).__name__}: {error})")
 
 
 def read_path(path: str) -> Iterator[ArticleOrError]:
     """One path: a file, a folder, a glob pattern, or '-' for standard input (JSONL when
-    it looks like it, else text)."""
+    it looks like it, else text). Every article is sanitised (attrib/sanitize.py), and
+    one with runs too long to parse says so (attrib/budget.py)."""
+    for item in _read_path(path):
+        yield with_run_warning(sanitize_article(item)) if isinstance(item, Article) else item
+
+
+def with_run_warning(article: Article) -> Article:
+    """The article, with a warning when runs of it are left out of the analysis."""
+    blanked = blanked_characters(article.text)
+    if not blanked:
+        return article
+    detail = f"{blanked:,} characters in runs too long to parse (punctuation, or no space) left out of the analysis"
+    where = location(article.source_path or article.id, article.source_line)
+    return replace(article, warning=f"{article.warning}; {detail}" if article.warning else f"{where}: {detail}")
+
+
+def _read_path(path: str) -> Iterator[ArticleOrError]:
     if path == "-":
         data = sys.stdin.buffer.read()
         if data.lstrip().startswith(b"{"):
@@ -273,9 +410,9 @@ def count_articles(paths: Iterable[str]) -> Optional[int]:
         for file in input_files(path):
             if isinstance(file, Path) and file.suffix.lower() in JSONL_SUFFIXES:
                 try:
-                    with file.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                except OSError:
+                    with open_regular(str(file)) as handle:
+                        total += sum(1 for line in bounded_lines(handle) if isinstance(line, TooLong) or line.strip())
+                except (OSError, InputError):
                     total += 1
             else:
                 total += 1

@@ -150,13 +150,17 @@ def test_a_taken_id_with_other_text_gets_a_suffix(db):
     assert ids[0] == "story" and ids[1].startswith("story-") and len(ids[1]) == len("story-") + 8
 
 
-def test_a_failed_batch_leaves_nothing_half_written(db):
+def test_an_article_that_fails_to_store_is_undone_whole_and_the_batch_kept(db):
     good = made_up("good", "Ann said: rain.", "P", "2024-01-01", [("Ann Lee", "rain", 1)])
     bad = made_up("bad", "Bob said: snow.", "P", "2024-01-02", [("Bob Ray", "snow", 1)])
     bad[1][0].kind = None  # violates NOT NULL on the second article's attribution
-    with pytest.raises(sqlite3.IntegrityError):
-        store_articles(db, [good, bad])
-    assert count(db, "articles") == count(db, "attributions") == count(db, "speakers") == 0
+    added, failed = store_articles(db, [good, bad])
+    assert added is True
+    assert isinstance(failed, InputError)
+    assert failed.message == "cannot store article 'bad' (IntegrityError: NOT NULL constraint failed: attributions.kind)"
+    assert [r[0] for r in db.execute("SELECT id FROM articles")] == ["good"]
+    assert [r[0] for r in db.execute("SELECT name FROM speakers")] == ["Ann Lee"]
+    assert count(db, "attributions") == 1
 
 
 def test_one_speaker_row_per_name_with_its_other_names(seeded):

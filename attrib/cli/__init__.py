@@ -13,6 +13,7 @@ usage errors before it prints its own boxes.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any, Optional, Sequence
 
@@ -155,11 +156,21 @@ def main_callback(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    pass
+    from attrib.budget import time_budget
+
+    # A bad $ATTRIB_TIME_BUDGET is said once, before any work, not in the middle of it.
+    try:
+        time_budget()
+    except AttribError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
 
 
 def print_error(message: str) -> None:
-    typer.echo(f"attrib: {message}", err=True)
+    from attrib.cli.safe_text import terminal_safe
+
+    # Messages name files, articles and the text given: escaped, like all output.
+    typer.echo(f"attrib: {terminal_safe(message)}", err=True)
 
 
 def load_pipeline_or_exit(model: Optional[str]):
@@ -171,7 +182,27 @@ def load_pipeline_or_exit(model: Optional[str]):
 
 
 def main() -> None:
-    app()
+    """The `attrib` command. A reader that stops reading (`attrib quotes | head -1`)
+    ends it quietly: Click exits 1 when a write meets the closed pipe, which here is
+    status 0 (the reader has what it asked for); output still buffered at the end
+    goes nowhere, without Python's "Exception ignored" message."""
+    try:
+        app()
+    except SystemExit:
+        # Click's (or the copy Typer carries) PacifyFlushWrapper: it met a closed pipe.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _discard_stdout()
+            sys.exit(0)
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _discard_stdout()
+        raise
+
+
+def _discard_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.__stdout__.fileno())
 
 
 # Command modules register themselves on `app`.

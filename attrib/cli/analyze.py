@@ -12,6 +12,7 @@ import typer
 import attrib
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, min_confidence_option
+from attrib.cli.safe_text import json_safe, one_line
 from attrib.cli.table import render_table
 from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError, InputError
@@ -66,9 +67,9 @@ def analyze(
         kept = [a for a in attributions if a.confidence >= min_confidence and a.act in acts]
         if as_json:
             for a in kept:
-                out.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n")
         else:
-            title = article.title or article.id
+            title = one_line(article.title or article.id)
             out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n")
         out.flush()
     if failures:

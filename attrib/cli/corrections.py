@@ -15,7 +15,7 @@ import typer
 from attrib.cli import ActOption, acts_or_exit, app, print_error
 from attrib.cli.output import output_options
 from attrib.cli.options import ConfirmedOption, DbOption, limit_option, tier_value
-from attrib.cli.store import open_or_exit
+from attrib.cli.store import open_or_exit, read_or_exit
 from attrib.errors import AttribError
 from attrib.model import ACTS, SPEAKER_TYPES
 from attrib.store import corrections, queries
@@ -61,7 +61,7 @@ def speakers(
     if ctx.invoked_subcommand is not None:
         return None
     acts = acts_or_exit(act)
-    return queries.speakers(open_or_exit(db), limit=limit, confirmed=confirmed, acts=acts)
+    return queries.speakers(read_or_exit(db), limit=limit, confirmed=confirmed, acts=acts)
 
 
 @speakers_app.command("merge")
@@ -145,7 +145,7 @@ def correct(
 @output_options
 def list_corrections(db: DbOption = None) -> list[queries.Row]:
     """Every correction, speakers' first, oldest first."""
-    return corrections.list_corrections(open_or_exit(db))
+    return corrections.list_corrections(read_or_exit(db))
 
 
 @corrections_app.command("export")
@@ -157,7 +157,7 @@ def export(
 ) -> None:
     """Write every correction as JSON Lines, for `attrib corrections import` here or
     in another database."""
-    records = corrections.export_corrections(open_or_exit(db))
+    records = corrections.export_corrections(read_or_exit(db))
     lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     if output is None:
         sys.stdout.writelines(lines)

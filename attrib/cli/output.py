@@ -7,6 +7,10 @@ were before a limit cut them); the decorator writes them in the format asked for
 "N of M shown" on stderr when a limit cut, and turns a library error into a one-line
 message and exit status 2. The table fits the terminal (attrib/cli/table.py) and may
 show only some of the columns; the other formats always hold them all.
+
+What is written is made safe for its reader first (attrib/cli/safe_text.py): control
+characters escaped, CSV cells that would start a formula prefixed (`--csv-formulas`
+leaves them), and a table shows at most MAX_TABLE_ROWS rows (the other formats stream).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Annotated, Any, Callable, Iterable, Optional, Sequence, TextI
 import typer
 
 from attrib.cli import print_error
+from attrib.cli.safe_text import MAX_TABLE_ROWS, csv_safe, first_rows, json_safe, terminal_safe
 from attrib.cli.table import render_table
 from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError
@@ -47,6 +52,19 @@ OUTPUT_PARAMETERS = [
         default=False,
         annotation=Annotated[bool, typer.Option("--csv", help="Write CSV with a header row.")],
     ),
+    inspect.Parameter(
+        "csv_formulas",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[
+            bool,
+            typer.Option(
+                "--csv-formulas",
+                help="In CSV, write cells starting with = + - @ as they are (a spreadsheet runs them as formulas); "
+                "by default they get a ' in front.",
+            ),
+        ],
+    ),
 ]
 
 
@@ -65,7 +83,10 @@ def output_options(
     signature = inspect.signature(command, eval_str=True)
 
     @functools.wraps(command)
-    def wrapper(*args: Any, as_json: bool = False, as_nl: bool = False, as_csv: bool = False, **kwargs: Any) -> None:
+    def wrapper(
+        *args: Any, as_json: bool = False, as_nl: bool = False, as_csv: bool = False, csv_formulas: bool = False,
+        **kwargs: Any,
+    ) -> None:
         if as_json + as_nl + as_csv > 1:
             raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
         try:
@@ -77,9 +98,14 @@ def output_options(
             elif as_nl:
                 write_nl(rows, sys.stdout)
             elif as_csv:
-                write_csv(rows, sys.stdout)
+                write_csv(rows, sys.stdout, formulas=csv_formulas)
             else:
-                write_table(list(rows), sys.stdout, columns=table_columns, highlight=highlight)
+                shown, more = first_rows(rows)
+                if shown and any(terminal_safe(name) != name for name in shown[0]):  # `sql` names columns
+                    shown = [{terminal_safe(name): value for name, value in row.items()} for row in shown]
+                write_table(shown, sys.stdout, columns=table_columns, highlight=highlight)
+                if more:
+                    print_error(f"showing the first {MAX_TABLE_ROWS:,} rows; --csv, --nl or --json write them all")
         except AttribError as error:
             print_error(str(error))
             raise typer.Exit(2)
@@ -93,22 +119,22 @@ def output_options(
 def write_json(rows: Iterable[Row], out: TextIO) -> None:
     out.write("[")
     for number, row in enumerate(rows):
-        out.write(("\n " if number == 0 else ",\n ") + json.dumps(row, ensure_ascii=False))
+        out.write(("\n " if number == 0 else ",\n ") + json_safe(json.dumps(row, ensure_ascii=False)))
     out.write("\n]\n")
 
 
 def write_nl(rows: Iterable[Row], out: TextIO) -> None:
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(row, ensure_ascii=False)) + "\n")
 
 
-def write_csv(rows: Iterable[Row], out: TextIO) -> None:
+def write_csv(rows: Iterable[Row], out: TextIO, *, formulas: bool = False) -> None:
     writer = None
     for row in rows:
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
-            writer.writeheader()
-        writer.writerow(row)
+            writer.writerow({name: csv_safe(name, formulas=formulas) for name in row})
+        writer.writerow({name: csv_safe(value, formulas=formulas) for name, value in row.items()})
 
 
 def write_table(

@@ -7,7 +7,10 @@ or, with none of them, the whole corpus.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,7 +19,8 @@ import typer
 
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption, count_value, fraction_value
-from attrib.cli.store import open_or_exit
+from attrib.cli.safe_text import html_safe, json_safe, terminal_safe_data
+from attrib.cli.store import read_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.store.db import database_path
 from attrib.errors import AttribError, InputError
@@ -100,10 +104,15 @@ def report(
     try:
         if path is not None:
             articles, errors = _read(path)
-            result = reports.articles_report(articles, load_pipeline_or_exit(model), **options)
+
+            def analysis_failed(error: AttribError) -> None:
+                errors.append(error)
+                print_error(str(error))
+
+            result = reports.articles_report(articles, load_pipeline_or_exit(model), on_error=analysis_failed, **options)
             failures = len(errors)
         else:
-            database = open_or_exit(db)
+            database = read_or_exit(db)
             options["confirmed"] = confirmed
             if article:
                 result = reports.article_report(database, article, load_pipeline_or_exit(model), **options)
@@ -120,19 +129,64 @@ def report(
 
     # A report to a file is 100 columns wide; to the screen or a pipe, as the terminal says.
     color = output is None and color_wanted(sys.stdout)
-    text = reports.render(result, fmt.value, color=color, width=terminal_width() if output is None else 100)
+    width = terminal_width() if output is None else 100
+    # Titles, names and quotes come from articles: control characters in them are
+    # escaped, in the data for the formats laid out here, in the page for HTML (whose
+    # highlights are offsets into the article's text) and in the JSON text.
+    if fmt is ReportFormat.json:
+        text = json_safe(reports.render(result, fmt.value))
+    elif fmt is ReportFormat.html:
+        text = html_safe(reports.render(result, fmt.value))
+    else:
+        text = reports.render(terminal_safe_data(result), fmt.value, color=color, width=width)
     if output is None:
         sys.stdout.write(text)
     else:
         try:
-            output.write_text(text, encoding="utf-8")
+            write_replacing(output, text)
         except OSError as error:
-            print_error(f"{output}: cannot write ({error.strerror})")
+            print_error(f"{output}: cannot write ({error.strerror or error}); nothing changed")
             raise typer.Exit(2)
         print_error(f"wrote {output}")
     if failures:
-        print_error(f"{failures} input(s) could not be read")
+        print_error(f"{failures} input(s) could not be read or analysed")
         raise typer.Exit(1)
+
+
+def write_replacing(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: into a new file beside it, then
+    renamed over it. A full disk leaves the old file as it was, and a symlink at
+    `path` is replaced, not written through. Only a regular file (or a link to one)
+    is replaced: a device or a FIFO (`-o /dev/null`) is not a file to put a report in."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        target_mode = info.st_mode
+        if stat.S_ISLNK(target_mode):
+            try:
+                target_mode = path.stat().st_mode
+            except FileNotFoundError:
+                target_mode = stat.S_IFREG  # a dangling link: it is replaced
+        if not stat.S_ISREG(target_mode):
+            raise OSError("not a regular file; write to standard output instead (leave out -o)")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 def _read(path: str):
@@ -140,7 +194,7 @@ def _read(path: str):
     and collected in `errors`, and the rest are still reported on."""
     from attrib.readers import read_articles
 
-    errors: list[InputError] = []
+    errors: list[AttribError] = []
 
     def articles():
         for item in read_articles([path]):
@@ -148,6 +202,8 @@ def _read(path: str):
                 errors.append(item)
                 print_error(str(item))
             else:
+                if item.warning:
+                    print_error(item.warning)
                 yield item
 
     return articles(), errors

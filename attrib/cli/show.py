@@ -16,7 +16,8 @@ import typer
 
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption
-from attrib.cli.store import open_or_exit
+from attrib.cli.safe_text import terminal_safe_data
+from attrib.cli.store import read_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.errors import AttribError, InputError
 from attrib.readers import GLOB_CHARACTERS
@@ -55,11 +56,19 @@ def show(
                     failures += 1
                     print_error(str(item))
                 else:
+                    if item.warning:
+                        print_error(item.warning)
                     yield item
 
+        def analysis_failed(error: AttribError) -> None:
+            nonlocal failures
+            failures += 1
+            print_error(str(error))
+
         nlp = load_pipeline_or_exit(model)
-        for result in reports.each_article_report(articles(), nlp, acts=acts):
-            out.write(reports.render_article(result, color=color, width=width))
+        for result in reports.each_article_report(articles(), nlp, acts=acts, on_error=analysis_failed):
+            # Marks go at offsets into the text: what a terminal would run is replaced one for one.
+            out.write(reports.render_article(terminal_safe_data(result, keep_offsets=True), color=color, width=width))
             out.flush()
         if failures:
             raise typer.Exit(1)
@@ -69,9 +78,9 @@ def show(
         print_error(f"{article}: no such file, and no database at {path} to find it in as an article id")
         raise typer.Exit(2)
     try:
-        result = reports.article_report(open_or_exit(db), article, None, acts=acts)
+        result = reports.article_report(read_or_exit(db), article, None, acts=acts)
     except AttribError as error:
         print_error(f"{error}, and no such file")
         raise typer.Exit(2)
-    out.write(reports.render_article(result, color=color, width=width))
+    out.write(reports.render_article(terminal_safe_data(result, keep_offsets=True), color=color, width=width))
 

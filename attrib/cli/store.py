@@ -27,7 +27,7 @@ from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import identity, queries
-from attrib.store.db import database_path, failed_paths, open_database, stored_count
+from attrib.store.db import database_path, failed_paths, open_database, open_for_reading, stored_count
 from attrib.store.ingest import BATCH_ARTICLES, Ingest
 
 
@@ -37,8 +37,20 @@ class Backend(str, Enum):
 
 
 def open_or_exit(db: Optional[Path], *, create: bool = False):
+    """The database to write to (ingest, and commands that change what is stored):
+    created (`create`) and migrated as needed."""
     try:
         return open_database(database_path(db), create=create)
+    except StoreError as error:
+        print_error(str(error))
+        raise typer.Exit(2)
+
+
+def read_or_exit(db: Optional[Path]):
+    """The database to read (queries, reports), opened read-only: nothing in the file
+    changes, and a file that is not an attrib database is refused."""
+    try:
+        return open_for_reading(database_path(db))
     except StoreError as error:
         print_error(str(error))
         raise typer.Exit(2)
@@ -193,7 +205,9 @@ class Progress:
         self.task = self.bar.add_task("ingest", total=total, rate="")
 
     def say(self, message: str) -> None:
-        self.bar.console.print(f"attrib: {message}", markup=False, highlight=False)
+        from attrib.cli.safe_text import terminal_safe
+
+        self.bar.console.print(f"attrib: {terminal_safe(message)}", markup=False, highlight=False)
 
     def advance(self, n: int) -> None:
         self.bar.advance(self.task, n)
@@ -227,7 +241,7 @@ def who_said(
     The table shows a snippet of each statement around the phrase (marked **like this**
     when not in colour); --json, --nl and --csv add the whole content and the date."""
     acts = acts_or_exit(act)
-    return queries.who_said(open_or_exit(db), phrase, limit=limit, confirmed=confirmed, acts=acts)
+    return queries.who_said(read_or_exit(db), phrase, limit=limit, confirmed=confirmed, acts=acts)
 
 
 @app.command()
@@ -274,7 +288,7 @@ def quotes(
         confirmed=confirmed,
         acts=acts_or_exit(act),
     )
-    database = open_or_exit(db)
+    database = read_or_exit(db)
     rows = queries.quotes(database, filters)
     if speaker and not rows:
         suggest_speakers(database, speaker)
@@ -296,7 +310,7 @@ def sql(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="One SQL statement; only reads are allowed.")],
     db: DbOption = None,
 ) -> Iterator[queries.Row]:
-    """Run read-only SQL against the database (writes and ATTACH are refused)."""
+    """Run read-only SQL against the database (writes, ATTACH and temporary objects are refused)."""
     return queries.sql(database_path(db), query)
 
 

@@ -18,6 +18,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from attrib.cli.safe_text import terminal_safe
+
 Row = dict[str, Any]
 GAP = "  "
 # A text column is not cut narrower than this (or than its header and values).
@@ -37,7 +39,8 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
-    return " ".join(str(value).split())
+    # Escape sequences in stored text are shown, not run (attrib/cli/safe_text.py).
+    return terminal_safe(" ".join(str(value).split()))
 
 
 def fit_widths(natural: list[int], floors: list[int], weights: list[float], available: int) -> list[int]:

@@ -139,7 +139,7 @@ def _read_jsonl(path: Path) -> list[GoldDocument]:
                     GoldAttribution(*(_span_list(_field(item, role, list), len(text)) for role in ROLES))
                     for item in _field(record, "attributions", list)
                 )
-            except ValueError as err:  # includes json.JSONDecodeError
+            except (ValueError, RecursionError) as err:  # JSONDecodeError, and JSON nested too deeply
                 raise GoldFormatError(path, lineno, str(err)) from err
             if doc in seen:
                 raise GoldFormatError(path, lineno, f"duplicate doc id {doc!r}")
@@ -157,7 +157,7 @@ def _read_seed(path: Path) -> GoldDocument:
         items = _field(record, "attributions", list)
     except json.JSONDecodeError as err:
         raise GoldFormatError(path, err.lineno, err.msg) from err
-    except ValueError as err:
+    except (ValueError, RecursionError) as err:
         raise GoldFormatError(path, None, str(err)) from err
     text_path = path.with_name(doc + ".txt")
     if not text_path.is_file():

@@ -1,17 +1,35 @@
 """A report as Markdown: headings, bullet findings and tables padded into columns, so
 it reads as well in a terminal (`attrib report ... --format markdown | less`) as it
-renders on a forge or in a notebook."""
+renders on a forge or in a notebook.
+
+Every piece of text from an article or the database goes through `md`: on one line
+(a title with a newline in it must not start a "## Findings" of its own) and with
+Markdown's and HTML's characters escaped, so that `<img onerror=...>`, a
+`[link](javascript:...)` or a remote `![image](...)` in a title or a quote is shown
+as the text it is, not rendered."""
 
 from __future__ import annotations
+
+import re
 
 import attrib
 from attrib.report import sections as s
 from attrib.report.data import TIERS, Report
 
 
+# Characters that start Markdown (or HTML) syntax anywhere in a line. A text never
+# starts a line here (it follows "# ", "- " or "1. "), so "+", "-" and digits are safe.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+
+
+def md(text: object) -> str:
+    """Text as Markdown shows it literally, on one line."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def render_markdown(report: Report) -> str:
-    out: list[str] = [f"# Sourcing report: {report.title}", "", s.subtitle(report), ""]
-    out += ["## Findings", ""] + [f"- {finding}" for finding in report.findings] + [""]
+    out: list[str] = [f"# Sourcing report: {md(report.title)}", "", md(s.subtitle(report)), ""]
+    out += ["## Findings", ""] + [f"- {md(finding)}" for finding in report.findings] + [""]
 
     out += ["## Sourcing tiers", ""]
     out += table(
@@ -56,17 +74,17 @@ def render_markdown(report: Report) -> str:
     if report.relayed:
         out += ["## Relayed through other outlets", ""]
         for relay in report.relayed:
-            out.append(f"- **{relay.via}**: {relay.count} statement{'s' if relay.count != 1 else ''}"
-                       f" ({', '.join(relay.speakers) or 'no named speaker'})")
+            out.append(f"- **{md(relay.via)}**: {relay.count} statement{'s' if relay.count != 1 else ''}"
+                       f" ({md(', '.join(relay.speakers) or 'no named speaker')})")
         out.append("")
 
     out += ["## Unattributed claims", ""]
     note = s.claims_note(report)
     if note:
-        out += [note, ""]
+        out += [md(note), ""]
     for number, claim in enumerate(s.claims_shown(report), start=1):
         where = f"{claim.article}, chars" if report.scope != "article" else "chars"
-        out.append(f"{number}. {s.clip(claim.text)} _({where} {s.span_label(claim.spans)})_")
+        out.append(f"{number}. {md(s.clip(claim.text))} _({md(where)} {s.span_label(claim.spans)})_")
     if s.more_claims(report):
         out.append(f"\nAnd {s.more_claims(report)} more.")
     if report.unattributed_claims:
@@ -75,11 +93,11 @@ def render_markdown(report: Report) -> str:
     if report.to_check:
         out += [f"## To check by hand (confidence below {report.check_below:.2f})", ""]
         for a in s.to_check_shown(report):
-            where = "" if report.scope == "article" else f" in {a.article}"
-            out.append(f"- {a.confidence:.2f} **{a.speaker or '(no source)'}** ({a.kind}, tier {a.tier}){where}: "
-                       f"{s.statement(a)}")
+            where = "" if report.scope == "article" else f" in {md(a.article)}"
+            out.append(f"- {a.confidence:.2f} **{md(a.speaker or '(no source)')}** ({a.kind}, tier {a.tier}){where}: "
+                       f"{md(s.statement(a))}")
             if s.context(a):
-                out.append(f"  _Sentence:_ {s.context(a)}")
+                out.append(f"  _Sentence:_ {md(s.context(a))}")
         more = report.to_check_total - len(s.to_check_shown(report))
         if more:
             out.append(f"- \u2026 and {more} more")
@@ -91,11 +109,11 @@ def render_markdown(report: Report) -> str:
         if s.listed_note(report):
             out += [s.listed_note(report), ""]
         for group in groups:
-            out += [f"### {group.name} ({group.type}, {group.count})", ""]
+            out += [f"### {md(group.name)} ({md(group.type)}, {group.count})", ""]
             for a in group.statements:
-                via = f", via {a.via}" if a.via else ""
+                via = f", via {md(a.via)}" if a.via else ""
                 act = f", {a.act}" if a.act and a.act != "statement" else ""
-                out.append(f"- {s.statement(a)} \u2014 tier {a.tier}, {a.kind}{act}{via}, {a.confidence:.2f}")
+                out.append(f"- {md(s.statement(a))} \u2014 tier {a.tier}, {a.kind}{act}{via}, {a.confidence:.2f}")
             if group.more:
                 out.append(f"- \u2026 and {group.more} more")
             out.append("")
@@ -117,5 +135,5 @@ def table(headers: list[str], rows: list[list[object]], right: set[int] = frozen
 
 
 def cell(value: object) -> str:
-    # A pipe would end the cell early.
-    return " ".join(str(value).split()).replace("|", "\\|")
+    # `md` escapes a pipe too, which would end the cell early.
+    return md(value)

@@ -8,21 +8,25 @@ The database scopes read stored attributions: `article_report` parses the stored
 text again, only to find unattributed claims; `publisher_report`, `speaker_report`
 and `corpus_report` skip claims, since they would mean parsing every article again.
 `limit` caps each list a report holds (None: all of them; the counts cover all).
+Articles are parsed as `attrib.analyze_articles` parses them (long texts in pieces,
+each article within the time budget), and claims are found in the same pieces; an
+article that fails raises AnalysisError, or is handed to `on_error` and left out.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from dataclasses import replace
+from typing import Callable, Iterable, Iterator, Optional
 
 from sqlite_utils import Database
 
-from attrib.errors import AttribError
+from attrib.errors import AnalysisError, AttribError
 from attrib.model import DEFAULT_ACTS, Article, Attribution
-from attrib.report.claims import CharSpan, attribution_spans, unattributed_claims
+from attrib.report.claims import CharSpan, Claim, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
 from attrib.store.identity import closest_names
-from attrib.store.queries import ArticleTexts
+from attrib.store.queries import ArticleTexts, check_text
 from attrib.store.report_queries import Scope
 
 META_FIELDS = ("title", "publisher", "published", "url", "author")
@@ -40,6 +44,7 @@ def articles_report(
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
     limit: Optional[int] = None,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Report:
     """Analyse articles with `nlp` (a pipeline with the attrib component) and report
     on them: an article report for one, a collection report for several. Only the
@@ -49,13 +54,12 @@ def articles_report(
     tally = Tally(check_below, limit)
     count = 0
     first: Optional[Article] = None
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
+    for article, shown, claims in _analysed(articles, nlp, acts, on_error):
         count += 1
         first = first or article
-        shown = [a for a in doc._.attributions if a.act in acts]
         for a in shown:
             tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(unattributed_claims(doc, attribution_spans(shown), article.id))
+        tally.add_claims(claims)
     if first is None:
         raise ReportError("no article to report on")
     if count == 1:
@@ -72,14 +76,14 @@ def each_article_report(
     check_below: float = CHECK_BELOW,
     acts: frozenset[str] = DEFAULT_ACTS,
     limit: Optional[int] = None,
+    on_error: Optional[Callable[[AnalysisError], None]] = None,
 ) -> Iterator[Report]:
     """An article report for each article, analysed with `nlp`, as they come."""
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
+    for article, shown, claims in _analysed(articles, nlp, acts, on_error):
         tally = Tally(check_below, limit)
-        shown = [a for a in doc._.attributions if a.act in acts]
         for a in shown:
             tally.add(ReportAttribution.from_attribution(a, article))
-        tally.add_claims(unattributed_claims(doc, attribution_spans(shown), article.id))
+        tally.add_claims(claims)
         yield tally.report(
             "article", article.title or article.id, 1, claims_checked=True, meta=_meta(article), text=article.text
         )
@@ -101,7 +105,7 @@ def attributions_report(
     for a in shown:
         tally.add(ReportAttribution.from_attribution(a, article))
     if nlp is not None:
-        tally.add_claims(unattributed_claims(_parse(nlp, article.text), attribution_spans(shown), article.id))
+        tally.add_claims(_claims(nlp, article, attribution_spans(shown)))
     title = article.title or article.id
     return tally.report("article", title, 1, claims_checked=nlp is not None, meta=_meta(article), text=article.text)
 
@@ -117,6 +121,7 @@ def article_report(
     limit: Optional[int] = None,
 ) -> Report:
     """A stored article's report; with `nlp` None, claims are not looked for (no parse)."""
+    check_text(article_id)
     article = report_queries.article(db, article_id)
     if article is None:
         raise ReportError(f"no article with id {article_id!r} in the database")
@@ -127,7 +132,7 @@ def article_report(
         tally.add(a)
         covered.extend(a.spans)
     if nlp is not None:
-        tally.add_claims(unattributed_claims(_parse(nlp, article["text"]), covered, article_id))
+        tally.add_claims(_claims(nlp, Article(id=article_id, text=article["text"]), covered))
     meta = {name: article[name] for name in META_FIELDS} | {"id": article_id}
     return tally.report(
         "article", article["title"] or article_id, 1, claims_checked=nlp is not None, meta=meta, text=article["text"]
@@ -143,6 +148,7 @@ def publisher_report(
     confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
+    check_text(publisher)
     name = report_queries.publisher_name(db, publisher)
     if name is None:
         raise ReportError(f"no articles from publisher {publisher!r} in the database")
@@ -159,6 +165,7 @@ def speaker_report(
     confirmed: bool = False,
     limit: Optional[int] = None,
 ) -> Report:
+    check_text(speaker)
     names = report_queries.speaker_names(db, speaker)
     if not names:
         close = closest_names(db, speaker)
@@ -180,10 +187,55 @@ def corpus_report(
     return _stored_report(db, Scope(confirmed=confirmed), "corpus", title, check_below, acts, limit)
 
 
-def _parse(nlp, text: str):
-    """The text parsed for sentences and entities only: its attributions are known."""
+def _analysed(
+    articles: Iterable[Article], nlp, acts: frozenset[str], on_error: Optional[Callable[[AnalysisError], None]]
+) -> Iterator[tuple[Article, list[Attribution], list[Claim]]]:
+    """(article, its attributions of `acts`, its unattributed claims) for each article
+    the analysis gets through (`attrib.analysed`); claims are found in each piece
+    parsed, with the attributions of `acts` in it."""
+    import attrib
+
+    claims: dict[int, list[Claim]] = {}  # by id(article), until the article is through
+
+    def find_claims(article: Article, offset: int, doc) -> None:
+        shown = [a for a in doc._.attributions if a.act in acts]
+        found = unattributed_claims(doc, attribution_spans(shown), article.id)
+        claims.setdefault(id(article), []).extend(_moved(claim, offset, article.text) for claim in found)
+
+    for article, attributions, failure in attrib.analysed(articles, nlp, batch_size=4, on_piece=find_claims):
+        found = claims.pop(id(article), [])
+        if failure is not None:
+            error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
+        yield article, [a for a in attributions if a.act in acts], found
+
+
+def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
+    """The article's unattributed claims, its attributions known (`covered`): the text
+    parsed for sentences and entities only, in pieces as an analysis would be."""
+    import attrib
+
+    claims: list[Claim] = []
+
+    def find_claims(_: Article, offset: int, doc) -> None:
+        inside = [(s - offset, e - offset) for s, e in covered if s < offset + len(doc.text) and e > offset]
+        claims.extend(_moved(claim, offset, article.text) for claim in unattributed_claims(doc, inside, article.id))
+
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name == "attrib"]):
-        return nlp(text)
+        for _, _, failure in attrib.analysed([article], nlp, batch_size=1, on_piece=find_claims):
+            if failure is not None:
+                raise ReportError(f"article {article.id!r}: could not look for unattributed claims ({failure})")
+    return claims
+
+
+def _moved(claim: Claim, offset: int, text: str) -> Claim:
+    """A claim found in a piece of `text` that starts at `offset`, in the whole text
+    (its words from the text as read, not the parsed copy)."""
+    spans = [(s + offset, e + offset) for s, e in claim.spans]
+    return replace(claim, spans=spans, text=" ".join(text[s:e] for s, e in spans))
 
 
 def _meta(article: Article) -> dict[str, Optional[str]]:

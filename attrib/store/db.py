@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from attrib.errors import InputError, StoreError
 from attrib.model import Article, Attribution, Spans
 from attrib.store import corrections, identity
-from attrib.store.schema import migrate
+from attrib.store.schema import MIGRATIONS, migrate
 
 ENV_VAR = "ATTRIB_DB"
 DEFAULT_PATH = "attrib.db"
@@ -45,18 +45,84 @@ def database_path(path: Optional[str | Path] = None) -> Path:
 
 
 def open_database(path: str | Path, *, create: bool = True) -> Database:
-    """Open (or create) a quote database, in WAL mode, with its schema up to date."""
+    """Open (or create) a quote database to write to, in WAL mode, with its schema up
+    to date: for `ingest` and the commands that change what is stored. A file that is
+    not an attrib database, or is one from a newer attrib, is refused before anything
+    is changed in it."""
     path = Path(path)
     if not create and not path.is_file():
         raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+        check_schema(conn, path, reading=False)
         db = Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         _set_up(db)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot open the database ({error})") from None
     return db
+
+
+def open_for_reading(path: str | Path) -> Database:
+    """Open a quote database read-only, for queries and reports: nothing is created,
+    migrated or switched to WAL, and SQLite itself refuses any write. A file that is
+    not an attrib database, or not of this attrib's schema, is refused (StoreError)."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
+    try:
+        conn = connect_read_only(path)
+        check_schema(conn, path, reading=True)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: cannot open the database ({error})") from None
+    return Database(conn)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (`mode=ro`). Where that can't read (a WAL database on a
+    read-only filesystem or in a folder this user can't write: SQLite can't make the
+    WAL's shared-memory file), the file is opened `immutable`: read as it is, with no
+    locks. Nothing can write it then anyway; what a WAL file beside it holds that was
+    not checkpointed is not seen."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        conn.close()
+        if "unable to open" not in str(error) and "readonly" not in str(error):
+            raise
+    conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def check_schema(conn: sqlite3.Connection, path: Path, *, reading: bool) -> None:
+    """Refuse a file that is not an attrib database (it has tables, but not attrib's
+    record of migrations) or that a newer attrib has migrated further than this one
+    knows. An empty file or a new one is a database to create when writing, and
+    has nothing to read. Reading needs the schema this attrib writes: an older
+    database is upgraded by the next `attrib ingest` into it."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+    if not tables:
+        if reading:
+            raise StoreError(f"{path}: not an attrib database (it is empty; run `attrib ingest` first)")
+        return
+    if "_migrations" not in tables:
+        raise StoreError(f"{path}: not an attrib database (another program's SQLite file?); refused, nothing changed")
+    applied = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    known = [m.__name__ for m in MIGRATIONS]
+    newer = sorted(applied - set(known))
+    if newer:
+        raise StoreError(
+            f"{path}: made by a newer attrib (schema {newer[-1]}; this attrib knows up to {known[-1]}); upgrade attrib"
+        )
+    if reading and set(known) - applied:
+        raise StoreError(
+            f"{path}: made by an older attrib (schema {max(applied, default='none')}); "
+            "any `attrib ingest` into it upgrades it"
+        )
 
 
 def _set_up(db: Database) -> None:
@@ -115,13 +181,43 @@ def write_transaction(db: Database) -> Iterator[Database]:
         raise
 
 
-def store_articles(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> list[bool]:
-    """Write a batch of analysed articles in one transaction; True for each one added,
-    False for each already stored (the same text was ingested before)."""
+def store_articles(
+    db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]
+) -> list[bool | InputError]:
+    """Write a batch of analysed articles in one transaction: for each, True when it
+    was added, False when it was already stored (the same text was ingested before),
+    or an InputError when it could not be written.
+
+    Each article is written under a savepoint of its own, so one that fails (a value
+    SQLite refuses, say) is undone whole and the rest of the batch is still committed.
+    A failure of the database itself (locked, full, read-only) is no article's: it
+    undoes the batch and raises StoreError (`write_transaction`)."""
+    results: list[bool | InputError] = []
     with write_transaction(db):
-        added = [(article.id, write_article(db, article, attributions)) for article, attributions in analysed]
-        _tidy_speakers(db, [article_id for article_id, new in added if new])
-        return [new for _, new in added]
+        added: list[str] = []
+        for article, attributions in analysed:
+            db.execute("SAVEPOINT article")
+            try:
+                new = write_article(db, article, attributions)
+            except sqlite3.OperationalError:
+                raise
+            except Exception as error:  # noqa: BLE001 - this article's failure alone
+                db.execute("ROLLBACK TO article")
+                db.execute("RELEASE article")
+                results.append(
+                    InputError(
+                        article.source_path or article.id,
+                        f"cannot store article {article.id!r} ({type(error).__name__}: {error})",
+                        article.source_line,
+                    )
+                )
+            else:
+                db.execute("RELEASE article")
+                results.append(new)
+                if new:
+                    added.append(article.id)
+        _tidy_speakers(db, added)
+    return results
 
 
 def replace_attributions(db: Database, analysed: Iterable[tuple[Article, list[Attribution]]]) -> int:

@@ -167,13 +167,19 @@ class Ingest:
             self.on_progress(len(self.batch))
             self.batch.clear()
             return
-        for added in store_articles(self.db, self.batch):
-            if added:
+        results = store_articles(self.db, self.batch)
+        stored = 0
+        for result in results:
+            if isinstance(result, InputError):
+                self.fail(result)  # its own progress step
+            elif result:
                 self.counts.ingested += 1
+                stored += 1
             else:
                 # Stored meanwhile: earlier in this batch, or by another process.
                 self.counts.skipped += 1
-        self.on_progress(len(self.batch))
+                stored += 1
+        self.on_progress(stored)
         self.batch.clear()
 
 

@@ -35,6 +35,9 @@ from attrib.store import identity
 Row = dict[str, Any]
 
 WORD = re.compile(r"\w")
+# Longer query text is refused: SQLite's LIKE takes patterns of at most 50,000 bytes,
+# and no name, phrase or publisher is anywhere near this long.
+MAX_QUERY_TEXT = 1000
 # How a who-said snippet marks the phrase found, and how many words it holds.
 MATCH_MARK = "**"
 SNIPPET_WORDS = 16
@@ -58,7 +61,7 @@ def _results(db: Database, rows: list[Row], limit: int, count_sql: str, params: 
     return Results(rows[:limit], db.execute(count_sql, params).fetchone()[0])
 
 
-def check_text(text: str) -> None:
+def check_text(text: str, max_length: Optional[int] = MAX_QUERY_TEXT) -> None:
     """Refuse text SQLite can't take as it is: Python turns command-line bytes that are
     not UTF-8 into lone surrogates, which can't be encoded, and SQLite reads a string
     only up to a NUL (so a speaker filter holding one would match every name)."""
@@ -68,6 +71,8 @@ def check_text(text: str) -> None:
         raise QueryTextError(f"{_shorten(text)} is not valid text (bytes that are not UTF-8)") from None
     if "\x00" in text:
         raise QueryTextError(f"{_shorten(text)} is not valid text (a NUL character)")
+    if max_length is not None and len(text) > max_length:
+        raise QueryTextError(f"{_shorten(text)} is too long to search for ({len(text):,} characters; at most {max_length:,})")
 
 
 def fts_phrase(text: str) -> Optional[str]:
@@ -270,7 +275,9 @@ def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozen
 
 
 # The read-only file refuses writes by itself; these would still work on it: ATTACH
-# (an attached file is writable, and could be any file) and temporary tables.
+# (an attached file is writable, and could be any file) and anything written to the
+# temporary database (`CREATE TEMP TABLE`, and `CREATE TABLE temp.t`, which SQLite
+# reports as a plain CREATE TABLE in the database "temp").
 REFUSED_ACTIONS = {
     sqlite3.SQLITE_ATTACH,
     sqlite3.SQLITE_DETACH,
@@ -279,6 +286,13 @@ REFUSED_ACTIONS = {
     sqlite3.SQLITE_CREATE_TEMP_TRIGGER,
     sqlite3.SQLITE_CREATE_TEMP_VIEW,
 }
+WRITE_ACTIONS = {
+    sqlite3.SQLITE_CREATE_INDEX, sqlite3.SQLITE_CREATE_TABLE, sqlite3.SQLITE_CREATE_TRIGGER,
+    sqlite3.SQLITE_CREATE_VIEW, sqlite3.SQLITE_CREATE_VTABLE, sqlite3.SQLITE_DROP_INDEX, sqlite3.SQLITE_DROP_TABLE,
+    sqlite3.SQLITE_DROP_TRIGGER, sqlite3.SQLITE_DROP_VIEW, sqlite3.SQLITE_DROP_VTABLE, sqlite3.SQLITE_DROP_TEMP_INDEX,
+    sqlite3.SQLITE_DROP_TEMP_TABLE, sqlite3.SQLITE_DROP_TEMP_TRIGGER, sqlite3.SQLITE_DROP_TEMP_VIEW,
+    sqlite3.SQLITE_ALTER_TABLE, sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE,
+}
 # SQLite runs a statement without returning to Python, so Ctrl-C would wait for a
 # runaway query (a recursive CTE with no end, say) to finish; a call into Python every
 # this many steps lets the interrupt land, which aborts the statement.
@@ -286,7 +300,7 @@ INTERRUPT_CHECK_STEPS = 100_000
 
 
 def _authorizer(action: int, *args: Any) -> int:
-    if action in REFUSED_ACTIONS:
+    if action in REFUSED_ACTIONS or (action in WRITE_ACTIONS and args[2] == "temp"):
         return sqlite3.SQLITE_DENY
     # Pragmas that would write the file's log, which SQLite answers on a read-only
     # connection with a puzzling "disk I/O error"; other pragmas set the connection only.
@@ -300,17 +314,14 @@ def _authorizer(action: int, *args: Any) -> int:
 def sql(path: str | Path, query: str, params: Optional[dict[str, Any]] = None) -> Iterator[Row]:
     """Run one read-only SQL statement; rows stream as they are read.
 
-    The file is opened read-only (`mode=ro`), so SQLite itself refuses any write to
-    it, and an authorizer refuses what a read-only file still allows (ATTACH, TEMP).
+    The file is opened read-only (`open_for_reading`: `mode=ro`, or `immutable` on a
+    read-only filesystem), so SQLite itself refuses any write to it, and an
+    authorizer refuses what a read-only file still allows (ATTACH, TEMP).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise StoreError(f"{path}: no database here (run `attrib ingest` first, or give --db)")
-    check_text(query)
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: cannot open the database ({error})") from None
+    from attrib.store.db import open_for_reading
+
+    check_text(query, max_length=None)
+    conn = open_for_reading(path).conn
     conn.set_authorizer(_authorizer)
     conn.set_progress_handler(lambda: 0, INTERRUPT_CHECK_STEPS)
     try:

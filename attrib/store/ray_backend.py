@@ -34,6 +34,7 @@ from typing import Callable, Iterator, Optional
 
 from sqlite_utils import Database
 
+from attrib.budget import time_budget
 from attrib.errors import AttribError, InputError, ModelNotFound
 from attrib.model import Article, Attribution
 from attrib.store.ingest import Ingest
@@ -67,9 +68,13 @@ class Analyser:
     into rows of article fields and attribution records (JSON text, so the columns
     stay plain strings whatever an attribution holds)."""
 
-    def __init__(self, model: Optional[str] = None):
+    def __init__(self, model: Optional[str] = None, time_budget: Optional[float] = None):
         import attrib
+        from attrib import budget
 
+        # The driver's budget: a cluster's workers do not have the driver's environment.
+        if time_budget is not None:
+            os.environ[budget.ENV_VAR] = str(time_budget)
         self.nlp = attrib.load_pipeline(model)
 
     def __call__(self, batch: dict) -> dict:
@@ -202,7 +207,7 @@ class RayIngest(Ingest):
             warnings.filterwarnings("ignore", message=".*ray_remote_args. is deprecated")
             dataset = dataset.map_batches(
                 Analyser,
-                fn_constructor_kwargs={"model": self.model},
+                fn_constructor_kwargs={"model": self.model, "time_budget": time_budget()},
                 batch_size=BATCH_ARTICLES,
                 batch_format="numpy",
                 compute=ActorPoolStrategy(size=min(self.workers, blocks)),

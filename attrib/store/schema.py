@@ -1,7 +1,7 @@
 """The quote database's schema, built and upgraded by forward-only migrations.
 
 Each migration is a small function appended to MIGRATIONS and recorded by name in
-`_migrations` once applied. `migrate()` runs on every open and applies the ones not
+`_migrations` once applied. `migrate()` runs on every open for writing and applies the ones not
 yet recorded, so an old database is upgraded in place. A migration that has shipped
 is never edited: a change is a new migration at the end of the list.
 

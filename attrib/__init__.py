@@ -10,11 +10,9 @@ one pipeline; `load_pipeline()` gives the spaCy pipeline with the `attrib` compo
 
 from __future__ import annotations
 
-from contextlib import closing
-from typing import Callable, Iterable, Iterator, Optional
-
 from attrib.errors import AnalysisError, AttribError, InputError, ModelNotFound
 from attrib.model import Article, Attribution, Spans, Speaker, Via
+from attrib.run.stream import analyze, analyze_articles, load_pipeline
 
 __version__ = "0.1.0"
 
@@ -22,69 +20,3 @@ __all__ = [
     "analyze", "analyze_articles", "load_pipeline", "Article", "Attribution", "Spans", "Speaker", "Via",
     "AnalysisError", "AttribError", "InputError", "ModelNotFound", "__version__",
 ]
-
-
-def load_pipeline(model: Optional[str] = None):
-    from attrib.pipeline import load_pipeline as _load
-
-    return _load(model)
-
-
-def analyze(text: str, doc_id: str = "", nlp=None) -> list[Attribution]:
-    """All attributions in one text, in reading order. Raises AnalysisError if the
-    engine fails on it."""
-    article = Article(id=doc_id, text=text)
-    return next(analyze_articles([article], nlp=nlp))[1]
-
-
-def analyze_articles(
-    articles: Iterable[Article],
-    nlp=None,
-    *,
-    n_process: int = 1,
-    batch_size: int = 16,
-    on_error: Optional[Callable[[AnalysisError], None]] = None,
-) -> Iterator[tuple[Article, list[Attribution]]]:
-    """Stream (article, attributions) pairs; articles are parsed in batches, never all held.
-
-    An article the engine fails on raises AnalysisError; with `on_error`, it is handed
-    to `on_error` instead, left out of the stream, and the other articles go on.
-
-    A text longer than the pipeline should parse at once is analysed in pieces cut
-    between paragraphs; what each piece holds is moved back into the whole text, so
-    offsets are into `article.text` whatever its length. An article that takes longer
-    than the time budget (attrib/budget.py) fails like one the engine failed on.
-
-    With `n_process` > 1 the articles are analysed in that many worker processes
-    (`attrib.workers`), which send back only the attributions; the stream is the same,
-    in the same order.
-    """
-    nlp = nlp or load_pipeline()
-    from attrib.workers import analysed_in_workers, can_fork
-
-    if n_process > 1 and can_fork():
-        results = analysed_in_workers(articles, nlp, n_process, batch_size)
-    else:  # one process (also where there is no fork, as on Windows)
-        results = analysed(articles, nlp, batch_size)
-    # Closed at once however this stream ends (worker processes are ended then), not
-    # whenever the last reference to it goes: a traceback may keep it for a while.
-    with closing(results):
-        for article, found, failure in results:
-            if failure is not None:
-                error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
-                if on_error is None:
-                    raise error
-                on_error(error)
-            else:
-                yield article, found
-
-
-def analysed(
-    articles: Iterable[Article], nlp, batch_size: int, **options
-) -> Iterator[tuple[Article, list[Attribution], Optional[str]]]:
-    """(article, attributions, why the engine failed on it or None) for every article,
-    in input order: the analysis itself, in this process (`attrib.pipeline.analysed`:
-    pieces, batches, the budget). `attrib.workers` runs it in each worker."""
-    from attrib.pipeline import analysed as analysed_in_pieces
-
-    return analysed_in_pieces(articles, nlp, batch_size, **options)

@@ -21,6 +21,15 @@ def location(path: str, line: int | None = None) -> str:
     return f"{path}:{line}" if line is not None else path
 
 
+def unreadable(path, error: OSError) -> str:
+    """Why a file can't be read, as messages say it: the file, and what is wrong in words."""
+    from pathlib import Path
+
+    if not Path(path).exists():
+        return f"{path}: no such file or folder"
+    return f"{error.filename or path}: cannot read ({error.strerror or error})"
+
+
 class InputError(AttribError):
     """An input that can't be read: names the file and, for JSONL, the line."""
 

@@ -17,7 +17,7 @@ each includes the interpreter start, the imports and the model load:
              the engine's own cost
   bare/2     bare with `nlp.pipe(n_process=2, batch_size=8)`: what spaCy's own two
              processes give on this machine at this moment, a reference for ingest/2
-  analyze    `attrib analyze FILE --json`, stdout to /dev/null (the CLI, in a subprocess)
+  analyze    `attrib analyze FILE --nl`, stdout to /dev/null (the CLI, in a subprocess)
   ingest/1   `attrib ingest FILE --db FRESH --workers 1`
   ingest/2   `attrib ingest FILE --db FRESH --workers 2` (attrib's worker processes)
   ray/2      `attrib ingest FILE --db FRESH --workers 2 --backend ray` (with --ray)
@@ -178,7 +178,7 @@ def commands(scratch: Path, with_ray: bool) -> dict:
         "bare": lambda path: BARE + [str(path)],
         "stand-ins": lambda path: BARE + [str(path), "1", "stand-ins"],
         "bare/2": lambda path: BARE + [str(path), "2"],
-        "analyze": lambda path: ATTRIB + ["analyze", str(path), "--json"],
+        "analyze": lambda path: ATTRIB + ["analyze", str(path), "--nl"],
         "ingest/1": ingest(1),
         "ingest/2": ingest(2),
     }
@@ -285,7 +285,7 @@ def writer(args, scratch: Path) -> dict:
     import attrib
     from attrib.model import Article
     from attrib.store.db import open_database, store_articles
-    from attrib.store.ingest import BATCH_ARTICLES
+    from attrib.run.ingest import BATCH_ARTICLES
 
     source = source_file(args)
     with source.open(encoding="utf-8") as handle:
@@ -394,7 +394,7 @@ def report(info: dict, result: dict | None, store: dict | None, mem: list[dict] 
 
         print(f"\n{'speed ratio (time of base / time)':<38} {'wall':>6} {'steady':>7} {'cpu':>6}  target")
         lines = [
-            ("analyze --json vs bare spaCy", "bare", "analyze", ">= 0.77 (issue 3: 1.3x)"),
+            ("analyze --nl vs bare spaCy", "bare", "analyze", ">= 0.77 (issue 3: 1.3x)"),
             ("bare spaCy vs spaCy with stand-ins", "stand-ins", "bare", ""),
             ("analyze vs spaCy with stand-ins", "stand-ins", "analyze", "(the engine's cost)"),
             ("ingest --workers 1 vs bare spaCy", "bare", "ingest/1", ">= 0.90 (steady)"),

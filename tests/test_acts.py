@@ -100,7 +100,7 @@ def test_analyze_shows_statements_unless_asked(tmp_path):
         assert result.exit_code == 0, result.output
         import json
 
-        return sorted((json.loads(line)["act"], json.loads(line)["content"]["text"]) for line in result.stdout.splitlines())
+        return sorted((record["act"], record["content"]["text"]) for record in json.loads(result.stdout))
 
     assert contents() == [("statement", "the vote was fair")]
     assert contents("--act", "thought") == [("thought", "that the count was wrong")]

@@ -1,5 +1,7 @@
 """The command line, through Typer's CliRunner: outputs, the JSON contract, bad input."""
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -31,7 +33,7 @@ def test_analyze_table_names_the_speakers():
 def test_analyze_json_follows_the_contract():
     result = runner.invoke(app, ["analyze", str(SEED), "--json"])
     assert result.exit_code == 0
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    records = json.loads(result.stdout)  # one array
     assert len(records) >= 11
     validator = jsonschema.Draft202012Validator(SCHEMA)
     text = SEED.read_text(encoding="utf-8")
@@ -42,15 +44,29 @@ def test_analyze_json_follows_the_contract():
             assert text[start:end] in record["content"]["text"]
 
 
+def test_analyze_nl_and_csv_hold_the_same_attributions_as_json():
+    records = json.loads(runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout)
+    lines = runner.invoke(app, ["analyze", str(SEED), "--nl"]).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == records
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["analyze", str(SEED), "--csv"]).stdout)))
+    assert [(r["id"], r["speaker"], r["content"], json.loads(r["content_spans"]), float(r["confidence"])) for r in rows] == [
+        (r["id"], r["speaker"]["name"] if r["speaker"] else "", r["content"]["text"], r["content"]["spans"], r["confidence"])
+        for r in records
+    ]
+    both = runner.invoke(app, ["analyze", str(SEED), "--json", "--nl"])
+    assert both.exit_code == 2
+    assert "--json, --nl, --csv: give one of them" in both.stderr
+
+
 def test_analyze_reads_jsonl_and_stdin(tmp_path):
     articles = tmp_path / "articles.jsonl"
     articles.write_text(json.dumps({"id": "a1", "text": "The mayor said that the bridge would reopen."}) + "\n")
     result = runner.invoke(app, ["analyze", str(articles), "--json"])
     assert result.exit_code == 0
-    assert [json.loads(l)["doc"] for l in result.stdout.splitlines()] == ["a1"]
+    assert [r["doc"] for r in json.loads(result.stdout)] == ["a1"]
     result = runner.invoke(app, ["analyze", "-", "--json"], input="Officials said the talks had failed.")
     assert result.exit_code == 0
-    assert json.loads(result.stdout.splitlines()[0])["doc"] == "stdin"
+    assert json.loads(result.stdout)[0]["doc"] == "stdin"
 
 
 def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
@@ -62,7 +78,7 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
     broken.write_text('{"id": "x", "text": "Fine text, she said."}\n{not json\n{"id": "y"}\n')
     result = runner.invoke(app, ["analyze", str(good), str(empty), str(broken), str(tmp_path / "missing.txt"), "--json"])
     assert result.exit_code == 1
-    docs = {json.loads(l)["doc"] for l in result.stdout.splitlines()}
+    docs = {r["doc"] for r in json.loads(result.stdout)}
     assert "good" in docs
     assert f"{empty}: empty file" in result.stderr
     assert f"{broken}:2: malformed JSON" in result.stderr
@@ -71,9 +87,9 @@ def test_bad_inputs_are_named_and_the_rest_goes_on(tmp_path):
 
 
 def test_min_confidence_filters():
-    everything = runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout.splitlines()
-    confident = runner.invoke(app, ["analyze", str(SEED), "--json", "--min-confidence", "0.6"]).stdout.splitlines()
-    assert all(json.loads(l)["confidence"] >= 0.6 for l in confident)
+    everything = json.loads(runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout)
+    confident = json.loads(runner.invoke(app, ["analyze", str(SEED), "--json", "--min-confidence", "0.6"]).stdout)
+    assert all(r["confidence"] >= 0.6 for r in confident)
     assert len(confident) <= len(everything)
 
 
@@ -92,11 +108,26 @@ def test_eval_on_the_seed_gold():
 
 
 def test_eval_with_a_predictions_file(tmp_path):
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text(runner.invoke(app, ["analyze", str(SEED), "--json"]).stdout)
-    result = runner.invoke(app, ["eval", str(FIXTURES / "us-venezuela-relations.gold.json"), "--pred", str(pred)])
-    assert result.exit_code == 0
-    assert "end-to-end" in result.stdout.lower()
+    gold = str(FIXTURES / "us-venezuela-relations.gold.json")
+    scored = runner.invoke(app, ["eval", gold, "--json"])
+    for option in ("--json", "--nl"):  # an array, and JSON Lines
+        pred = tmp_path / f"pred{option}"
+        pred.write_text(runner.invoke(app, ["analyze", str(SEED), option, "--act", "all"]).stdout)
+        result = runner.invoke(app, ["eval", gold, "--pred", str(pred), "--json"])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == json.loads(scored.stdout)
+
+
+def test_eval_names_the_line_or_item_of_a_bad_prediction(tmp_path):
+    gold = str(FIXTURES / "us-venezuela-relations.gold.json")
+    lines = tmp_path / "pred.jsonl"
+    lines.write_text(runner.invoke(app, ["analyze", str(SEED), "--nl"]).stdout.splitlines()[0] + '\n{"doc": "x"}\n')
+    array = tmp_path / "pred.json"
+    array.write_text('[{"doc": "x", "kind": "direct"}]')
+    for path, where in ((lines, f"{lines}:2: not an attribution record"), (array, f"{array}: item 1 is not an attribution record")):
+        result = runner.invoke(app, ["eval", gold, "--pred", str(path)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"attrib: {where} (")
 
 
 @pytest.mark.skipif(not (POLNEAR / "dev.gold.jsonl").exists(), reason="PolNeAR is not beside the project")

@@ -19,7 +19,7 @@ from attrib import budget
 from attrib import readers
 from attrib.cli import app
 from attrib.model import Article
-from attrib.pipeline import analysed
+from attrib.run.pieces import analysed
 from attrib.readers import read_articles
 from attrib.walk import folder_files, glob_files
 from conftest import FIXTURES, get_nlp
@@ -197,12 +197,12 @@ def test_a_page_garbled_before_it_was_written_gets_a_warning(tmp_path):
 
 
 def test_an_article_over_the_time_budget_fails_alone(monkeypatch):
-    import attrib.pipeline as pipeline
+    import attrib.run.pieces as pieces
 
     monkeypatch.setenv(budget.ENV_VAR, "1")
     # The budget is checked between batches: here of one piece each, about 0.8 s.
-    monkeypatch.setattr(pipeline, "MAX_CHUNK_CHARACTERS", 10_000)
-    monkeypatch.setattr(pipeline, "MAX_BATCH_TOKENS", 1_000)
+    monkeypatch.setattr(pieces, "MAX_CHUNK_CHARACTERS", 10_000)
+    monkeypatch.setattr(pieces, "MAX_BATCH_TOKENS", 1_000)
     words = "the mayor said the council would close the plant " * 2000  # about 15 s to analyse
     articles = [Article(id="first", text=GOOD), Article(id="long", text=words), Article(id="last", text=GOOD)]
     failures = []

@@ -13,8 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from attrib.cli import app
-from attrib.store import Ingest, open_database
-from attrib.store.ray_backend import RayIngest, RayUnavailable, import_ray
+from attrib.run.ingest import Ingest
+from attrib.store import open_database
+from attrib.run.ray_backend import RayIngest, RayUnavailable, import_ray
 from conftest import FIXTURES, get_nlp
 
 SHORT = [

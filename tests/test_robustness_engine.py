@@ -53,7 +53,7 @@ def test_cli_analyze_reports_the_file_and_goes_on(fragile_engine, tmp_path):
     (tmp_path / "b-bad.txt").write_text(BAD)
     result = runner.invoke(app, ["analyze", str(tmp_path / "a-good.txt"), str(tmp_path / "b-bad.txt"), "--json"])
     assert result.exit_code == 1
-    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == ["a-good"]
+    assert [record["doc"] for record in json.loads(result.stdout)] == ["a-good"]
     assert f"{tmp_path / 'b-bad.txt'}: analysis of article 'b-bad' failed (IndexError" in result.stderr
 
 
@@ -86,7 +86,7 @@ def test_ray_actor_rows_carry_the_failure_to_the_driver(fragile_engine):
     # The actor and the driver's row reader, called directly (no Ray needed).
     from dataclasses import asdict
 
-    from attrib.store.ray_backend import Analyser, rows_to_pairs
+    from attrib.run.ray_backend import Analyser, rows_to_pairs
 
     articles = [attrib.Article(id=i, text=t, source_path="in.jsonl", source_line=n) for n, (i, t) in
                 enumerate([("a", GOOD), ("b", BAD), ("c", GOOD)], start=1)]

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 import attrib
 from attrib.cli import app
 from attrib.model import Article
-from attrib.pipeline import MAX_CHUNK_CHARACTERS, chunk_bounds
+from attrib.run.pieces import MAX_CHUNK_CHARACTERS, chunk_bounds
 from attrib.readers import read_articles
 from attrib.store import db as store_db
 from attrib.store import open_database

@@ -17,7 +17,8 @@ from typing import Callable
 
 import pytest
 
-from attrib.store import ingest, open_database, sql, who_said
+from attrib.run.ingest import ingest
+from attrib.store import open_database, sql, who_said
 from conftest import ROOT, get_nlp
 
 DEV = ROOT.parent / "shared" / "polnear" / "dev.articles.jsonl"

@@ -9,7 +9,8 @@ import pytest
 
 from attrib.lexicons import load_name_lexicon
 from attrib.resolve.names import NameParts, name_word
-from attrib.store import QuoteFilters, ingest, open_database, quotes
+from attrib.run.ingest import ingest
+from attrib.store import QuoteFilters, open_database, quotes
 from attrib.store.identity import is_joint_name
 from conftest import FIXTURES, ROOT, get_nlp
 

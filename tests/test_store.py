@@ -12,7 +12,8 @@ import pytest
 import attrib
 from attrib.errors import InputError, ReadOnlyQueryError, StoreError
 from attrib.model import Article, Attribution, Spans, Speaker
-from attrib.store import Ingest, QuoteFilters, ingest, open_database, quotes, speakers, sql, store_articles, who_said
+from attrib.run.ingest import Ingest, ingest
+from attrib.store import QuoteFilters, open_database, quotes, speakers, sql, store_articles, who_said
 from attrib.store.db import failed_paths, forget_failures, now, record_failure
 from attrib.store.schema import MIGRATIONS
 from conftest import FIXTURES, get_nlp

@@ -1,4 +1,4 @@
-"""`analyze_articles(n_process=2)` in attrib's own worker processes (attrib/workers.py):
+"""`analyze_articles(n_process=2)` in attrib's own worker processes (attrib/run/workers.py):
 the same stream as one process, in input order, an engine failure costs its article
 only, an error or a dead worker ends the run instead of hanging it, and no worker is
 left behind."""
@@ -13,8 +13,10 @@ import signal
 import pytest
 
 import attrib
-from attrib import pipeline, workers
-from attrib.store import Ingest, open_database
+from attrib import pipeline
+from attrib.run import pieces, workers
+from attrib.run.ingest import Ingest
+from attrib.store import open_database
 from conftest import FIXTURES, get_nlp
 
 SEED = (FIXTURES / "us-venezuela-relations.txt").read_text(encoding="utf-8")
@@ -59,7 +61,7 @@ def test_two_workers_give_one_process_stream_in_input_order(one_process, batch_s
 
 
 def test_a_long_text_is_cut_in_the_workers_as_in_one_process(monkeypatch):
-    monkeypatch.setattr(pipeline, "MAX_CHUNK_CHARACTERS", 700)
+    monkeypatch.setattr(pieces, "MAX_CHUNK_CHARACTERS", 700)
     articles = corpus()[:3]
     assert plain(attrib.analyze_articles(articles, nlp=get_nlp(), n_process=2, batch_size=1)) == plain(
         attrib.analyze_articles(articles, nlp=get_nlp(), batch_size=1)
@@ -98,14 +100,14 @@ def test_without_on_error_the_failure_is_raised_and_the_workers_end(fragile_engi
 
 
 def test_another_error_in_a_worker_is_raised_in_the_caller(monkeypatch):
-    real = pipeline.chunk_bounds
+    real = pieces.chunk_bounds
 
     def chunk_bounds(text, limit):
         if MARKER in text:
             raise ValueError("no bounds for this")
         return real(text, limit)
 
-    monkeypatch.setattr(pipeline, "chunk_bounds", chunk_bounds)
+    monkeypatch.setattr(pieces, "chunk_bounds", chunk_bounds)
     with pytest.raises(ValueError, match="no bounds for this") as raised:
         list(attrib.analyze_articles(with_marker(corpus(), 5), nlp=get_nlp(), n_process=2, batch_size=1))
     assert isinstance(raised.value.__cause__, workers.RemoteTraceback)

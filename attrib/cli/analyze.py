@@ -12,10 +12,11 @@ import typer
 import attrib
 from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, min_confidence_option
-from attrib.cli.safe_text import json_safe, one_line
+from attrib.cli.output import CsvFormulasOption, one_format, write_csv, write_json, write_nl
+from attrib.cli.safe_text import one_line
 from attrib.cli.table import render_table
 from attrib.cli.terminal import color_wanted, terminal_width
-from attrib.errors import AttribError, InputError
+from attrib.errors import AttribError, InputError, unreadable
 
 
 def format_table(attributions: list[attrib.Attribution]) -> str:
@@ -31,17 +32,38 @@ def format_table(attributions: list[attrib.Attribution]) -> str:
     return table
 
 
+def csv_row(a: attrib.Attribution) -> dict:
+    """An attribution as one flat CSV row: the contract's fields, spans as JSON text."""
+    def spans(role):
+        return json.dumps([list(span) for span in role.spans]) if role is not None else ""
+
+    mention = a.speaker.mention if a.speaker else None
+    return {
+        "doc": a.doc, "id": a.id, "kind": a.kind, "act": a.act,
+        "speaker": a.speaker.name if a.speaker else "", "speaker_type": a.speaker.type if a.speaker else "",
+        "via": a.via.name if a.via else "", "via_type": a.via.type if a.via else "", "channel": a.channel or "",
+        "tier": a.tier, "confidence": round(float(a.confidence), 4),
+        "cue": a.cue.text if a.cue else "", "content": a.content.text,
+        "content_spans": spans(a.content), "cue_spans": spans(a.cue), "mention": mention.text if mention else "",
+        "mention_spans": spans(mention),
+    }
+
+
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
-    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one attribution a line, in the contract shape.")] = False,
     model: ModelOption = None,
     min_confidence: Annotated[float, min_confidence_option()] = 0.0,
     act: ActOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Write a JSON array of attributions, in the contract shape.")] = False,
+    as_nl: Annotated[bool, typer.Option("--nl", help="Write JSON Lines: one attribution a line, in the contract shape.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Write CSV with a header row: an attribution a row, spans as JSON.")] = False,
+    csv_formulas: CsvFormulasOption = False,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
     from attrib.readers import read_articles
 
+    one_format(as_json, as_nl, as_csv)
     acts = acts_or_exit(act)
     nlp = load_pipeline_or_exit(model)
     failures = 0
@@ -62,16 +84,24 @@ def analyze(
         failures += 1
         print_error(str(error))
 
+    analysed = (
+        (article, [a for a in attributions if a.confidence >= min_confidence and a.act in acts])
+        for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed)
+    )
     out = sys.stdout
-    for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed):
-        kept = [a for a in attributions if a.confidence >= min_confidence and a.act in acts]
-        if as_json:
-            for a in kept:
-                out.write(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n")
-        else:
+    if as_json:
+        write_json((a.to_dict() for _, kept in analysed for a in kept), out)
+    elif as_nl:
+        for _, kept in analysed:  # an article at a time, as it is analysed
+            write_nl((a.to_dict() for a in kept), out)
+            out.flush()
+    elif as_csv:
+        write_csv((csv_row(a) for _, kept in analysed for a in kept), out, formulas=csv_formulas)
+    else:
+        for article, kept in analysed:
             title = one_line(article.title or article.id)
             out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n")
-        out.flush()
+            out.flush()
     if failures:
         print_error(f"{failures} input(s) could not be read or analysed")
         raise typer.Exit(1)
@@ -89,7 +119,7 @@ def evaluate(
         Optional[Path],
         typer.Option(
             "--pred", metavar="FILE",
-            help="Predictions (JSON Lines from `attrib analyze --json`); default: analyse the gold texts.",
+            help="Predictions from `attrib analyze --json` (an array) or `--nl` (JSON Lines); default: analyse the gold texts.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Write the scores as JSON.")] = False,
@@ -100,6 +130,7 @@ def evaluate(
     sense (every act) for PolNeAR and seed gold, the statement sense (statements unless
     --act asks for more) for gold annotated to ../shared/statements/GUIDE.md."""
     from attrib.evaluate import GoldDocument, GoldFormatError, format_report, read_gold, score
+    from attrib.evaluate.predictions import read_predictions
     from attrib.evaluate.statements import format_statement_report, is_statement_gold, read_statement_gold, score_statements
 
     acts = acts_or_exit(act)
@@ -114,13 +145,13 @@ def evaluate(
         print_error(str(exc))
         raise typer.Exit(2)
     except OSError as exc:
-        print_error(_unreadable(gold, exc))
+        print_error(unreadable(gold, exc))
         raise typer.Exit(2)
     predictions: dict[str, list[attrib.Attribution]] = {}
     failed: list[attrib.AnalysisError] = []
     if pred is not None:
         try:
-            predictions = _read_predictions(pred)
+            predictions = read_predictions(pred)
         except AttribError as exc:
             print_error(str(exc))
             raise typer.Exit(2)
@@ -183,7 +214,7 @@ def agreement(
         print_error(str(exc))
         raise typer.Exit(2)
     except OSError as exc:
-        print_error(_unreadable(gold, exc))
+        print_error(unreadable(gold, exc))
         raise typer.Exit(2)
     if not articles:
         print_error(f"{gold}: no article has two or more annotators")
@@ -217,31 +248,3 @@ def agreement(
     if failed:
         print_error(f"{len(failed)} article(s) could not be analysed; they count as finding nothing")
         raise typer.Exit(1)
-
-
-def _unreadable(path: Path, error: OSError) -> str:
-    """An OSError as the readers say it: the file, and what is wrong in words."""
-    if not path.exists():
-        return f"{path}: no such file or folder"
-    return f"{error.filename or path}: cannot read ({error.strerror or error})"
-
-
-def _read_predictions(path: Path) -> dict[str, list[attrib.Attribution]]:
-    predictions: dict[str, list[attrib.Attribution]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(str(path), _unreadable(path, exc).removeprefix(f"{path}: ")) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"not UTF-8 (byte {exc.start})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            a = attrib.Attribution.from_dict(json.loads(line))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(str(path), f"not an attribution record ({exc})", number) from None
-        predictions.setdefault(a.doc, []).append(a)
-    return predictions
-
-

@@ -33,39 +33,30 @@ from attrib.store.queries import Results
 
 Row = dict[str, Any]
 
-OUTPUT_PARAMETERS = [
-    inspect.Parameter(
-        "as_json",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[bool, typer.Option("--json", help="Write a JSON array.")],
-    ),
-    inspect.Parameter(
-        "as_nl",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[bool, typer.Option("--nl", help="Write JSON lines, one object a line.")],
-    ),
-    inspect.Parameter(
-        "as_csv",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[bool, typer.Option("--csv", help="Write CSV with a header row.")],
-    ),
-    inspect.Parameter(
-        "csv_formulas",
-        inspect.Parameter.KEYWORD_ONLY,
-        default=False,
-        annotation=Annotated[
-            bool,
-            typer.Option(
-                "--csv-formulas",
-                help="In CSV, write cells starting with = + - @ as they are (a spreadsheet runs them as formulas); "
-                "by default they get a ' in front.",
-            ),
-        ],
+JsonOption = Annotated[bool, typer.Option("--json", help="Write a JSON array.")]
+NlOption = Annotated[bool, typer.Option("--nl", help="Write JSON lines, one object a line.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV with a header row.")]
+CsvFormulasOption = Annotated[
+    bool,
+    typer.Option(
+        "--csv-formulas",
+        help="In CSV, write cells starting with = + - @ as they are (a spreadsheet runs them as formulas); "
+        "by default they get a ' in front.",
     ),
 ]
+
+OUTPUT_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=False, annotation=annotation)
+    for name, annotation in (
+        ("as_json", JsonOption), ("as_nl", NlOption), ("as_csv", CsvOption), ("csv_formulas", CsvFormulasOption)
+    )
+]
+
+
+def one_format(as_json: bool, as_nl: bool, as_csv: bool) -> None:
+    """At most one of the output formats: a usage error otherwise."""
+    if as_json + as_nl + as_csv > 1:
+        raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
 
 
 def output_options(
@@ -87,8 +78,7 @@ def output_options(
         *args: Any, as_json: bool = False, as_nl: bool = False, as_csv: bool = False, csv_formulas: bool = False,
         **kwargs: Any,
     ) -> None:
-        if as_json + as_nl + as_csv > 1:
-            raise typer.BadParameter("give one of them", param_hint="--json, --nl, --csv")
+        one_format(as_json, as_nl, as_csv)
         try:
             rows = command(*args, **kwargs)
             if rows is None:  # a group's callback when one of its commands runs

@@ -28,7 +28,7 @@ from attrib.model import KINDS
 from attrib.readers import count_articles
 from attrib.store import identity, queries
 from attrib.store.db import database_path, failed_paths, open_database, open_for_reading, stored_count
-from attrib.store.ingest import BATCH_ARTICLES, Ingest
+from attrib.run.ingest import BATCH_ARTICLES, Ingest
 
 
 class Backend(str, Enum):
@@ -174,7 +174,7 @@ def stop_on_interrupt(run: Ingest) -> Iterator[None]:
 def ray_ingest_or_exit(database, model: Optional[str], workers: int, callbacks: dict) -> Ingest:
     """The Ray backend's ingest, once Ray and the pipeline are known to be installed."""
     try:
-        from attrib.store.ray_backend import RayIngest, check_model, import_ray
+        from attrib.run.ray_backend import RayIngest, check_model, import_ray
 
         import_ray()
         check_model(model)

@@ -191,9 +191,9 @@ def _analysed(
     articles: Iterable[Article], nlp, acts: frozenset[str], on_error: Optional[Callable[[AnalysisError], None]]
 ) -> Iterator[tuple[Article, list[Attribution], list[Claim]]]:
     """(article, its attributions of `acts`, its unattributed claims) for each article
-    the analysis gets through (`attrib.analysed`); claims are found in each piece
+    the analysis gets through (`attrib.run.pieces.analysed`); claims are found in each piece
     parsed, with the attributions of `acts` in it."""
-    import attrib
+    from attrib.run.pieces import analysed
 
     claims: dict[int, list[Claim]] = {}  # by id(article), until the article is through
 
@@ -202,7 +202,7 @@ def _analysed(
         found = unattributed_claims(doc, attribution_spans(shown), article.id)
         claims.setdefault(id(article), []).extend(_moved(claim, offset, article.text) for claim in found)
 
-    for article, attributions, failure in attrib.analysed(articles, nlp, batch_size=4, on_piece=find_claims):
+    for article, attributions, failure in analysed(articles, nlp, batch_size=4, on_piece=find_claims):
         found = claims.pop(id(article), [])
         if failure is not None:
             error = AnalysisError(article.source_path or article.id, article.id, failure, article.source_line)
@@ -216,7 +216,7 @@ def _analysed(
 def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
     """The article's unattributed claims, its attributions known (`covered`): the text
     parsed for sentences and entities only, in pieces as an analysis would be."""
-    import attrib
+    from attrib.run.pieces import analysed
 
     claims: list[Claim] = []
 
@@ -225,7 +225,7 @@ def _claims(nlp, article: Article, covered: list[CharSpan]) -> list[Claim]:
         claims.extend(_moved(claim, offset, article.text) for claim in unattributed_claims(doc, inside, article.id))
 
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name == "attrib"]):
-        for _, _, failure in attrib.analysed([article], nlp, batch_size=1, on_piece=find_claims):
+        for _, _, failure in analysed([article], nlp, batch_size=1, on_piece=find_claims):
             if failure is not None:
                 raise ReportError(f"article {article.id!r}: could not look for unattributed claims ({failure})")
     return claims

@@ -37,7 +37,7 @@ from sqlite_utils import Database
 from attrib.budget import time_budget
 from attrib.errors import AttribError, InputError, ModelNotFound
 from attrib.model import Article, Attribution
-from attrib.store.ingest import Ingest
+from attrib.run.ingest import Ingest
 
 # Articles handed to one actor call: big enough to keep spaCy's batching efficient,
 # small enough that the actors share a window's work evenly.

@@ -7,7 +7,7 @@ are committed in batches; what was analysed before an interrupt or a crash is st
 committed, and a run cut short is simply run again. `stop()` (the CLI calls it on
 Ctrl-C) ends a run early: no more inputs are read, and the articles the pipeline
 has already taken are analysed and committed. With `n_process` > 1 the parsing and
-the attribution run in worker processes (attrib/workers.py) that send back only the
+the attribution run in worker processes (attrib/run/workers.py) that send back only the
 attributions; this process reads, hands out batches and is the only writer.
 """
 
@@ -20,10 +20,10 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from sqlite_utils import Database
 
-import attrib
 from attrib.errors import InputError
 from attrib.model import Article, Attribution
 from attrib.readers import read_articles
+from attrib.run.stream import analyze_articles, load_pipeline
 from attrib.store.db import (
     content_hash,
     forget_failures,
@@ -131,7 +131,7 @@ class Ingest:
     def analyse(self, articles: Iterator[Article]) -> Iterator[tuple[Article, list[Attribution]]]:
         """(article, attributions) pairs in input order; the Ray backend overrides this."""
         nlp = self.load_pipeline()
-        return attrib.analyze_articles(
+        return analyze_articles(
             articles, nlp=nlp, n_process=self.n_process, batch_size=PARSE_BATCH_ARTICLES, on_error=self.fail
         )
 
@@ -185,4 +185,4 @@ class Ingest:
 
 def ingest(db: Database, paths: Iterable[str], nlp: Optional[object] = None, *, n_process: int = 1) -> IngestCounts:
     """Ingest `paths` into `db` with the given pipeline (default: attrib's)."""
-    return Ingest(db, lambda: nlp or attrib.load_pipeline(), n_process=n_process).run(paths)
+    return Ingest(db, lambda: nlp or load_pipeline(), n_process=n_process).run(paths)

@@ -6,7 +6,7 @@ them rebuilds each one (`Doc.from_bytes`) only for attrib to read the records of
 On a machine with as many cores as workers, that rebuilding, with the reading of
 inputs and the SQLite writes of `attrib ingest`, is a third busy process on the
 workers' cores. Here each worker runs the whole analysis of a batch of articles,
-spaCy and the attribution engine (`attrib.analysed`, the one-process code itself),
+spaCy and the attribution engine (`attrib.run.pieces.analysed`, the one-process code itself),
 and sends back only what the caller keeps: each article's attributions (the plain
 dataclasses of attrib/model.py) or why the engine failed on it. The parent reads the
 inputs, hands out batches, puts the results back in input order, and (in an ingest)
@@ -54,6 +54,7 @@ from typing import Iterable, Iterator, Optional
 
 from attrib.errors import AttribError
 from attrib.model import Article, Attribution
+from attrib.run.pieces import analysed
 
 # Batches a worker has been given and not sent back, at most (see above).
 QUEUED_PER_WORKER = 2
@@ -90,7 +91,7 @@ def can_fork() -> bool:
 def analysed_in_workers(
     articles: Iterable[Article], nlp, workers: int, batch_size: int
 ) -> Iterator[tuple[Article, list[Attribution], Optional[str]]]:
-    """What `attrib.analysed(articles, nlp, batch_size)` yields, computed by `workers`
+    """What `analysed(articles, nlp, batch_size)` (attrib/run/pieces.py) yields, computed by `workers`
     forked processes: (article, attributions, failure) for each article, in input order."""
     context = multiprocessing.get_context("fork")
     tasks = context.Queue()  # (number, [articles]), or None: end
@@ -126,11 +127,11 @@ def analysed_in_workers(
                 handed_out += 1
             if not held:
                 break
-            number, analysed, raised = next_result(results, processes)
+            number, batch_results, raised = next_result(results, processes)
             if raised is not None:
                 error, remote_traceback = raised
                 raise error from RemoteTraceback(remote_traceback)
-            back[number] = analysed
+            back[number] = batch_results
             while next_out in back:
                 for article, (found, failure) in zip(held.pop(next_out), back.pop(next_out)):
                     yield article, found, failure
@@ -175,8 +176,6 @@ def end(processes: list, tasks, results, *, told: bool) -> None:
 
 def work(nlp, batch_size: int, tasks, results, parent: int) -> None:
     """A worker: analyse batches until told to end (None) or the parent is gone."""
-    import attrib
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         if os.getppid() != parent:
@@ -190,11 +189,11 @@ def work(nlp, batch_size: int, tasks, results, parent: int) -> None:
             return
         number, articles = task
         try:
-            analysed = [(found, failure) for _, found, failure in attrib.analysed(articles, nlp, batch_size)]
+            batch_results = [(found, failure) for _, found, failure in analysed(articles, nlp, batch_size)]
         except Exception as error:  # noqa: BLE001 - raised again in the parent
             results.put((number, None, (portable(error), "".join(traceback.format_exception(error)))))
         else:
-            results.put((number, analysed, None))
+            results.put((number, batch_results, None))
 
 
 def portable(error: Exception) -> Exception:

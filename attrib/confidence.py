@@ -5,7 +5,7 @@
 trees, stored as plain arrays in `data/confidence.json`, map them to the probability
 that both the content and the speaker are right. A second set of trees over the same
 evidence, `data/match.json`, decides which candidates are worth reporting at all
-(`kept()`). Both are fitted on PolNeAR train by `python -m attrib.train confidence`;
+(`kept()`). Both are fitted on PolNeAR train by `python -m attrib.learn confidence`;
 never edit them by hand.
 """
 
@@ -220,7 +220,7 @@ def _forest(with_roles: bool = True) -> Forest:
 
 
 def forest_of(model: dict) -> Forest:
-    """The arrays of the trees as `attrib.train` writes them (sklearn's own layout)."""
+    """The arrays of the trees as `attrib.learn` writes them (sklearn's own layout)."""
     trees = model["trees"]
     shape = (len(trees), max((len(t["left"]) for t in trees), default=1))
     feature = np.zeros(shape, dtype=np.intp)

@@ -1,7 +1,7 @@
 """The word lists attrib reasons with, loaded once from `attrib/data/`.
 
 Lexicons are data, not literals in code: `lexicon.json` is written by hand,
-`cue_stats.json` is learned from PolNeAR train by `python -m attrib.train cues`: more
+`cue_stats.json` is learned from PolNeAR train by `python -m attrib.learn cues`: more
 cue verbs (those that head gold cues often enough) and each cue word's precision.
 """
 

@@ -60,7 +60,7 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
     # An invented corpus whose annotators end the content before "after ...": the fit
     # runs, writes the same file twice, and the fitted model moves the end there.
     from attrib.evaluate import GoldAttribution, GoldDocument
-    from attrib.train import fit_boundaries
+    from attrib.learn.edge_model import fit_boundaries
 
     def gold_doc(text: str) -> GoldDocument:
         cue, content = text.index("said"), text.index("the")

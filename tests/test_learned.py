@@ -152,7 +152,7 @@ def test_cue_model_fit_is_deterministic_and_learns_the_frame(nlp, tmp_path):
     # A tiny invented corpus: the fit must run, give the same file twice, and score
     # the training cue above the training non-cue.
     from attrib.evaluate import GoldAttribution, GoldDocument
-    from attrib.train import fit_cue_model
+    from attrib.learn.cue_model import fit_cue_model
 
     def gold_doc(text: str, cue: str) -> GoldDocument:
         start = text.index(cue)

@@ -15,7 +15,7 @@ from attrib.extract import reported, roles, tagged
 from attrib.extract.reported import Candidate
 from attrib.extract.roles import CONTENT, CUE, ROLES, SOURCE
 from attrib.lexicons import load_lexicon
-from attrib.train_roles import SETTINGS, role_labels, vocabularies
+from attrib.learn.role_tagger import SETTINGS, role_labels, vocabularies
 from conftest import describe
 
 
@@ -264,7 +264,7 @@ def test_training_settings_fit_the_shipped_tagger():
 
 def test_torch_network_and_numpy_tagger_agree(nlp):
     torch = pytest.importorskip("torch")
-    from attrib.train_roles import _network, exported_weights
+    from attrib.learn.role_tagger import _network, exported_weights
 
     doc = nlp('"We will win," the senator said.\n\nShe left.')
     vocabs = vocabularies([doc])
@@ -286,7 +286,7 @@ def test_torch_network_and_numpy_tagger_agree(nlp):
 
 def test_tagger_fit_is_deterministic(nlp, monkeypatch):
     pytest.importorskip("torch")
-    from attrib import train_roles
+    from attrib.learn import role_tagger as train_roles
 
     text = 'Ms. Vance said that the vote would pass.\n\n"It will," the mayor said.'
     doc = nlp(text)

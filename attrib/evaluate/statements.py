@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from attrib.evaluate import (
-    OVERLAP, PRF, Calibration, GoldFormatError, _field, _match, _span_list, calibration, covered_chars,
-)
+from attrib.evaluate.gold import GoldFormatError, required_field, span_list
+from attrib.evaluate.matching import covered_chars, one_to_one
+from attrib.evaluate.scores import OVERLAP, PRF, Calibration, calibration
 from attrib.model import ACTS, DEFAULT_ACTS, Attribution, Span
 
 # Words a name is compared without (titles, articles, company suffixes), and words an
@@ -79,20 +79,20 @@ def read_statement_gold(path: str | Path) -> list[StatementDocument]:
                 continue
             try:
                 record = json.loads(line)
-                text = _field(record, "text", str)
+                text = required_field(record, "text", str)
                 statements = tuple(
                     GoldStatement(
-                        content=_span_list(_field(item, "content", list), len(text)),
-                        cue=_span_list(item.get("cue") or [], len(text)),
-                        source=_span_list(item.get("source") or [], len(text)),
+                        content=span_list(required_field(item, "content", list), len(text)),
+                        cue=span_list(item.get("cue") or [], len(text)),
+                        source=span_list(item.get("source") or [], len(text)),
                         name=item.get("name"),
                         type=str(item.get("type", "")),
-                        tier=int(_field(item, "tier", int)),
+                        tier=int(required_field(item, "tier", int)),
                         optional=bool(item.get("optional")),
                     )
-                    for item in _field(record, "attributions", list)
+                    for item in required_field(record, "attributions", list)
                 )
-                docs.append(StatementDocument(_field(record, "doc", str), text, statements))
+                docs.append(StatementDocument(required_field(record, "doc", str), text, statements))
             except ValueError as err:  # includes json.JSONDecodeError
                 raise GoldFormatError(path, lineno, str(err)) from err
     return docs
@@ -171,7 +171,7 @@ def _matches(doc: StatementDocument, predictions: Sequence[Attribution]) -> dict
     """{prediction index: gold index} by content overlap, best Dice first."""
     gold_chars = [covered_chars(doc.text, s.content) for s in doc.statements]
     predicted_chars = [covered_chars(doc.text, p.content.spans) for p in predictions]
-    return {p: g for p, (g, _) in _match(gold_chars, predicted_chars, OVERLAP).items()}
+    return {p: g for p, (g, _) in one_to_one(gold_chars, predicted_chars, OVERLAP).items()}
 
 
 def statement_outcomes(

@@ -13,7 +13,7 @@ the words around it, its place in the parse and how far it is from where the rul
 put the edge. The rules' own choice carries a feature of its own ("offset=+0"), so the
 model moves an edge only where the words say annotators usually put it elsewhere. The
 weights are data in `data/boundary_model.json`, fitted on PolNeAR train by `python -m
-attrib.train boundaries`.
+attrib.learn boundaries`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ reports anything depends on its frame: "Ryan pushed back that ..." does, "Ryan p
 the bill" does not. The model scores a verb from its lemma and its frame (a clause
 or object, a speaker-like subject, quotation marks next to it) and is trained on
 PolNeAR train: every verb, labelled by whether it heads a gold cue. Its weights are
-data in `data/cue_model.json`, refitted by `python -m attrib.train cue-model`.
+data in `data/cue_model.json`, refitted by `python -m attrib.learn cue-model`.
 """
 
 from __future__ import annotations

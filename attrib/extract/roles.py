@@ -13,7 +13,7 @@ it in a content, a cue or a source, and that a content starts or ends at it (ROL
 It finds no attribution on its own: the engine weighs its view as evidence where the
 rules' choices are judgements (is this verb a cue here, where does the content end,
 is this attribution right at all). It is fitted on PolNeAR train by `python -m
-attrib.train roles` (`attrib/train_roles.py`); its weights are data in
+attrib.learn roles` (`attrib/learn/role_tagger.py`); its weights are data in
 `data/role_tagger.json`, as half-precision floats, and it runs here in numpy alone.
 
 The token vectors are those of the pipeline it was fitted with (en_core_web_sm 3.8):

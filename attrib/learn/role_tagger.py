@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
+from pathlib import Path
 from typing import Optional, Sequence
 
 import numpy as np
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 from attrib.evaluate import GoldDocument
 from attrib.extract import roles
 from attrib.extract.roles import COLUMNS, CONTENT, CONTENT_END, CONTENT_START, CUE, FIXED_VOCABULARIES, ROLES, SOURCE
+from attrib.learn.corpus import DATA_DIR, write_data
 
 # Chosen with a prototype on PolNeAR train and dev (see docs/accuracy.md, sixth round).
 SETTINGS = {
@@ -42,6 +44,11 @@ SETTINGS = {
     # A form or head lemma needs this many uses on train for an embedding of its own.
     "min_count": {"lower": 5, "head_lemma": 10},
 }
+
+
+# Where `python -m attrib.learn roles` keeps train's cross-fitted role probabilities
+# for the steps after it (not package data: it is only read by training).
+ROLES_CACHE = Path(".attrib-train/train-roles.npz")
 
 
 def role_labels(gold: GoldDocument, doc: Doc) -> np.ndarray:
@@ -192,7 +199,7 @@ def _fit_part(part: Optional[int]) -> tuple[Optional[int], dict]:
 def _tagger_data(weights: dict, vocabs: dict, width: int, pipeline: str, articles: int) -> dict:
     return {
         "about": "A bidirectional LSTM from each word in context to P(annotators put it in a content, cue or source; "
-        "a content starts or ends at it), fitted on PolNeAR train by `python -m attrib.train roles`; "
+        "a content starts or ends at it), fitted on PolNeAR train by `python -m attrib.learn roles`; "
         "read by attrib/extract/roles.py.",
         "roles": list(ROLES),
         "pipeline": pipeline,
@@ -233,3 +240,26 @@ def fit_roles(
         else:
             cross_fitted.update(result)
     return _tagger_data(weights, vocabs, width, pipeline, len(docs)), [cross_fitted[i] for i in range(len(docs))]
+
+
+def fit_role_tagger(golds: list[GoldDocument], docs: list[Doc], pipeline: str, processes: int,
+                    data_dir: Path = DATA_DIR) -> tuple[dict, list[np.ndarray]]:
+    data, cross_fitted = fit_roles(golds, docs, pipeline, processes)
+    write_data(data_dir / "role_tagger.json", data)
+    roles.tagger.cache_clear()
+    return data, cross_fitted
+
+
+def save_cross_fitted(path: Path, golds: list[GoldDocument], cross_fitted: list[np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, ids=np.array([g.doc for g in golds]), *cross_fitted)
+
+
+def load_cross_fitted(path: Path, golds: list[GoldDocument]) -> list[np.ndarray]:
+    """The cross-fitted role probabilities `roles` saved for these articles."""
+    if not path.exists():
+        raise SystemExit(f"{path}: no cross-fitted role probabilities; run `python -m attrib.learn roles` first")
+    with np.load(path) as saved:
+        if list(saved["ids"]) != [g.doc for g in golds]:
+            raise SystemExit(f"{path}: saved for other articles; run `python -m attrib.learn roles` again")
+        return [saved[f"arr_{i}"] for i in range(len(golds))]

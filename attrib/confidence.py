@@ -5,24 +5,24 @@
 trees, stored as plain arrays in `data/confidence.json`, map them to the probability
 that both the content and the speaker are right. A second set of trees over the same
 evidence, `data/match.json`, decides which candidates are worth reporting at all
-(`kept()`). Both are fitted on PolNeAR train by `python -m attrib.learn confidence`;
+(attrib/extract/keep.py). Both are fitted on PolNeAR train by `python -m attrib.learn confidence`;
 never edit them by hand.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 import numpy as np
 from spacy.tokens import Span, Token
 
-from attrib.extract.parse import SUBJECT_DEPS
-from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, CUE, SOURCE
+from attrib.extract.grammar import SUBJECT_DEPS
+from attrib.extract.role_tagger import CONTENT, CONTENT_END, CONTENT_START, CUE, SOURCE
 from attrib.lexicons import read_data_file
 from attrib.model import SPEAKER_TYPES
+from attrib.models.trees import Forest, data_file, forest_of, walk
 
 PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
@@ -157,7 +157,7 @@ ROLE_FEATURES = (
 def role_features(
     roles: Optional[np.ndarray], content: list[int], cue: list[int], mention: list[int], sentence: tuple[int, int]
 ) -> dict[str, float]:
-    """What the role tagger makes of the attribution's words (`attrib.extract.roles`):
+    """What the role tagger makes of the attribution's words (`attrib.extract.role_tagger`):
     how surely its content words are a content, its cue a cue, its mention a source;
     whether a content starts and ends where this one does, and whether the words just
     outside it are content too (an edge in the wrong place), and how surely another
@@ -187,70 +187,9 @@ def add_speaker_attributions(vector: dict[str, float], attributions_of_speaker: 
     vector["speaker_attributions"] = float(min(attributions_of_speaker, MAX_SPEAKER_ATTRIBUTIONS))
 
 
-@dataclass(frozen=True)
-class Forest:
-    """The trees as padded arrays, laid end to end (tree k's node j is entry k * nodes +
-    j, and children are such entries too), so that every tree takes a step at once:
-    hundreds of trees per attribution would be slow walked one by one in Python. A leaf
-    points to itself on both sides, so a walk that has arrived stays put."""
-
-    features: tuple[str, ...]
-    initial_log_odds: float
-    learning_rate: float
-    roots: np.ndarray  # (trees,): each tree's first entry
-    feature: np.ndarray  # (trees * nodes,): the feature each node splits on
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    depth: int
-
-
-def data_file(kind: str, with_roles: bool) -> str:
-    """The data file of the trees of `kind` ("confidence", "match"). An article the role
-    tagger read and one it could not (a pipeline whose token vectors it does not know)
-    have trees of their own, each fitted on train evidence of its own kind: trees that
-    learned to lean on the tagger's view would be neither right nor calibrated without it."""
-    return f"{kind}.json" if with_roles else f"{kind}_without_tagger.json"
-
-
 @lru_cache(maxsize=2)
 def _forest(with_roles: bool = True) -> Forest:
     return forest_of(read_data_file(data_file("confidence", with_roles)))
-
-
-def forest_of(model: dict) -> Forest:
-    """The arrays of the trees as `attrib.learn` writes them (sklearn's own layout)."""
-    trees = model["trees"]
-    shape = (len(trees), max((len(t["left"]) for t in trees), default=1))
-    feature = np.zeros(shape, dtype=np.intp)
-    threshold = np.zeros(shape)
-    left = np.zeros(shape, dtype=np.intp)
-    right = np.zeros(shape, dtype=np.intp)
-    value = np.zeros(shape)
-    depth = 0
-    for k, tree in enumerate(trees):
-        n = len(tree["left"])
-        nodes = np.arange(n)
-        is_leaf = np.array(tree["left"]) == -1  # sklearn marks a leaf by -1 children
-        feature[k, :n] = np.where(is_leaf, 0, tree["feature"])
-        threshold[k, :n] = tree["threshold"]
-        left[k, :n] = np.where(is_leaf, nodes, tree["left"])
-        right[k, :n] = np.where(is_leaf, nodes, tree["right"])
-        value[k, :n] = tree["value"]
-        depth = max(depth, _depth(tree["left"], tree["right"]))
-    roots = np.arange(shape[0], dtype=np.intp) * shape[1]
-    return Forest(
-        tuple(model["features"]), model["initial_log_odds"], model["learning_rate"],
-        roots, feature.ravel(), threshold.ravel(), (left + roots[:, None]).ravel(), (right + roots[:, None]).ravel(),
-        value.ravel(), depth,
-    )
-
-
-def _depth(left: list[int], right: list[int], node: int = 0) -> int:
-    if left[node] == -1:
-        return 0
-    return 1 + max(_depth(left, right, left[node]), _depth(left, right, right[node]))
 
 
 def probability(vector: dict[str, float], with_roles: bool = True) -> float:
@@ -260,41 +199,4 @@ def probability(vector: dict[str, float], with_roles: bool = True) -> float:
 def probabilities(vectors: list[dict[str, float]], with_roles: bool = True) -> list[float]:
     """P(content and speaker right) for each evidence vector: an article's at once.
     `with_roles`: whether the vectors hold the role tagger's evidence."""
-    return _walk(_forest(with_roles), vectors)
-
-
-@lru_cache(maxsize=2)
-def _match_model(with_roles: bool = True) -> Optional[tuple[Forest, float]]:
-    try:
-        model = read_data_file(data_file("match", with_roles))
-    except FileNotFoundError:  # not trained: every candidate is kept
-        return None
-    return forest_of(model), float(model["min_probability"])
-
-
-def kept(vectors: list[dict[str, float]], with_roles: bool = True) -> list[bool]:
-    """Which candidates are worth reporting at all: those whose content is likely
-    enough to be a statement annotators would mark (`data/match.json`: boosted trees
-    from the same evidence to P(the content matches a gold one), and the least such
-    probability worth keeping). A candidate less likely than half the engine's F1 on
-    train costs more precision than it brings recall, so that is the bar."""
-    model = _match_model(with_roles)
-    if model is None:
-        return [True] * len(vectors)
-    forest, least = model
-    return [p >= least for p in _walk(forest, vectors)]
-
-
-def _walk(forest: Forest, vectors: list[dict[str, float]]) -> list[float]:
-    if not vectors:
-        return []
-    # As float32, as sklearn compares them when it fits the trees: a value a hair over
-    # a threshold in float64 can round to it.
-    rows = np.array([[vector.get(name, 0.0) for name in forest.features] or [0.0] for vector in vectors], dtype=np.float32)
-    node = np.tile(forest.roots, (len(vectors), 1))  # each row's place in each tree
-    row_index = np.arange(len(vectors))[:, None]
-    for _ in range(forest.depth):
-        goes_left = rows[row_index, forest.feature[node]] <= forest.threshold[node]
-        node = np.where(goes_left, forest.left[node], forest.right[node])
-    z = forest.initial_log_odds + forest.learning_rate * forest.value[node].sum(axis=1)
-    return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, float(x))))) for x in z]
+    return walk(_forest(with_roles), vectors)

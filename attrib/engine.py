@@ -2,7 +2,7 @@
 
 `attribute(doc)` is the whole analysis of an article once spaCy has parsed it; the
 spaCy component and `attrib.analyze` both call it. The role tagger's view of the Doc
-(`attrib.extract.roles`) is worked out first, as evidence for every stage after it.
+(`attrib.extract.role_tagger`) is worked out first, as evidence for every stage after it.
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ import numpy as np
 from spacy.tokens import Doc
 
 from attrib import confidence
-from attrib.extract import boundaries, tagged
+from attrib.extract import edge_model, tagger_candidates
 from attrib.extract.acts import act_of
 from attrib.extract.cues import verb_lemma
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes, with_whole_marks
-from attrib.extract.reported import Candidate, find_candidates
-from attrib.extract.roles import role_probabilities
-from attrib.extract.speakers import mention_without_aside
+from attrib.extract.candidate import Candidate
+from attrib.extract.finder import find_candidates
+from attrib.extract.keep import kept
+from attrib.extract.role_tagger import role_probabilities
+from attrib.extract.mention_edges import mention_without_aside
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.continuation import quote_paragraph_statements
@@ -55,8 +57,8 @@ def cue_word(doc: Doc, cand: Candidate, lexicon: Lexicon) -> str:
         return doc[cand.cue_token].lower_
     if cand.pattern == "headline-colon":
         return ":"
-    if cand.pattern == tagged.PATTERN:
-        return tagged.TAGGED_CUE_WORD
+    if cand.pattern == tagger_candidates.PATTERN:
+        return tagger_candidates.TAGGED_CUE_WORD
     if cand.pattern == "noun-cue":
         return f"{doc[cand.cue_token].lemma_.lower()} (noun)"
     if cand.pattern == "stance":
@@ -87,14 +89,14 @@ def _relaying_outlet(cand: Candidate, resolver: Resolver, doc: Doc) -> Optional[
 def candidates_of(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = None) -> list[Candidate]:
     """The candidates whose cue word is precise enough, in reading order, with the
     content edges the rules gave them; with the role tagger's view, the statements it
-    alone finds too (`attrib.extract.tagged`)."""
+    alone finds too (`attrib.extract.tagger_candidates`)."""
     def precise(c: Candidate) -> bool:
         return lexicon.cue_probability.get(cue_word(doc, c, lexicon), DEFAULT_CUE_PROBABILITY) >= lexicon.cue_min_precision
 
     candidates = [c for c in find_candidates(doc, lexicon, roles) if precise(c)]
     # Then the statements only the role tagger sees, where the rules found nothing.
     if roles is not None:
-        candidates += [c for c in tagged.tagged_candidates(doc, roles, candidates, lexicon) if precise(c)]
+        candidates += [c for c in tagger_candidates.tagged_candidates(doc, roles, candidates, lexicon) if precise(c)]
     candidates.sort(key=lambda c: (c.cue[0][0] if c.cue else c.start))
     return candidates
 
@@ -103,19 +105,19 @@ def attribute(
     doc: Doc,
     doc_id: str = "",
     lexicon: Optional[Lexicon] = None,
-    refine_edges: bool = True,
+    use_edge_model: bool = True,
     roles: Optional[np.ndarray] = None,
     tag_roles: bool = True,
     keep_all: bool = False,
 ) -> list[Attribution]:
-    """The article's attributions. `refine_edges=False` keeps the rules' content edges
+    """The article's attributions. `use_edge_model=False` keeps the rules' content edges
     (training measures cue words with it, so that they do not depend on the edge model).
 
-    `roles` is the role tagger's view of the Doc (`attrib.extract.roles`); by default the
+    `roles` is the role tagger's view of the Doc (`attrib.extract.role_tagger`); by default the
     tagger is run here, unless `tag_roles` is False (a pipeline whose token vectors it
     can't read). Training passes the cross-fitted view of each train article.
 
-    Candidates unlikely to be statements at all are dropped (`confidence.kept`) unless
+    Candidates unlikely to be statements at all are dropped (`keep.kept`, attrib/extract/keep.py) unless
     `keep_all` (training measures and fits on every candidate)."""
     lexicon = lexicon or load_lexicon()
     if roles is None and tag_roles:
@@ -124,10 +126,10 @@ def attribute(
     quotes = find_quotes(text)
     candidates = candidates_of(doc, lexicon, roles)
     cue_tokens = frozenset(c.cue_token for c in candidates)
-    if refine_edges and candidates:
-        words = boundaries.DocWords(doc, roles)
+    if use_edge_model and candidates:
+        words = edge_model.DocWords(doc, roles)
         for cand in candidates:
-            boundaries.refine(doc, cand, cue_tokens, words)
+            edge_model.choose_edges(doc, cand, cue_tokens, words)
     resolver = Resolver(doc, lexicon, quotes)
 
     per_sentence = Counter(c.sentence for c in candidates)
@@ -210,8 +212,8 @@ def attribute(
         confidence.add_speaker_attributions(attribution.features, per_speaker[attribution.speaker.name] if attribution.speaker else 0)
     with_roles = roles is not None
     if not keep_all:
-        keep = confidence.kept([a.features for a in attributions], with_roles)
-        attributions = [a for a, kept in zip(attributions, keep) if kept]
+        keep = kept([a.features for a in attributions], with_roles)
+        attributions = [a for a, keep_it in zip(attributions, keep) if keep_it]
     for attribution, probability in zip(attributions, confidence.probabilities([a.features for a in attributions], with_roles)):
         attribution.confidence = probability
     starts = [s.start_char for s in doc.sents]

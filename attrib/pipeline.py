@@ -21,7 +21,7 @@ from spacy.util import minibatch
 from attrib.budget import engine_deadline
 from attrib.engine import attribute
 from attrib.errors import ModelNotFound
-from attrib.extract.roles import reads_pipeline, role_probabilities_of
+from attrib.extract.role_tagger import reads_pipeline, role_probabilities_of
 from attrib.model import Attribution
 from attrib.stand_ins import use_stand_ins
 

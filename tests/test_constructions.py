@@ -644,7 +644,7 @@ def _hand_parsed(words, spaces, heads, deps, pos, tags, lemmas):
 
 def _speakers_by_cue(doc) -> dict:
     """{cue word: speaker mention text or None} for the candidates found in a hand-parsed doc."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     return {doc[c.cue_token].text: doc[c.source[0]:c.source[1]].text if c.source else None
@@ -653,7 +653,7 @@ def _speakers_by_cue(doc) -> dict:
 
 def test_reason_hung_on_the_reporting_verb_goes_with_the_clause():
     """ "wrote that it failed, because it rained", parsed with "because" on "wrote"."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -672,7 +672,7 @@ def test_reason_hung_on_the_reporting_verb_goes_with_the_clause():
 def test_word_inside_markup_is_not_a_cue():
     """'<tweet author ...>': a tag name parsed as a verb is no report. Hand-parsed, since
     how a parser treats the markup varies from model to model."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -692,7 +692,7 @@ def test_quoted_words_taken_for_a_subject_do_not_hide_the_speaker():
     """ '"Full panic mode," said Lin Ode.': parsed with "mode" as a second subject of
     "said", as the small English model does; the quote is still the content and Lin Ode
     the speaker."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -711,7 +711,7 @@ def test_quoted_words_taken_for_a_subject_do_not_hide_the_speaker():
 def test_speaker_between_quote_and_verb_when_the_parse_loses_it():
     """ '"We win," Tulsa police Chief Lin Ode said.' parsed as the small English model
     does: "Tulsa" a verb, "said" a conjunct of "win" inside the quotation."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -811,7 +811,7 @@ def test_parenthetical_say_wins_over_the_verb_it_hangs_on(analyze, text, said):
 def test_inverted_speaker_taken_for_an_object_still_speaks():
     """ '"We won," added Lin Ode.' parsed as the small English model often parses the
     inverted order: "Ode" the object of "added", which has no subject."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -911,7 +911,7 @@ def test_it_with_the_infinitive_hung_on_the_linking_verb_names_nobody(analyze, t
 def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
     """ "In May, Lin Ode, the club's head, named Dana Kell." parsed as the small English
     model sometimes does: the name is the root and "named" a participle on it."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     words = ["In", "May", ",", "Lin", "Ode", ",", "the", "club", "'s", "head", ",", "named", "Dana", "Kell", "."]
@@ -934,7 +934,7 @@ def test_verb_hung_on_a_root_name_has_that_name_as_speaker():
 def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker():
     """ "Lin Ode, the club's head, on Tuesday named Dana Kell." parsed with "named" a
     relative clause (with no subject) on the root name, and "on Tuesday" hung on "named"."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     words = ["Lin", "Ode", ",", "the", "club", "'s", "head", ",", "on", "Tuesday", "named", "Dana", "Kell", "."]
@@ -957,7 +957,7 @@ def test_verb_hung_on_a_root_name_as_a_relative_clause_has_that_name_as_speaker(
 def test_mention_leaves_out_an_adverbial_participle_set_off_by_commas():
     """ "Lin Ode, appearing at the forum, cited the polls." with "appearing" hung on the
     name as an adverbial clause: the aside is the writer's, as with a participle."""
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     doc = _hand_parsed(
         ["Lin", "Ode", ",", "appearing", "at", "the", "forum", ",", "cited", "the", "polls", "."],
@@ -974,7 +974,7 @@ def test_mention_leaves_out_an_adverbial_participle_set_off_by_commas():
 def test_mention_starts_after_a_spaced_dash():
     """ "... is predictable - Lin Ode has vowed to close it." with "predictable" hung on
     the name: the words before the dash are the sentence's, not the speaker's."""
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     doc = _hand_parsed(
         ["predictable", "-", "Lin", "Ode", "has", "vowed", "to", "close", "it", "."],
@@ -1175,7 +1175,7 @@ def test_speaker_taken_for_an_apposition_inside_the_quote():
     """ '"I back Kell," Lin Ode, head of the club, tells reporters.' parsed with the name
     an apposition of the quote's last word: the speaker is the name and its title, and
     what was said ends before them."""
-    from attrib.extract.reported import find_candidates
+    from attrib.extract.finder import find_candidates
     from attrib.lexicons import load_lexicon
 
     doc = _hand_parsed(
@@ -1208,7 +1208,7 @@ def test_speaker_mention_leaves_out_an_occasion_hung_on_the_name(words, heads, p
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     deps = ["compound", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "intj", "punct"]
     ents = ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 2)
@@ -1231,7 +1231,7 @@ def test_speaker_mention_leaves_out_a_date_hung_on_it(words, heads, deps, ents, 
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
     start, end = mention_without_aside(doc, (0, 5))
@@ -1250,7 +1250,7 @@ def test_speaker_mention_keeps_a_restrictive_relative_clause(words, heads, deps,
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     cue_tokens = frozenset({words.index("urged"), words.index("said")})
@@ -1278,7 +1278,7 @@ def test_speaker_mention_keeps_a_passive_participle_on_a_noun(words, pos, tags, 
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     spaces = [True, False, True, True, True, False, True, True, False, False]
     heads = [1, 7, 1, 1, 3, 4, 1, 7, 7, 7]
@@ -1293,7 +1293,7 @@ def test_speaker_mention_leaves_out_a_leading_even():
     import spacy
     from spacy.tokens import Doc
 
-    from attrib.extract.speakers import mention_without_aside
+    from attrib.extract.mention_edges import mention_without_aside
 
     doc = Doc(spacy.blank("en").vocab, words=["Even", "Republicans", "said", "no", "."], heads=[1, 2, 2, 2, 2],
               deps=["advmod", "nsubj", "ROOT", "intj", "punct"])

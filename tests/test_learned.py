@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from attrib import confidence
+from attrib.models import trees
 from attrib.extract import cue_model
 from attrib.lexicons import load_lexicon, read_data_file
 from conftest import describe
@@ -126,7 +127,7 @@ def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
     stump = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
              "value": [0.0, -1.0, 1.0]}
     model = {"features": ["direct"], "initial_log_odds": 0.25, "learning_rate": 0.5, "trees": [stump, stump]}
-    monkeypatch.setattr(confidence, "_forest", lambda with_roles=True: confidence.forest_of(model))
+    monkeypatch.setattr(confidence, "_forest", lambda with_roles=True: trees.forest_of(model))
     assert confidence.probability({"direct": 0.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 - 1.0))))
     assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
 

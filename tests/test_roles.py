@@ -1,5 +1,5 @@
 """The role tagger (attrib/extract/roles.py): its inputs, its numpy LSTM, the shipped
-weights, and the candidates read off its view (attrib/extract/tagged.py)."""
+weights, and the candidates read off its view (attrib/extract/tagger_candidates.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import spacy
 from spacy.tokens import Doc
 
 from attrib import confidence
+from attrib.models import trees
 from attrib.engine import attribute
 from attrib.evaluate import GoldAttribution, GoldDocument
-from attrib.extract import reported, roles, tagged
-from attrib.extract.reported import Candidate
-from attrib.extract.roles import CONTENT, CUE, ROLES, SOURCE
+from attrib.extract import merge, tagger_candidates
+from attrib.extract import role_tagger as roles
+from attrib.extract.candidate import Candidate
+from attrib.extract.role_tagger import CONTENT, CUE, ROLES, SOURCE
 from attrib.lexicons import load_lexicon
 from attrib.learn.role_tagger import SETTINGS, role_labels, vocabularies
 from conftest import describe
@@ -138,8 +140,8 @@ def test_without_the_tagger_confidence_comes_from_trees_fitted_without_it(nlp):
     assert without and all(0.0 < a.confidence < 1.0 for a in without), describe(without)
     assert not set(confidence.ROLE_FEATURES) & set(without[0].features)
     for kind in ("confidence", "match"):
-        assert not set(confidence.ROLE_FEATURES) & set(roles.read_data_file(confidence.data_file(kind, False))["features"])
-        assert set(confidence.ROLE_FEATURES) <= set(roles.read_data_file(confidence.data_file(kind, True))["features"])
+        assert not set(confidence.ROLE_FEATURES) & set(roles.read_data_file(trees.data_file(kind, False))["features"])
+        assert set(confidence.ROLE_FEATURES) <= set(roles.read_data_file(trees.data_file(kind, True))["features"])
 
 
 def _doc_with_roles(words: list[str], marks: dict[str, int]) -> tuple[Doc, np.ndarray]:
@@ -160,12 +162,12 @@ MARKS = {"firm": SOURCE, "edged": CUE, "up": CUE, "its": CONTENT, "forecast": CO
 
 def test_tagged_candidate_takes_the_taggers_content_cue_and_source():
     doc, p = _doc_with_roles(WORDS, MARKS)
-    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    (cand,) = tagger_candidates.tagged_candidates(doc, p, [], load_lexicon())
     text = doc.text
     assert [text[s:e] for s, e in cand.content] == ["its forecast for steel prices"]
     assert [text[s:e] for s, e in cand.cue] == ["edged up"]
     assert doc[cand.source[0] : cand.source[1]].text == "firm"
-    assert cand.pattern == tagged.PATTERN
+    assert cand.pattern == tagger_candidates.PATTERN
 
 
 def test_no_tagged_candidate_where_the_rules_found_one_or_without_a_cue():
@@ -173,16 +175,16 @@ def test_no_tagged_candidate_where_the_rules_found_one_or_without_a_cue():
     start, end = doc[4].idx, doc[8].idx + len(doc[8].text)
     found = Candidate(content=[(start, end)], cue=[(doc[2].idx, doc[3].idx + 2)], source=(1, 2), cue_token=2,
                       sentence=0, pattern="verb-object")
-    assert tagged.tagged_candidates(doc, p, [found], load_lexicon()) == []
+    assert tagger_candidates.tagged_candidates(doc, p, [found], load_lexicon()) == []
     no_cue = {w: r for w, r in MARKS.items() if r != CUE}
     doc, p = _doc_with_roles(WORDS, no_cue)
-    assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
+    assert tagger_candidates.tagged_candidates(doc, p, [], load_lexicon()) == []
 
 
 def test_no_tagged_candidate_for_a_run_too_short_to_be_a_statement():
     short = {"firm": SOURCE, "edged": CUE, "steel": CONTENT, "prices": CONTENT}
     doc, p = _doc_with_roles(WORDS, short)
-    assert tagged.tagged_candidates(doc, p, [], load_lexicon()) == []
+    assert tagger_candidates.tagged_candidates(doc, p, [], load_lexicon()) == []
 
 
 def _parsed_with_roles(nlp, text: str, content: str, cues: tuple[str, ...],
@@ -219,7 +221,7 @@ def test_tagged_candidate_without_a_tagged_source_takes_the_speaker_the_rules_fi
     # the verb a participle goes on from, the verb a noun cue or a preposition hangs on,
     # or the noun a participle modifies (or the subject of the verb whose object it is).
     doc, p = _parsed_with_roles(nlp, text, content, (cue,))
-    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    (cand,) = tagger_candidates.tagged_candidates(doc, p, [], load_lexicon())
     assert [text[s:e] for s, e in cand.content] == [content]
     assert cand.source is not None and doc[cand.source[0] : cand.source[1]].text == speaker
 
@@ -228,7 +230,7 @@ def test_tagged_candidate_takes_no_passive_subject_for_its_speaker(nlp):
     # "Ode was accused of ...": who accused goes unnamed, as for the rules' cues.
     doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode was accused of hiding the harbour accounts from the council.",
                                 "hiding the harbour accounts from the council", ("was", "accused", "of"))
-    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    (cand,) = tagger_candidates.tagged_candidates(doc, p, [], load_lexicon())
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 
 
@@ -243,7 +245,7 @@ def test_tagged_candidate_whose_verb_leaves_the_speakers_unnamed_names_nobody(nl
     # where the tagger marks Ode as the source; "questions arose" and "Ode was asked"
     # name nobody either.
     doc, p = _parsed_with_roles(nlp, text, "the harbour accounts", cues, sources=sources)
-    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    (cand,) = tagger_candidates.tagged_candidates(doc, p, [], load_lexicon())
     assert cand.source is None, doc[cand.source[0] : cand.source[1]]
 
 
@@ -252,7 +254,7 @@ def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
     # parse says where that phrase starts and ends.
     doc, p = _parsed_with_roles(nlp, "Mayor Lin Ode of Varna edged up her forecast for steel prices.",
                                 "her forecast for steel prices", ("edged", "up"), sources=("Ode",))
-    (cand,) = tagged.tagged_candidates(doc, p, [], load_lexicon())
+    (cand,) = tagger_candidates.tagged_candidates(doc, p, [], load_lexicon())
     assert doc[cand.source[0] : cand.source[1]].text == "Mayor Lin Ode of Varna"
 
 
@@ -356,12 +358,12 @@ def _kept_cues(doc: Doc, kept: list[Candidate]) -> list[str]:
 def test_the_tagger_chooses_between_a_cue_and_one_inside_its_content(said, told, kept):
     doc, candidates = _nested_candidates()
     roles_view = _cue_probabilities(doc, {"said": said, "told": told})
-    assert _kept_cues(doc, reported._drop_nested(candidates, doc, roles_view)) == kept
+    assert _kept_cues(doc, merge.merged(candidates, doc, roles_view)) == kept
 
 
 def test_without_the_tagger_the_outer_cue_holds_the_inner_one():
     doc, candidates = _nested_candidates()
-    assert _kept_cues(doc, reported._drop_nested(candidates, doc)) == ["said"]
+    assert _kept_cues(doc, merge.merged(candidates, doc)) == ["said"]
 
 
 def test_an_inner_statement_much_smaller_than_the_outer_stays_inside_it():
@@ -370,9 +372,9 @@ def test_an_inner_statement_much_smaller_than_the_outer_stays_inside_it():
     text = "Lee said on Monday after a long and difficult meeting with all of his staff that Kim told aides the plan was dead ."
     doc, candidates = _nested_candidates(text, said_from="on")
     said, told = candidates
-    assert reported._dice(reported._char_set(said.content), reported._char_set(told.content)) < 0.5
+    assert merge._dice(merge._char_set(said.content), merge._char_set(told.content)) < 0.5
     roles_view = _cue_probabilities(doc, {"said": 0.2, "told": 0.9})
-    assert _kept_cues(doc, reported._drop_nested(candidates, doc, roles_view)) == ["said"]
+    assert _kept_cues(doc, merge.merged(candidates, doc, roles_view)) == ["said"]
 
 
 def test_the_tagger_chooses_between_two_cues_over_the_same_words():
@@ -381,7 +383,7 @@ def test_the_tagger_chooses_between_two_cues_over_the_same_words():
     doc, (said, told) = _nested_candidates("Lee said and told aides that the plan was dead .", told_from="that")
     assert said.content == told.content and told.cue[0][1] < told.content[0][0]
     for probabilities, kept in (({"said": 0.2, "told": 0.9}, ["told"]), ({"said": 0.9, "told": 0.2}, ["said"]), ({}, ["said"])):
-        assert _kept_cues(doc, reported._drop_nested([said, told], doc, _cue_probabilities(doc, probabilities))) == kept
+        assert _kept_cues(doc, merge.merged([said, told], doc, _cue_probabilities(doc, probabilities))) == kept
 
 
 def test_shipped_tagger_takes_the_relative_clause_inside_an_object(analyze):

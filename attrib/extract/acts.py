@@ -28,9 +28,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from attrib.extract import tagged
+from attrib.extract import tagger_candidates
 from attrib.extract.doc_text import text_of
-from attrib.extract.reported import Candidate
+from attrib.extract.candidate import Candidate
 from attrib.lexicons import Lexicon
 
 STATEMENT, THOUGHT, KNOWLEDGE, INTENTION, OTHER = "statement", "thought", "knowledge", "intention", "other"
@@ -83,7 +83,7 @@ def act_of(
             return act  # "data analysis firm 1010data": the firm speaks, whatever the parser made of its name
         # "The assault threatened to ...", "That points to ...", "you would choose ...".
         return OTHER
-    if act == STATEMENT and speaker_head is None and cand.pattern == tagged.PATTERN and word not in lexicon.acts:
+    if act == STATEMENT and speaker_head is None and cand.pattern == tagger_candidates.PATTERN and word not in lexicon.acts:
         return OTHER  # the tagger's guess, with neither a speaker nor a word of saying
     return act
 
@@ -124,7 +124,7 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return None
     if cand.pattern in SAYING_PATTERNS:
         return STATEMENT
-    if cand.pattern == tagged.PATTERN:
+    if cand.pattern == tagger_candidates.PATTERN:
         word = _tagged_cue_word(doc, cand, lexicon) or word
     if word.startswith("to "):
         # "met to discuss oil": a purpose, not a report.

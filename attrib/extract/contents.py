@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from attrib.extract.cues import made_clear
 from attrib.lexicons import load_lexicon
-from attrib.extract.parse import (
+from attrib.extract.grammar import (
     ADDRESSEE_VERBS, CLAUSE_DEPS, FINITE_TAGS, OBJECT_CONTENT_DEPS, PREDICATE_DEPS, QUOTE_MARKS,
     RAISING_VERBS, SETTING_PREPOSITIONS, char_spans_excluding, is_raising, subtree_span,
 )

@@ -18,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from attrib.extract.roles import band
+from attrib.extract.role_tagger import band
 from attrib.lexicons import read_data_file
 
 SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}

@@ -2,38 +2,22 @@
 
 The verb's subject, or a passive's agent, the object an infinitive takes its subject
 from ("led Ode to declare"), the owner of what speaks through a relative "that"; nobody
-for "it appears that ..." or "it was reported that ...". Then the speakers the parser
-lost: an inverted subject taken for an object, a speaker taken for an apposition or
-hung on the phrase before. Then the mention as the writer shows it: without an aside
-set off by commas, a wire story's dateline, or a relative clause that makes a statement
-of its own. Mentions are token spans; naming the speaker is the resolver's job
+for "it appears that ..." or "it was reported that ...". The speakers the parser lost
+are found by `lost_speakers.py`, and the mention is cut as the writer shows it by
+`mention_edges.py`. Mentions are token spans; naming the speaker is the resolver's job
 (`attrib/resolve`).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from attrib.extract.parse import (
-    ADDRESSEE_VERBS, CLAUSE_DEPS, OBJECT_CONTENT_DEPS, QUOTE_MARKS, RAISING_VERBS, SETTING_PREPOSITIONS,
-    SUBJECT_DEPS, is_raising, subtree_span,
-)
+from attrib.extract.grammar import CLAUSE_DEPS, OBJECT_CONTENT_DEPS, QUOTE_MARKS, RAISING_VERBS, SUBJECT_DEPS, is_raising, subtree_span
 
-# A wire story's dateline, "BEDFORD, N.H. (AP) -", is this short and ends in a dash.
-MAX_DATELINE_TOKENS = 12
-DATELINE_DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
 # A speaker named between a quotation and its verb takes at most this many words.
 MAX_SPEAKER_BETWEEN = 8
-# The longest noun phrase taken for a speaker the parser hung on the phrase before it.
-MAX_LOST_SPEAKER_WORDS = 15
-# How many asides set off by commas may stand between that noun phrase and its verb.
-MAX_ASIDES = 2
-# The words that open a relative clause set off as an aside ("Ode, who sits on the board,").
-RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
-# The parts of speech such a noun phrase can start with ("the", "more than two-thirds", "Ode").
-NOUN_PHRASE_OPENERS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
 # Pronouns that can be made to speak: "led him to say".
 PERSONAL_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 # Verbs whose object is the means, not the doer, of the infinitive after it: "used the
@@ -44,68 +28,6 @@ MEANS_VERBS = {"use", "employ"}
 NOUN_OR_PREDICATE_DEPS = {"dobj", "acomp", "attr"}
 # Words the parser may hang on a noun that belong to the whole sentence: "In Ohio, ...".
 SENTENCE_LEVEL_DEPS = {"prep", "advmod", "npadvmod", "punct", "cc", "intj", "mark"}
-
-
-def mention_without_aside(doc: Doc, source: tuple[int, int], cue_tokens: frozenset[int] = frozenset()) -> tuple[int, int]:
-    """The speaker mention as shown: without a participle phrase set off by a comma
-    ("Trump, speaking to veterans in Virginia,"), which is the writer's aside, and
-    without a relative clause set off by a comma that holds a cue of its own ("Mr.
-    Kamin, who emphasized that ...": a statement of its own). (Another relative clause, ", who ...", stays:
-    PolNeAR keeps it more often than not.) `cue_tokens` are the article's cue tokens.
-    The whole span still counts when the extractor decides what else the sentence holds."""
-    def is_aside(clause: Token, head: Token) -> bool:
-        # "Ode, appearing after Kell at the forum, said": the parser may hang the
-        # participle on the name as an adverbial clause too.
-        if (clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and clause.head == head
-                and doc[clause.left_edge.i - 1].text == ","):
-            return True
-        if clause.dep_ == "acl" and doc[clause.left_edge.i - 1].text == ",":
-            # "The survey, conducted by Ode Research," says which survey: a passive
-            # participle on a common noun stays (gold keeps it 7 times in 11 on train).
-            return not (clause.tag_ == "VBN" and clause.head.pos_ == "NOUN")
-        # "Lin Ode in a blog post said", "Ode at the time said": a time or occasion the
-        # parser hangs on a person's name, right after it, is the setting of what was
-        # said, not part of who ("Ode at the Tax Foundation", "Ode in Ohio" say who: a
-        # name follows there).
-        if (clause.dep_ == "prep" and clause.head == head and head.ent_type_ == "PERSON"
-                and clause.lower_ in SETTING_PREPOSITIONS | {"through"} and clause.i == head.i + 1):
-            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
-            return pobj is not None and (pobj.pos_ != "PROPN" or pobj.ent_type_ in ("DATE", "TIME"))
-        # "The campaign on Monday", "a report in June": a date hung on any speaker is when
-        # it spoke (gold leaves it out 16 times in 17 on train).
-        if clause.dep_ == "prep" and clause.head == head and clause.lower_ in SETTING_PREPOSITIONS:
-            pobj = next((c for c in clause.children if c.dep_ == "pobj"), None)
-            return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
-        # Only a clause set off by a comma is an aside: "Others who have urged a vote said"
-        # need theirs to say who (gold keeps it 8 times in 10 on train).
-        return (clause.dep_ == "relcl" and doc[clause.left_edge.i - 1].is_punct
-                and any(t.i in cue_tokens for t in clause.subtree))
-
-    start, end = _cut_at_clause(doc, source, is_aside)
-    # "The debate is predictable - Ode has vowed ...": the parser may hang words before
-    # a spaced dash on the speaker; the mention starts after the dash.
-    head = doc[start:end].root
-    for token in doc[start:head.i]:
-        if token.text in DATELINE_DASHES and token.i > start and doc[token.i - 1].whitespace_ and token.whitespace_:
-            start = token.i + 1
-    # "Even Republicans said ...": the focus word is the writer's, not part of who spoke
-    # (gold leaves it out 17 times in 20 on train).
-    if end - start > 1 and doc[start].lower_ == "even" and doc[start].dep_ == "advmod":
-        start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def _cut_at_clause(doc: Doc, source: tuple[int, int], cuts: Callable[[Token, Token], bool]) -> tuple[int, int]:
-    """The token span `source` up to the first clause that starts after its head and
-    for which `cuts(clause, head)` holds (never empty)."""
-    start, end = source
-    head = doc[start:end].root
-    for token in doc[start:end]:
-        if token.i > head.i and token.left_edge.i > max(start, head.i) and cuts(token, head):
-            end = min(end, token.left_edge.i)
-    return start, max(end, start + 1)
 
 
 def is_passive_participle_clause(verb: Token) -> bool:
@@ -165,7 +87,7 @@ def participle_speaker(participle: Token) -> tuple[int, int]:
     return noun.left_edge.i, noun.i + 1
 
 
-def _last_token_before(doc: Doc, i: int) -> int:
+def last_token_before(doc: Doc, i: int) -> int:
     """Index of the last token before token i (> 0) that is neither punctuation nor space."""
     i -= 1
     while i > 0 and (doc[i].is_punct or doc[i].is_space):
@@ -185,7 +107,7 @@ def _is_parenthetical(verb: Token) -> bool:
     return subject is not None and verb.doc[subject.left_edge.i - 1].text in (",", *QUOTE_MARKS)
 
 
-def _has_subject(verb: Token) -> bool:
+def has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
@@ -241,7 +163,7 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
     # Kell would lose, saying ..."): the climb goes through those too.
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ",":
         governor = verb.head
-        while ((governor.dep_ == "ccomp" or (governor.dep_ in ("conj", "xcomp") and not _has_subject(governor)))
+        while ((governor.dep_ == "ccomp" or (governor.dep_ in ("conj", "xcomp") and not has_subject(governor)))
                and governor.head.pos_ in ("VERB", "AUX") and governor.head.i < verb.i
                and not _is_participle_clause(governor) and not _is_parenthetical(governor)):
             governor = governor.head
@@ -315,258 +237,3 @@ def _owner_of_relative_that(subject: Token) -> Optional[Token]:
     if subject.lower_ != "that" or clause.dep_ != "relcl" or clause.head.dep_ != "dobj":
         return None
     return subject_of(clause.head.head)
-
-
-def _inverted_subject_taken_for_object(verb: Token) -> Optional[Token]:
-    """ '"We have waited long enough," added Lin Ode.': in the inverted order the parser
-    often takes the speaker after the verb for its object. A verb with no subject right
-    after a closing quotation mark, whose object follows it at once, has that object as its
-    speaker. Not a participle ('"...," referencing the law': the object is a topic), nor
-    "told" and the like, which address their object."""
-    if verb.tag_ in ("VBG", "VBN") or verb.lemma_.lower() in ADDRESSEE_VERBS:
-        return None
-    if _has_subject(verb):
-        return None
-    before = verb.i - 1
-    while before > verb.sent.start and verb.doc[before].is_space:
-        before -= 1
-    if verb.doc[before].text not in QUOTE_MARKS:
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
-    if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON", "ADJ"):
-        return None
-    return obj
-
-
-def _speaker_taken_for_an_apposition(verb: Token) -> Optional[tuple[int, int]]:
-    """ "As part of his plea, Lin Ode, 44, said that ...": the parser hangs the name on
-    the noun before it as an apposition ("plea, Lin Ode") and leaves the main verb with no
-    subject. The apposed noun phrase that ends right before such a verb is its speaker,
-    with the name or title it apposes ("Dana Kell, head of the club, said"; "her adviser,
-    Dana Kell, said"), unless that is the object of a preposition ("his plea", "a message
-    to Clinton"), which sets the scene. Returns a token span."""
-    doc = verb.doc
-    if (verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or is_raising(verb)
-            or verb.i == verb.sent.start):
-        return None
-    # Step back over the commas, the verb's adverbs ("also said") and an age ("Ode, 44,").
-    last = verb.i - 1
-    while last > verb.sent.start and (doc[last].is_punct or doc[last].is_space
-                                      or (doc[last].head == verb and doc[last].dep_ in ("advmod", "neg"))
-                                      or (doc[last].like_num and doc[last - 1].text == ",")):
-        last -= 1
-    # The phrase ending there: climb from its last word to the apposed noun it hangs on.
-    anchor = doc[last]
-    while not (anchor.dep_ == "appos" and anchor.pos_ in ("NOUN", "PROPN")):
-        if anchor.head == anchor or anchor.head.i >= verb.i:
-            return None
-        anchor = anchor.head
-    start = anchor.left_edge.i
-    # Take in the name or title the apposition hangs on, right before it after a comma
-    # ("Dana Kell, | head of the club"), unless it is a preposition's object ("his plea").
-    while start - 2 > verb.sent.start and doc[start - 1].text in (",", "("):
-        previous = doc[start - 2]
-        if previous == anchor.head and previous.pos_ in ("NOUN", "PROPN") and previous.dep_ != "pobj":
-            anchor = previous
-            start = min((c.left_edge.i for c in anchor.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=anchor.i)
-        else:
-            break
-    return start, last + 1
-
-
-def _speaker_hung_on_the_phrase_before(verb: Token) -> Optional[tuple[Token, tuple[int, int]]]:
-    """ "At a rally in Ohio, 62-year-old Lin Ode also railed against ...", "..., Obama and
-    Clinton call them ...", "Despite ... -- more than two-thirds of those polled predict
-    ...": the parser can hang the noun phrase right before a sentence's main verb on the
-    phrase before it (as a preposition's object, a conjunct) and leave the verb with no
-    subject. The speaker is that noun phrase: the words from the last comma or dash (or
-    the sentence's start) up to the verb, when they make a plain noun phrase, not a
-    clause with a verb of its own and not a prepositional phrase. (On train this names 11
-    speakers where there were none, 8 of them gold's.) Asides between the phrase and the
-    verb are stepped over ("Ode, without naming him, also accused"; on train 5 more
-    speakers, 4 of them gold's). Returns the phrase's last noun and the token span."""
-    doc = verb.doc
-    # "... call them X and describe ...": a verb joined to such a verb shares its speaker.
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _has_subject(verb) and not _has_subject(verb.head):
-        return _speaker_hung_on_the_phrase_before(verb.head)
-    if (verb.dep_ not in ("ROOT", "dep") or verb.tag_ not in ("VBD", "VBZ", "VBP") or is_raising(verb)
-            or verb.i == verb.sent.start):
-        return None
-    last = verb.i - 1
-    while last > verb.sent.start and doc[last].head == verb and doc[last].dep_ in ("advmod", "neg", "aux"):
-        last -= 1
-    # "Ode, without naming him, also accused ...", "Ode, meanwhile, who sits on the board,
-    # said": asides set off by commas between the noun phrase and the verb are stepped over.
-    asides = []
-    while doc[last].text == "," and last > verb.sent.start and len(asides) < MAX_ASIDES:
-        aside_start = _phrase_start(doc, last - 1, verb.sent.start)
-        # The aside needs a comma before it, and words before that comma.
-        if (aside_start >= last or aside_start - 1 <= verb.sent.start or doc[aside_start - 1].text != ","
-                or not _is_aside(doc[aside_start:last])):
-            return None
-        asides.append(doc[aside_start:last])
-        last = aside_start - 2
-    noun = doc[last]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.head == verb or noun.is_ancestor(verb):
-        return None
-    start = _phrase_start(doc, last, verb.sent.start)
-    while start < last and (doc[start].dep_ == "cc" or doc[start].is_quote):
-        start += 1
-    words = doc[start : last + 1]
-    # A subject inside the words makes them a clause; the subject of an aside does not
-    # ("Ode, who sits ..." when the parser hangs "Ode" on "sits").
-    in_aside = {t.i for aside in asides for t in aside}
-    if (len(words) > MAX_LOST_SPEAKER_WORDS or words[0].pos_ not in NOUN_PHRASE_OPENERS
-            or any(t.pos_ == "AUX" or t.tag_ in ("VBZ", "VBP", "MD")
-                   or (t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in in_aside) for t in words)):
-        return None
-    # Gold takes in a participle or relative clause right after the noun phrase ("Texas,
-    # leading a coalition of 13 states,"), but not what follows another kind of aside.
-    end = last + 1
-    for aside in reversed(asides):
-        if _is_prepositional_or_adverbial(aside):
-            break
-        end = aside.end
-    return noun, (start, end)
-
-
-def _is_prepositional_or_adverbial(words: Span) -> bool:
-    """ "without naming him", "meanwhile": an aside that says how or when, not who."""
-    return words[0].pos_ == "ADP" or all(t.pos_ == "ADV" for t in words)
-
-
-def _phrase_start(doc: Doc, last: int, sentence_start: int) -> int:
-    """The first token of the phrase that ends at token `last`: after the comma, dash or
-    bracket before it, or at the sentence's start."""
-    start = last
-    while start > sentence_start and not _breaks_phrase(doc[start - 1]):
-        start -= 1
-    return start
-
-
-def _is_aside(words: Span) -> bool:
-    """A phrase between commas that is the writer's aside, not the speaker: a participle
-    phrase ("wearing a cowboy hat"), a prepositional phrase ("without naming him"), a
-    relative clause ("who sits on the board") or an adverb ("meanwhile")."""
-    return (words[0].tag_ in ("VBG", "VBN") or words[0].lower_ in RELATIVE_PRONOUNS
-            or _is_prepositional_or_adverbial(words))
-
-
-def _breaks_phrase(token: Token) -> bool:
-    """A comma, semicolon, colon, bracket or dash: a hyphen inside a word ("62-year-old") is not one."""
-    if token.text in DATELINE_DASHES:
-        return token.text != "-" or bool(token.whitespace_)
-    return token.text in (",", ";", ":", "(", ")")
-
-
-def speaker_the_parse_lost(verb: Token) -> tuple[Optional[Token], Optional[tuple[int, int]], bool]:
-    """The speaker of a verb the parse left with no subject, where the sentence names one
-    all the same: its head word, its token span, and whether it was taken for an
-    apposition (then the quotation's clause may run on into it). The parse slips are
-    tried in turn; (None, None, False) when none applies."""
-    doc = verb.doc
-    inverted = _inverted_subject_taken_for_object(verb)
-    if inverted is not None:
-        return inverted, subtree_span(inverted), False
-    apposed = _speaker_taken_for_an_apposition(verb)
-    if apposed is not None:
-        return doc[apposed[0] : apposed[1]].root, apposed, True
-    # "Ode rejected the notion that ..., saying that ...": after a comma, a participle the
-    # parser hangs on a noun goes on from the clause around that noun, and shares its subject.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and doc[verb.i - 1].text == ",":
-        subject = subject_of(verb_governing(verb.head))
-        if subject is not None:
-            return subject, subtree_span(subject), False
-    # "Activists clamoring for a vote say ...": when the parser takes the subject's
-    # modifier ("clamoring") for the main verb and leaves the real one hanging ("dep")
-    # right after it, that verb's speaker is the subject with its modifier.
-    slipped = verb.head
-    if (verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBP", "VBZ") and slipped.dep_ == "ROOT"
-            and slipped.tag_ in ("VBG", "VBN", "JJ") and slipped.i < verb.i):
-        last = doc[_last_token_before(doc, verb.i)]
-        modified = next((c for c in slipped.children if c.dep_ == "nsubj" and c.i < slipped.i), None)
-        if modified is not None and (last == slipped or slipped.is_ancestor(last)) and not verb.is_ancestor(last):
-            return modified, (modified.left_edge.i, last.i + 1), False
-    # "voters saying they want X", "a petition calling for Y", "one saying": a participle
-    # modifying a noun or pronoun has that word (up to itself) as its speaker, or the
-    # subject of the verb whose object the word is ("delivered a speech outlining").
-    if (verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
-            and verb.head.i < verb.i):
-        speaker = participle_speaker(verb)
-        return doc[speaker[0] : speaker[1]].root, speaker, False
-    # "But Ode claims that ...": the small tagger takes the verb for a noun, and the name
-    # right before it for the noun's compound; the parse still gives the verb its clause.
-    compounds = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
-    if compounds and compounds[-1].i == verb.i - 1 and not _has_subject(verb):
-        return compounds[-1], (compounds[0].left_edge.i, verb.i), False
-    # "Lin Ode, the club's president, named Dana Kell": a sentence whose root is a name
-    # with the verb hung on it (as a participle, or as a relative clause with no subject of
-    # its own) is a parse slip; the verb is the predicate and the name (with its
-    # apposition) its subject. A phrase the parser hung on the name before it ("In Ohio,
-    # Lin Ode named ...") is the sentence's, not the name's; one hung on the verb ("Lin
-    # Ode, ..., on Tuesday named") is the verb's.
-    if (verb.dep_ in ("acl", "relcl") and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i):
-        name = verb.head
-        start = min((c.left_edge.i for c in name.lefts if c.dep_ not in SENTENCE_LEVEL_DEPS), default=name.i)
-        end = verb.left_edge.i
-        while end > name.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        return name, (start, end), False
-    phrase = _speaker_hung_on_the_phrase_before(verb)
-    if phrase is not None:
-        return phrase[0], phrase[1], False
-    return None, None, False
-
-
-def without_dateline(doc: Doc, source: tuple[int, int], cue_token: int) -> tuple[int, int]:
-    """ "MACAU (Reuters) - Top donor Lin Ode said", "Dec 29 (AFP) - Ode said", "CASPER,
-    Wyo. - Ode said": the dateline opening a wire story is where (and by whom) it was
-    filed; the speaker starts after its dash. Where the parse took the dateline itself for
-    the subject, the speaker is what stands between the dash and the cue."""
-    start, end = source
-    # A dash set off by a space: "AFL-CIO" holds none.
-    dash = next((t.i for t in doc[start + 1 : min(end + 1, start + MAX_DATELINE_TOKENS, len(doc) - 1)]
-                 if t.text in DATELINE_DASHES and doc[t.i - 1].whitespace_), None)
-    if dash is None or not _is_dateline(doc[start:dash]):
-        return source
-    if dash + 1 < end:
-        return dash + 1, end
-    if dash + 1 < cue_token <= dash + 1 + MAX_SPEAKER_BETWEEN:
-        return dash + 1, cue_token
-    return source
-
-
-def _is_dateline(words: Span) -> bool:
-    """ "MACAU (Reuters)", "Dec 29 (AFP)", "WASHINGTON", "JACKSON, Miss.": a place or a
-    date, then the agency's one-word name in brackets; or a place in capitals alone."""
-    if words[0].i != words[0].sent.start:
-        return False
-    if len(words) >= 3 and words[-1].text == ")" and words[-3].text == "(":
-        agency = words[-2]
-        return agency.is_alpha and agency.text[0].isupper()
-    return words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 and len(words) <= 4
-
-
-def subject_outside_content(subject: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
-    """The subject's words around its head up to the first that is no part of it or lies
-    in the content: "The Ode campaign countered Sunday by suggesting two dates - one of
-    them ..." with "one of them" taken for an apposition on "campaign" is "The Ode campaign"."""
-    doc = subject.doc
-    words = {t.i for t in subject.subtree}
-
-    def usable(i: int) -> bool:
-        return i in words and not any(s < doc[i].idx + len(doc[i]) and doc[i].idx < e for s, e in content)
-
-    start, end = subject.i, subject.i + 1
-    while usable(start - 1):
-        start -= 1
-    while usable(end):
-        end += 1
-    return start, end
-
-
-def without_relative_clause(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
-    """ "Mr. Kamin, who emphasized that ...": a relative clause on the speaker is a
-    statement of its own (its speaker is "who"), not part of the speaker's mention."""
-    return _cut_at_clause(doc, source, lambda clause, head: clause.dep_ == "relcl" and clause.head.i == head.i)

@@ -3,10 +3,10 @@
     python -m attrib.learn roles       [--polnear ../shared/polnear]  (needs PyTorch)
     python -m attrib.learn cue-model   [--polnear ../shared/polnear]
     python -m attrib.learn cues        [--polnear ../shared/polnear]
-    python -m attrib.learn boundaries  [--polnear ../shared/polnear]
+    python -m attrib.learn edge-model  [--polnear ../shared/polnear]
     python -m attrib.learn confidence  [--polnear ../shared/polnear]
     python -m attrib.learn all         (the five, in this order)
-    python -m attrib.learn cues boundaries confidence   (several steps, one parse of train)
+    python -m attrib.learn cues edge-model confidence   (several steps, one parse of train)
 
 `roles` fits the role tagger and keeps train's cross-fitted role probabilities
 (`--roles-cache`) for the steps after it, which take them as evidence. Each step
@@ -21,12 +21,12 @@ from pathlib import Path
 from attrib.learn.corpus import parse_split
 from attrib.learn.cue_model import fit_cue_model
 from attrib.learn.cue_words import fit_cues
-from attrib.learn.edge_model import fit_boundaries
+from attrib.learn.edge_model import fit_edge_model
 from attrib.learn.role_tagger import ROLES_CACHE, fit_role_tagger, load_cross_fitted, save_cross_fitted
 from attrib.learn.trees import fit_confidence
 
 # The steps, in the order `all` runs them: each later one reads what the earlier ones wrote.
-STEPS = ("roles", "cue-model", "cues", "boundaries", "confidence")
+STEPS = ("roles", "cue-model", "cues", "edge-model", "confidence")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -55,8 +55,8 @@ def main(argv: list[str] | None = None) -> None:
             data = fit_cues(corpus)
             print(f"cue_stats.json: {len(data['learned_verbs'])} learned verbs, {len(data['verbs'])} cue words, "
                   f"overall precision {data['overall_precision']}")
-        elif step == "boundaries":
-            data = fit_boundaries(corpus)
+        elif step == "edge-model":
+            data = fit_edge_model(corpus)
             print(f"boundary_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
                   f"from {data['start']['trained_on']} and {data['end']['trained_on']} possible edges")
         elif step == "confidence":

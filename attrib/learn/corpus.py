@@ -34,11 +34,11 @@ def parse_split(polnear: Path, split: str, n_process: int) -> tuple[list[GoldDoc
     return gold_docs, docs, pipeline_identity(nlp)
 
 
-def predicted(corpus: Corpus, refine_edges: bool = True) -> dict[str, list[Attribution]]:
+def predicted(corpus: Corpus, use_edge_model: bool = True) -> dict[str, list[Attribution]]:
     """Every candidate the engine finds on the corpus, none dropped as unlikely."""
     load_lexicon.cache_clear()  # pick up the data files as they are now
     return {
-        gold.doc: attribute(doc, gold.doc, refine_edges=refine_edges, roles=roles, tag_roles=False, keep_all=True)
+        gold.doc: attribute(doc, gold.doc, use_edge_model=use_edge_model, roles=roles, tag_roles=False, keep_all=True)
         for gold, doc, roles in corpus
     }
 

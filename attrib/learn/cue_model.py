@@ -10,7 +10,7 @@ from pathlib import Path
 from attrib.extract import cue_model
 from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.quotes import find_quotes
-from attrib.extract.roles import CUE
+from attrib.extract.role_tagger import CUE
 from attrib.learn.corpus import DATA_DIR, MIN_FEATURE_COUNT, Corpus, write_data
 
 # The cue model's score a verb needs to be tried as a cue, in the lexicon or not;

@@ -75,7 +75,7 @@ def fit_cues(corpus: Corpus) -> dict:
     write_data(DATA_DIR / "cue_stats.json", {
         "learned_verbs": learned, "learned_nouns": nouns, "learned_stances": stances, "verbs": {}, "min_precision": 0.0,
     })
-    predictions = predicted(corpus, refine_edges=False)
+    predictions = predicted(corpus, use_edge_model=False)
     outcomes = per_prediction_outcomes([g for g, _, _ in corpus], predictions)
     seen, right = Counter(), Counter()
     for outcome in outcomes:

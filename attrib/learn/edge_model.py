@@ -1,4 +1,4 @@
-"""The edge model (attrib/extract/boundaries.py): logistic weights from the words around
+"""The edge model (attrib/extract/edge_model.py): logistic weights from the words around
 a possible content edge to the chance that the annotators put the edge there, fitted
 on the contents the engine finds on train that overlap a gold content."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 from attrib.engine import candidates_of
 from attrib.evaluate import covered_chars, dice_overlap
-from attrib.extract import boundaries
-from attrib.extract.boundaries import REFINED_PATTERNS, DocWords, EdgeChoices
+from attrib.extract import edge_model
+from attrib.extract.edge_model import EDGE_MODEL_PATTERNS, DocWords, EdgeChoices
 from attrib.learn.corpus import DATA_DIR, MIN_FEATURE_COUNT, Corpus, write_data
 from attrib.lexicons import load_lexicon
 
@@ -38,7 +38,7 @@ def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
         all_cues = frozenset(c.cue_token for c in candidates)
         words = DocWords(doc, roles)
         for cand in candidates:
-            if cand.pattern not in REFINED_PATTERNS:
+            if cand.pattern not in EDGE_MODEL_PATTERNS:
                 continue
             target = _gold_content_for(covered_chars(text, cand.content), covered_chars(text, cand.cue), gold_roles)
             choices = EdgeChoices(doc, cand, all_cues, words)
@@ -53,15 +53,15 @@ def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
     return rows
 
 
-def fit_boundaries(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
+def fit_edge_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     load_lexicon.cache_clear()
     data = {
         "about": "Logistic weights from the words around a possible content edge to P(the gold content starts / "
-        "ends there), fitted on PolNeAR train by `python -m attrib.learn boundaries`; another edge replaces the rules' "
-        "edge when it scores higher by boundaries.MIN_MARGIN.",
+        "ends there), fitted on PolNeAR train by `python -m attrib.learn edge-model`; another edge replaces the rules' "
+        "edge when it scores higher by edge_model.MIN_MARGIN.",
     }
     for side, (rows, labels) in _edge_rows(corpus).items():
         counts = Counter(name for row in rows for name in row)
@@ -78,5 +78,5 @@ def fit_boundaries(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
             },
         }
     write_data(data_dir / "boundary_model.json", data)
-    boundaries._model.cache_clear()
+    edge_model._model.cache_clear()
     return data

@@ -25,8 +25,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from attrib.evaluate import GoldDocument
-from attrib.extract import roles
-from attrib.extract.roles import COLUMNS, CONTENT, CONTENT_END, CONTENT_START, CUE, FIXED_VOCABULARIES, ROLES, SOURCE
+from attrib.extract import role_tagger as roles
+from attrib.extract.role_tagger import COLUMNS, CONTENT, CONTENT_END, CONTENT_START, CUE, FIXED_VOCABULARIES, ROLES, SOURCE
 from attrib.learn.corpus import DATA_DIR, write_data
 
 # Chosen with a prototype on PolNeAR train and dev (see docs/accuracy.md, sixth round).

@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 
 from attrib.evaluate import per_prediction_outcomes
+from attrib.extract import keep
 from attrib.learn.corpus import DATA_DIR, Corpus, predicted, write_data
+from attrib.models import trees
 
 # The confidence model: 400 trees of depth 6, each fitted on 80% of the rows (seeded),
 # with at least 40 rows per leaf. Chosen by five-fold cross-validation on train, by
@@ -48,10 +50,9 @@ def _fitted_trees(rows: list[list[float]], labels: list[int], names: list[str]) 
 
 def _check_written(forest, names: list[str], rows: list[list[float]], model) -> None:
     """The written trees must give sklearn's own probabilities."""
-    from attrib import confidence
-
+    
     for row, expected in zip(rows[:200], model.predict_proba(rows[:200])[:, 1]):
-        got = confidence._walk(forest, [dict(zip(names, row))])[0]
+        got = trees.walk(forest, [dict(zip(names, row))])[0]
         assert abs(got - expected) < 1e-4, (got, expected)
 
 
@@ -77,7 +78,7 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
 
     # The engine scores what it finds; on a first fit, before these trees exist, with a
     # neutral model (the scores are not what is learned from).
-    path = DATA_DIR / confidence.data_file("confidence", with_roles)
+    path = DATA_DIR / trees.data_file("confidence", with_roles)
     if not path.exists():
         write_data(path, {"features": [], "initial_log_odds": 0.0, "learning_rate": 0.0, "trees": []})
         confidence._forest.cache_clear()
@@ -97,9 +98,9 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
         "keeps a candidate when it is at least min_probability (half the engine's attribution F1 on train).",
         "min_probability": round(train_f1 / 2, 4),
     })
-    write_data(DATA_DIR / confidence.data_file("match", with_roles), match)
-    confidence._match_model.cache_clear()
-    _check_written(confidence.forest_of(match), names, rows, match_model)
+    write_data(DATA_DIR / trees.data_file("match", with_roles), match)
+    keep._keep_model.cache_clear()
+    _check_written(trees.forest_of(match), names, rows, match_model)
     # Confidence learns from every candidate, the ones dropped too: the easy wrong
     # ones help it rank the rest (dev AUROC 0.854 against 0.849 fitted on the kept alone).
     data, model = _fitted_trees(rows, [int(o.correct) for o in outcomes], names)
@@ -107,7 +108,7 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
         "Boosted regression trees from evidence features to P(content and speaker right), fitted on PolNeAR train "
         f"by `python -m attrib.learn confidence`, {evidence} the role tagger's evidence; evaluated by attrib/confidence.py."
     )
-    write_data(DATA_DIR / confidence.data_file("confidence", with_roles), data)
+    write_data(DATA_DIR / trees.data_file("confidence", with_roles), data)
     confidence._forest.cache_clear()
     _check_written(confidence._forest(with_roles), names, rows, model)
     return data

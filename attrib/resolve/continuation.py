@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Optional
 
-from attrib.extract.parse import trim
+from attrib.extract.grammar import trim
 from attrib.extract.quotes import Quote
 from attrib.model import Attribution, Spans
 

@@ -24,35 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
+from attrib.resolve.descriptions import (
+    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, GROUP_QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_bare_definite, name_words, transcript_case,
+)
 from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, name_gender, entity_type, is_government_name, title_words
-
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
-PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-THING_PRONOUNS = {"it"}
-GROUP_PRONOUNS = {"they", "we", "them", "us"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Words that stand for a speaker only through what they point to: unresolved, no one.
-POINTING_WORDS = RELATIVE_PRONOUNS | {"this", "these", "those", "you", "everyone", "anyone", "everybody", "anybody", "nobody"}
-QUANTIFIERS = {"one", "some", "two", "three", "several", "many", "most", "all", "none", "both", "each", "few",
-               "number", "handful", "majority", "group", "couple", "dozens", "hundreds", "lot"}
-# An unnamed group said with one of these is a crowd, not a particular speaker: "many
-# users", "some researchers", "others".
-GROUP_QUANTIFIERS = QUANTIFIERS | {"other", "others", "a", "an", "numerous", "various", "countless", "certain"}
-# Words after an unnamed source's head that still say which source it is ("people
-# familiar with the plans", "officials in the economy ministry"); at most so many.
-DESCRIPTION_PREPOSITIONS = {"in", "at", "from", "of", "with", "for", "close", "familiar", "on", "inside", "within", "to"}
-MAX_DESCRIPTION_WORDS = 9
-# "her mother, Fiona": relatives named by first name share the family's surname.
-KIN_NOUNS = {"mother", "father", "wife", "husband", "son", "daughter", "sister", "brother", "mom", "dad",
-             "grandmother", "grandfather", "aunt", "uncle", "widow", "widower"}
-POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
-# "the notes of the British Bill": documents of law, never a document's owner.
-LAW_NOUNS = {"bill", "law", "act"}
-# Speakers who speak for someone: their words are the named person's or institution's,
-# on the record ("his spokesman", "a Whole Foods spokeswoman").
-SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
-# A pronoun further back than this many sentences is a guess, not a resolution.
-PRONOUN_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -101,7 +76,7 @@ class Resolver:
     def named(self, ent: Span) -> ResolvedSpeaker:
         ent = self._whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
-        name = _transcript_case(clean_name(ent.text))
+        name = transcript_case(clean_name(ent.text))
         # The small model sometimes labels a known person's surname ORG: trust the article.
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
             kind = "person"
@@ -230,8 +205,8 @@ class Resolver:
         # article gives in full elsewhere from the tagger.
         known_surname = root.is_title and len(span) == 1 and root.lower_ in self.names.by_last_word
         if root.pos_ == "PROPN" or known_surname:
-            name = clean_name(_name_words(root))
-            name = _transcript_case(name)
+            name = clean_name(name_words(root))
+            name = transcript_case(name)
             kind = self._type_of_name(name)
             if kind == "person":
                 name = self.names.full_name(name, span)
@@ -446,13 +421,13 @@ class Resolver:
                 return titled
             return self._latest(sentence, {"person"}, "description", fallback=(text, "person"), root=root)
         if lemma in self.lexicon.document_nouns:
-            if not _is_bare_definite(root):
+            if not is_bare_definite(root):
                 # "Zimbabwean intelligence reports", "a new study": the document itself speaks.
                 return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
             # "the statement", "the report": the one an earlier speaker put out.
             return self._latest(sentence, {"organization", "government", "media", "person"}, "description",
                                 fallback=(text, "document"), root=root)
-        if lemma in self.lexicon.organization_nouns and _is_bare_definite(root):
+        if lemma in self.lexicon.organization_nouns and is_bare_definite(root):
             # "the company", "the group": the organisation the article is about.
             return self._latest_organization(sentence, root) or ResolvedSpeaker(text, "organization", "description-new", 0, lemma)
         if is_government_name(text, self.lexicon):
@@ -514,48 +489,3 @@ class Resolver:
                 found = self.named(ent)
                 return ResolvedSpeaker(found.name, found.type, "description", sentence - self._sentence_of(ent.root), word)
         return None
-
-
-def _is_bare_definite(root: Token) -> bool:
-    """ "the company", "the statement": a definite noun with nothing else to say which
-    one, so it points back to one named before."""
-    children = [c for c in root.children if c.dep_ != "punct"]
-    return root.tag_ in ("NN", "NNP") and len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ in ("the", "this", "that")
-
-
-def description_of(root: Token) -> str:
-    """A description as a reader would write it down: the head with the words before it
-    and the phrases after it that say which one ("people familiar with the plans",
-    "officials in the economy ministry"), without relative clauses, appositions and
-    asides ("the self-taught Cambridge resident, who sold ...": "self-taught Cambridge
-    resident")."""
-    keep = set()
-    for child in root.children:
-        if child.i < root.i and child.dep_ not in ("punct", "cc"):
-            keep.update(t.i for t in child.subtree)
-        elif child.i > root.i and (child.dep_ in ("prep", "amod") and child.lower_ in DESCRIPTION_PREPOSITIONS):
-            if root.doc[child.i - 1].is_punct:
-                continue
-            keep.update(t.i for t in child.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head.i != root.i and t.i > child.i + 1 and root.doc[t.left_edge.i - 1].is_punct))
-        elif child.i > root.i and child.dep_ in ("nummod", "compound") and child.i == root.i + 1:
-            keep.add(child.i)
-    keep.add(root.i)
-    tokens = [t for t in root.doc[min(keep) : max(keep) + 1] if t.i in keep]
-    if len(tokens) > MAX_DESCRIPTION_WORDS + 1:
-        tokens = [t for t in tokens if t.i <= root.i]
-    return clean_name("".join(t.text_with_ws for t in tokens).strip())
-
-
-def _name_words(root: Token) -> str:
-    """A proper name's own words: the head with the compounds and titles right before it,
-    not an apposition or clause after it."""
-    start = root.i
-    while start > 0 and root.doc[start - 1].dep_ in ("compound", "flat", "nmod") and root.doc[start - 1].head.i >= start:
-        start -= 1
-    return root.doc[start : root.i + 1].text
-
-
-def _transcript_case(name: str) -> str:
-    """A transcript's "PENCE:" is Pence, to be grown to the article's full name (an
-    acronym, "IMF", is shorter than four letters)."""
-    return name.title() if name.isupper() and len(name) > 3 and " " not in name else name

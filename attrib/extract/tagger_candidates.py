@@ -1,6 +1,6 @@
 """Attributions the rules did not find, read off the role tagger's view.
 
-Where the tagger (`roles.py`) is sure a run of words is what somebody said, a word of
+Where the tagger (`role_tagger.py`) is sure a run of words is what somebody said, a word of
 the same sentence is the cue, and none of the rules' candidates has those words, the
 run is a candidate of its own (pattern "tagged"): PolNeAR's broad sense of attribution
 ("edged up its forecast", "has faced controversies") is mostly out of the rules'
@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.contents import QUESTION_VERBS
 from attrib.extract.doc_text import text_of
-from attrib.extract.parse import subtree_span, token_char_span
+from attrib.extract.grammar import subtree_span, token_char_span
 from attrib.extract.quotes import find_quotes
-from attrib.extract.reported import Candidate, is_imperative, is_purpose
-from attrib.extract.roles import CONTENT, CUE, SOURCE
+from attrib.extract.candidate import Candidate
+from attrib.extract.verb_frames import is_imperative, is_purpose
+from attrib.extract.role_tagger import CONTENT, CUE, SOURCE
 from attrib.extract.speakers import participle_speaker, subject_of, verb_governing
 from attrib.lexicons import Lexicon
 

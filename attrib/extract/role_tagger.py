@@ -1,7 +1,7 @@
 """Which words did annotators mark as what was said, as the cue, as the source? A
 learned tagger's view of the whole article.
 
-The rules in `reported.py` (with `speakers.py` and `contents.py`) build each
+The rules (the pattern modules `finder.py` runs, with `speakers.py` and `contents.py`) build each
 attribution from the parse, one construction at a time. Annotators, though, judge from
 the whole sentence: a word is inside what was said when the sentence around it reads as
 a report, whatever the parse made of it. So a tagger reads every word of a paragraph in

@@ -1,13 +1,13 @@
 """The edge model: which words a content's edges may move to, and that it moves them
-where its weights say (attrib/extract/boundaries.py)."""
+where its weights say (attrib/extract/edge_model.py)."""
 
 from __future__ import annotations
 
 import json
 
 from attrib.engine import attribute, candidates_of
-from attrib.extract import boundaries
-from attrib.extract.boundaries import EdgeChoices
+from attrib.extract import edge_model
+from attrib.extract.edge_model import EdgeChoices
 from attrib.lexicons import load_lexicon
 
 
@@ -40,19 +40,19 @@ def test_refine_moves_an_edge_only_where_the_weights_say(nlp, monkeypatch):
     text = "Mayor Lin Ode said the bridge would open in May after a long delay."
     # A model that likes contents ending right before "after" and has no view on starts.
     model = {"start": {"weights": {}}, "end": {"weights": {"after=after|offset=-4": 5.0}}}
-    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    monkeypatch.setattr(edge_model, "_model", lambda: model)
     doc, cand = _candidate(nlp, text, "said")
     assert text[cand.content[-1][1] - 5 : cand.content[-1][1]] == "delay"
-    boundaries.refine(doc, cand, frozenset({cand.cue_token}))
+    edge_model.choose_edges(doc, cand, frozenset({cand.cue_token}))
     assert text[cand.start : cand.end] == "the bridge would open in May"
     assert cand.edges_moved == 1
 
 
 def test_no_model_leaves_the_rules_edges(nlp, monkeypatch):
-    monkeypatch.setattr(boundaries, "_model", lambda: {})
+    monkeypatch.setattr(edge_model, "_model", lambda: {})
     text = "Mayor Lin Ode said the bridge would open in May after a long delay."
     doc = nlp(text)
-    with_model_off = attribute(doc, refine_edges=False)
+    with_model_off = attribute(doc, use_edge_model=False)
     assert [a.content for a in attribute(doc)] == [a.content for a in with_model_off]
 
 
@@ -60,7 +60,7 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
     # An invented corpus whose annotators end the content before "after ...": the fit
     # runs, writes the same file twice, and the fitted model moves the end there.
     from attrib.evaluate import GoldAttribution, GoldDocument
-    from attrib.learn.edge_model import fit_boundaries
+    from attrib.learn.edge_model import fit_edge_model
 
     def gold_doc(text: str) -> GoldDocument:
         cue, content = text.index("said"), text.index("the")
@@ -77,14 +77,14 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
     corpus = [(gold_doc(t), nlp(t), None) for t in texts]
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
-    fit_boundaries(corpus, data_dir=first)
-    fit_boundaries(corpus, data_dir=second)
+    fit_edge_model(corpus, data_dir=first)
+    fit_edge_model(corpus, data_dir=second)
     assert (first / "boundary_model.json").read_bytes() == (second / "boundary_model.json").read_bytes()
     model = json.loads((first / "boundary_model.json").read_text())
-    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    monkeypatch.setattr(edge_model, "_model", lambda: model)
     text = "Senator Kim Bo said the road would reopen in April after a long wait."
     doc, cand = _candidate(nlp, text, "said")
-    boundaries.refine(doc, cand, frozenset({cand.cue_token}))
+    edge_model.choose_edges(doc, cand, frozenset({cand.cue_token}))
     assert text[cand.start : cand.end] == "the road would reopen in April"
 
 
@@ -93,20 +93,20 @@ def _end_choice(nlp, monkeypatch, after_weight: float):
     the rules' edge at "delay", ends the content."""
     text = "Mayor Lin Ode said the bridge would open in May after a long delay."
     model = {"start": {"weights": {}}, "end": {"weights": {"after=after|offset=-4": after_weight}}}
-    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    monkeypatch.setattr(edge_model, "_model", lambda: model)
     doc, cand = _candidate(nlp, text, "said")
-    boundaries.refine(doc, cand, frozenset({cand.cue_token}))
+    edge_model.choose_edges(doc, cand, frozenset({cand.cue_token}))
     return text[cand.content[-1][1] - 5 : cand.content[-1][1]]
 
 
 def test_another_edge_must_beat_the_rules_edge_by_more_than_min_margin(nlp, monkeypatch):
-    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.0)
+    monkeypatch.setattr(edge_model, "MIN_MARGIN", 0.0)
     assert _end_choice(nlp, monkeypatch, 0.1) == "n May"
-    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.5)
+    monkeypatch.setattr(edge_model, "MIN_MARGIN", 0.5)
     assert _end_choice(nlp, monkeypatch, 0.1) == "delay"
     assert _end_choice(nlp, monkeypatch, 0.6) == "n May"
 
 
 def test_a_tie_keeps_the_rules_edge(nlp, monkeypatch):
-    monkeypatch.setattr(boundaries, "MIN_MARGIN", 0.0)
+    monkeypatch.setattr(edge_model, "MIN_MARGIN", 0.0)
     assert _end_choice(nlp, monkeypatch, 0.0) == "delay"

@@ -1,6 +1,6 @@
 """Where does the content start and end? A learned second opinion on the parse rules.
 
-The rules (`reported.py`, `contents.py`) cut a reported clause or quotation out of the
+The rules (the pattern modules, `contents.py`) cut a reported clause or quotation out of the
 text, and they are right about both edges for three contents in four. The rest are
 judgements the rules make one way for every sentence while annotators go either way,
 depending on the words at the edge: whether a trailing ", saying ..." or "in a
@@ -13,7 +13,7 @@ the words around it, its place in the parse and how far it is from where the rul
 put the edge. The rules' own choice carries a feature of its own ("offset=+0"), so the
 model moves an edge only where the words say annotators usually put it elsewhere. The
 weights are data in `data/boundary_model.json`, fitted on PolNeAR train by `python -m
-attrib.learn boundaries`.
+attrib.learn edge-model`.
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from attrib.extract.doc_text import text_of
-from attrib.extract.parse import QUOTE_MARKS
-from attrib.extract.reported import Candidate
-from attrib.extract.roles import CONTENT, CONTENT_END, CONTENT_START, band, bands
+from attrib.extract.grammar import QUOTE_MARKS
+from attrib.extract.candidate import Candidate
+from attrib.extract.role_tagger import CONTENT, CONTENT_END, CONTENT_START, band, bands
 from attrib.lexicons import read_data_file
 
 # The patterns whose edges the model re-chooses: all but a headline's colon and a dash
 # signature, which sign a quotation from outside its sentence. A quotation beside its
 # cue is included: annotators leave part of one out now and then, and re-choosing its
 # edges helped on train and on dev (content exact +10 and +4).
-REFINED_PATTERNS = {
+EDGE_MODEL_PATTERNS = {
     "verb-clause", "verb-object", "according-to", "noun-cue", "stance", "verb-parenthetical",
     "verb-quote-after", "verb-quote-before", "colon-quote",
 }
@@ -300,12 +300,12 @@ def _is_quoted_words(doc: Doc, span: tuple[int, int]) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS
 
 
-def refine(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optional[DocWords] = None) -> None:
+def choose_edges(doc: Doc, cand: Candidate, cue_tokens: frozenset[int], words: Optional[DocWords] = None) -> None:
     """Move the content's first start and last end where the model says annotators put
     them. `words`: the Doc's DocWords (with the role tagger's view, if any), made once
     for all its candidates."""
     model = _model()
-    if not model or cand.pattern not in REFINED_PATTERNS or cand.edges_fixed:
+    if not model or cand.pattern not in EDGE_MODEL_PATTERNS or cand.edges_fixed:
         return
     if cand.pattern == "verb-object" and len(cand.content) == 1 and _is_quoted_words(doc, cand.content[0]):
         return  # "called her a “disgrace”": the quotation's marks are the edges

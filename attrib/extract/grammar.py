@@ -1,7 +1,7 @@
 """What the parse patterns share: word classes and dependency labels, and the character
 spans of tokens and phrases.
 
-`reported.py` finds the candidates, `speakers.py` the speaker mention a reporting verb
+The pattern modules find the candidates, `speakers.py` the speaker mention a reporting verb
 has, and `contents.py` what such a verb governs; all three read the parse through these.
 """
 

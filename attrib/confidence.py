@@ -2,9 +2,9 @@
 
 `features()` turns what the extractor and resolver did into numbers (and
 `role_features()` what the role tagger makes of the same words); boosted regression
-trees, stored as plain arrays in `data/confidence.json`, map them to the probability
+trees, stored as arrays in `attrib/models/confidence.npz`, map them to the probability
 that both the content and the speaker are right. A second set of trees over the same
-evidence, `data/match.json`, decides which candidates are worth reporting at all
+evidence, `attrib/models/keep.npz`, decides which candidates are worth reporting at all
 (attrib/extract/keep.py). Both are fitted on PolNeAR train by `python -m attrib.learn confidence`;
 never edit them by hand.
 """
@@ -12,7 +12,6 @@ never edit them by hand.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -20,9 +19,9 @@ from spacy.tokens import Span, Token
 
 from attrib.extract.grammar import SUBJECT_DEPS
 from attrib.extract.role_tagger import CONTENT, CONTENT_END, CONTENT_START, CUE, SOURCE
-from attrib.lexicons import read_data_file
 from attrib.model import SPEAKER_TYPES
-from attrib.models.trees import Forest, data_file, forest_of, walk
+from attrib import models
+from attrib.models.trees import Forest, forest_of, model_name, walk
 
 PATTERNS = (
     "verb-clause", "verb-object", "verb-parenthetical", "verb-quote-after", "verb-quote-before",
@@ -187,9 +186,8 @@ def add_speaker_attributions(vector: dict[str, float], attributions_of_speaker: 
     vector["speaker_attributions"] = float(min(attributions_of_speaker, MAX_SPEAKER_ATTRIBUTIONS))
 
 
-@lru_cache(maxsize=2)
 def _forest(with_roles: bool = True) -> Forest:
-    return forest_of(read_data_file(data_file("confidence", with_roles)))
+    return models.model(model_name("confidence", with_roles), forest_of)
 
 
 def probability(vector: dict[str, float], with_roles: bool = True) -> float:

@@ -1,8 +1,8 @@
 """The word lists attrib reasons with, loaded once from `attrib/data/`.
 
-Lexicons are data, not literals in code: `lexicon.json` is written by hand,
-`cue_stats.json` is learned from PolNeAR train by `python -m attrib.learn cues`: more
-cue verbs (those that head gold cues often enough) and each cue word's precision.
+Lexicons are data, not literals in code: `lexicon.json` is written by hand;
+`attrib/models/cue_stats.json` is learned from PolNeAR train by `python -m attrib.learn
+cues`: more cue verbs (those that head gold cues often enough) and each cue word's precision.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
+from attrib import models
 from attrib.model import ACTS
 
 
@@ -77,10 +78,7 @@ def _bare_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     data = read_data_file("lexicon.json")
-    try:
-        cue_stats = read_data_file("cue_stats.json")
-    except FileNotFoundError:
-        cue_stats = {}
+    cue_stats = models.model("cue_stats") or {}
     cue_verbs = set(data["cue_verbs"]) | set(cue_stats.get("learned_verbs", []))
     cue_verbs.discard("according")  # handled as the phrase "according to"
     return Lexicon(

@@ -77,10 +77,10 @@ def test_boundary_fit_is_deterministic_and_learns_where_gold_ends(nlp, tmp_path,
     corpus = [(gold_doc(t), nlp(t), None) for t in texts]
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
-    fit_edge_model(corpus, data_dir=first)
-    fit_edge_model(corpus, data_dir=second)
-    assert (first / "boundary_model.json").read_bytes() == (second / "boundary_model.json").read_bytes()
-    model = json.loads((first / "boundary_model.json").read_text())
+    fit_edge_model(corpus, directory=first)
+    fit_edge_model(corpus, directory=second)
+    assert (first / "edge_model.json").read_bytes() == (second / "edge_model.json").read_bytes()
+    model = json.loads((first / "edge_model.json").read_text())
     monkeypatch.setattr(edge_model, "_model", lambda: model)
     text = "Senator Kim Bo said the road would reopen in April after a long wait."
     doc, cand = _candidate(nlp, text, "said")

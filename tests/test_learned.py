@@ -12,7 +12,8 @@ import pytest
 from attrib import confidence
 from attrib.models import trees
 from attrib.extract import cue_model
-from attrib.lexicons import load_lexicon, read_data_file
+from attrib import models
+from attrib.lexicons import load_lexicon
 from conftest import describe
 
 
@@ -86,8 +87,8 @@ def test_confidence_model_uses_only_features_the_engine_makes(nlp):
         prefix = name.split("=")[0]
         return prefix if prefix in {"mention_entity", "mention_pos", "mention_link", "content_first"} else name
 
-    for name in ("confidence.json", "match.json", "confidence_without_tagger.json", "match_without_tagger.json"):
-        assert {family(n) for n in read_data_file(name)["features"]} <= {family(n) for n in made}, name
+    for name in ("confidence", "keep", "confidence_without_tagger", "keep_without_tagger"):
+        assert {family(n) for n in models.read(name)["features"].tolist()} <= {family(n) for n in made}, name
 
 
 def test_confidence_evidence_from_the_words(nlp):
@@ -127,7 +128,7 @@ def test_confidence_trees_are_evaluated_as_sklearn_would(monkeypatch):
     stump = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
              "value": [0.0, -1.0, 1.0]}
     model = {"features": ["direct"], "initial_log_odds": 0.25, "learning_rate": 0.5, "trees": [stump, stump]}
-    monkeypatch.setattr(confidence, "_forest", lambda with_roles=True: trees.forest_of(model))
+    monkeypatch.setattr(confidence, "_forest", lambda with_roles=True: trees.forest_of(trees.tree_arrays(model)))
     assert confidence.probability({"direct": 0.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 - 1.0))))
     assert confidence.probability({"direct": 1.0}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 1.0))))
 
@@ -166,10 +167,13 @@ def test_cue_model_fit_is_deterministic_and_learns_the_frame(nlp, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     try:
-        fit_cue_model(corpus, data_dir=first)
-        fit_cue_model(corpus, data_dir=second)
+        fit_cue_model(corpus, directory=first)
+        fit_cue_model(corpus, directory=second)
         assert (first / "cue_model.json").read_bytes() == (second / "cue_model.json").read_bytes()
         weights = json.loads((first / "cue_model.json").read_text())["weights"]
         assert weights["lemma=vow"] > 0 > weights.get("lemma=build", -1)
+        sidecar = json.loads((first / "cue_model.meta.json").read_text())
+        assert sidecar["command"] == "python -m attrib.learn cue-model" and sidecar["trained_on"] > 0
+        assert sorted(sidecar) == ["about", "command", "fitted", "fitted_on", "trained_on"]
     finally:
-        cue_model._model.cache_clear()  # the shipped model again for other tests
+        models.forget()  # the shipped model again for other tests

@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from attrib import confidence
+from attrib import models
 from attrib.models import trees
 from attrib.engine import attribute
 from attrib.evaluate import GoldAttribution, GoldDocument
@@ -139,9 +140,9 @@ def test_without_the_tagger_confidence_comes_from_trees_fitted_without_it(nlp):
     without = attribute(doc, tag_roles=False)
     assert without and all(0.0 < a.confidence < 1.0 for a in without), describe(without)
     assert not set(confidence.ROLE_FEATURES) & set(without[0].features)
-    for kind in ("confidence", "match"):
-        assert not set(confidence.ROLE_FEATURES) & set(roles.read_data_file(trees.data_file(kind, False))["features"])
-        assert set(confidence.ROLE_FEATURES) <= set(roles.read_data_file(trees.data_file(kind, True))["features"])
+    for kind in ("confidence", "keep"):
+        assert not set(confidence.ROLE_FEATURES) & set(models.read(trees.model_name(kind, False))["features"].tolist())
+        assert set(confidence.ROLE_FEATURES) <= set(models.read(trees.model_name(kind, True))["features"].tolist())
 
 
 def _doc_with_roles(words: list[str], marks: dict[str, int]) -> tuple[Doc, np.ndarray]:
@@ -259,9 +260,10 @@ def test_tagged_source_takes_the_parse_extent_where_the_two_meet(nlp):
 
 
 def test_training_settings_fit_the_shipped_tagger():
-    data = roles.read_data_file("role_tagger.json")
-    assert data["settings"] == SETTINGS
-    assert data["pipeline"] == "en_core_web_sm 3.8" and data["roles"] == list(ROLES)
+    sidecar = models.metadata("role_tagger")
+    assert sidecar["settings"] == SETTINGS and sidecar["roles"] == list(ROLES)
+    assert sidecar["command"] == "python -m attrib.learn roles" and sidecar["trained_on"] == 840
+    assert roles.tagger().pipeline == "en_core_web_sm 3.8"
 
 
 def test_torch_network_and_numpy_tagger_agree(nlp):
@@ -272,9 +274,9 @@ def test_torch_network_and_numpy_tagger_agree(nlp):
     vocabs = vocabularies([doc])
     torch.manual_seed(0)
     network = _network({n: len(v) for n, v in vocabs.items()}, doc.tensor.shape[1]).eval()
-    weights = {name: roles.encode_array(a) for name, a in exported_weights(network).items()}
-    tagger = roles.RoleTagger({"pipeline": "x", "tensor_width": doc.tensor.shape[1], "layers": SETTINGS["layers"],
-                               "vocabularies": vocabs, "weights": weights})
+    weights = dict(exported_weights(network))
+    tagger = roles.RoleTagger(roles.tagger_arrays({"pipeline": "x", "tensor_width": doc.tensor.shape[1],
+                                                   "layers": SETTINGS["layers"], "vocabularies": vocabs, "weights": weights}))
     ids = roles.WordIndex(vocabs)(doc)
     with torch.no_grad():
         expected = [

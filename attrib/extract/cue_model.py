@@ -6,20 +6,19 @@ reports anything depends on its frame: "Ryan pushed back that ..." does, "Ryan p
 the bill" does not. The model scores a verb from its lemma and its frame (a clause
 or object, a speaker-like subject, quotation marks next to it) and is trained on
 PolNeAR train: every verb, labelled by whether it heads a gold cue. Its weights are
-data in `data/cue_model.json`, refitted by `python -m attrib.learn cue-model`.
+data in `attrib/models/cue_model.json`, refitted by `python -m attrib.learn cue-model`.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Token
 
 from attrib.extract.role_tagger import band
-from attrib.lexicons import read_data_file
+from attrib import models
 
 SPEAKER_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -77,12 +76,12 @@ def frame_features(verb: Token, quoted: bool, next_to_quote: bool, role_cue: Opt
     return names
 
 
-@lru_cache(maxsize=1)
+# Not fitted: the lexicon alone decides.
+UNFITTED = {"weights": {}, "bias": 0.0, "thresholds": {"lexicon": 0.0, "other": 1.01}}
+
+
 def _model() -> dict:
-    try:
-        return read_data_file("cue_model.json")
-    except FileNotFoundError:  # not trained: the lexicon alone decides
-        return {"weights": {}, "bias": 0.0, "thresholds": {"lexicon": 0.0, "other": 1.01}}
+    return models.model("cue_model") or UNFITTED
 
 
 def cue_score(verb: Token, quoted: bool, next_to_quote: bool, role_cue: Optional[float] = None) -> float:

@@ -12,14 +12,13 @@ content could start at (or end at) without crossing its cue or speaker is scored
 the words around it, its place in the parse and how far it is from where the rules
 put the edge. The rules' own choice carries a feature of its own ("offset=+0"), so the
 model moves an edge only where the words say annotators usually put it elsewhere. The
-weights are data in `data/boundary_model.json`, fitted on PolNeAR train by `python -m
+weights are data in `attrib/models/edge_model.json`, fitted on PolNeAR train by `python -m
 attrib.learn edge-model`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 from typing import Optional
 
 import numpy as np
@@ -29,7 +28,7 @@ from attrib.extract.doc_text import text_of
 from attrib.extract.grammar import QUOTE_MARKS
 from attrib.extract.candidate import Candidate
 from attrib.extract.role_tagger import CONTENT, CONTENT_END, CONTENT_START, band, bands
-from attrib.lexicons import read_data_file
+from attrib import models
 
 # The patterns whose edges the model re-chooses: all but a headline's colon and a dash
 # signature, which sign a quotation from outside its sentence. A quotation beside its
@@ -275,12 +274,8 @@ class EdgeChoices:
         return total
 
 
-@lru_cache(maxsize=1)
 def _model() -> dict:
-    try:
-        return read_data_file("boundary_model.json")
-    except FileNotFoundError:  # not trained: the rules' edges stand
-        return {}
+    return models.model("edge_model") or {}  # not fitted: the rules' edges stand
 
 
 def _best(choices: EdgeChoices, side: str, weights: dict[str, float]) -> tuple[int, float]:

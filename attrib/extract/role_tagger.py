@@ -14,7 +14,7 @@ It finds no attribution on its own: the engine weighs its view as evidence where
 rules' choices are judgements (is this verb a cue here, where does the content end,
 is this attribution right at all). It is fitted on PolNeAR train by `python -m
 attrib.learn roles` (`attrib/learn/role_tagger.py`); its weights are data in
-`data/role_tagger.json`, as half-precision floats, and it runs here in numpy alone.
+`attrib/models/role_tagger.npz`, as half-precision floats, and it runs here in numpy alone.
 
 The token vectors are those of the pipeline it was fitted with (en_core_web_sm 3.8):
 another pipeline's vectors mean something else, so for other pipelines
@@ -24,7 +24,6 @@ no view and the engine decides without it.
 
 from __future__ import annotations
 
-import base64
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -38,7 +37,7 @@ from threadpoolctl import ThreadpoolController
 
 from attrib.extract.doc_text import text_of
 from attrib.extract.quotes import find_quotes
-from attrib.lexicons import read_data_file
+from attrib import models
 
 ROLES = ("content", "cue", "source", "content_start", "content_end")
 CONTENT, CUE, SOURCE, CONTENT_START, CONTENT_END = range(len(ROLES))
@@ -200,26 +199,34 @@ def _lstm_layer(x: np.ndarray, rows: np.ndarray, times: np.ndarray, shape: tuple
     return np.hstack([out[times, 0, rows], out[backward_times, 1, rows]])
 
 
-def decode_array(encoded: dict) -> np.ndarray:
-    data = np.frombuffer(base64.b64decode(encoded["float16"]), dtype="<f2")
-    return data.astype(np.float32).reshape(encoded["shape"])
+# The model file's arrays besides the weights (which are named "embed.*", "lstm.*",
+# "out.*", stored as the half-precision floats they were fitted to).
+VOCABULARY = "vocabulary."
 
 
-def encode_array(array: np.ndarray) -> dict:
-    return {"shape": list(array.shape), "float16": base64.b64encode(array.astype("<f2").tobytes()).decode("ascii")}
+def tagger_arrays(data: dict) -> dict[str, np.ndarray]:
+    """The arrays of the tagger's model file, from what training gives (its weights as
+    arrays, its vocabularies as lists of strings, its pipeline and sizes): the weights
+    as half-precision floats, the precision they are fitted to and read back in."""
+    arrays = {name: np.asarray(weights, dtype="<f2") for name, weights in data["weights"].items()}
+    arrays.update({VOCABULARY + name: np.array(words, dtype=str) for name, words in data["vocabularies"].items()})
+    arrays.update(pipeline=np.array(data["pipeline"], dtype=str), tensor_width=np.int64(data["tensor_width"]),
+                  layers=np.int64(data["layers"]))
+    return arrays
 
 
 class RoleTagger:
-    """The fitted tagger: vocabularies, embeddings, LSTM layers and the output layer."""
+    """The fitted tagger: vocabularies, embeddings, LSTM layers and the output layer,
+    from the arrays of its model file (attrib/models/role_tagger.npz)."""
 
-    def __init__(self, data: dict):
-        self.pipeline = data.get("pipeline")
-        self.tensor_width = int(data["tensor_width"])
-        self.index = WordIndex({name: data["vocabularies"][name] for name in COLUMNS})
-        weights = {name: decode_array(encoded) for name, encoded in data["weights"].items()}
+    def __init__(self, arrays: dict[str, np.ndarray]):
+        self.pipeline = str(arrays["pipeline"])
+        self.tensor_width = int(arrays["tensor_width"])
+        self.index = WordIndex({name: arrays[VOCABULARY + name].tolist() for name in COLUMNS})
+        weights = {name: array.astype(np.float32) for name, array in arrays.items() if name.split(".")[0] in ("embed", "lstm", "out")}
         self.embeddings = [weights[f"embed.{name}"] for name in COLUMNS]
         self.layers = []
-        for k in range(int(data["layers"])):
+        for k in range(int(arrays["layers"])):
             self.layers.append(prepared_layer(*(
                 np.stack([weights[f"lstm.{k}.forward.{name}"], weights[f"lstm.{k}.backward.{name}"]])
                 for name in ("ih", "hh", "bias")
@@ -292,12 +299,9 @@ def _blas_threads() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-@lru_cache(maxsize=1)
 def tagger() -> Optional[RoleTagger]:
-    try:
-        return RoleTagger(read_data_file("role_tagger.json"))
-    except FileNotFoundError:  # not trained: the engine decides without it
-        return None
+    """The fitted tagger; None when it is not fitted (the engine decides without it)."""
+    return models.model("role_tagger", RoleTagger)
 
 
 def role_probabilities(doc: Doc) -> Optional[np.ndarray]:

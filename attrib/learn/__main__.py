@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"overall precision {data['overall_precision']}")
         elif step == "edge-model":
             data = fit_edge_model(corpus)
-            print(f"boundary_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
+            print(f"edge_model.json: {len(data['start']['weights'])} start and {len(data['end']['weights'])} end weights "
                   f"from {data['start']['trained_on']} and {data['end']['trained_on']} possible edges")
         elif step == "confidence":
             data = fit_confidence(corpus)

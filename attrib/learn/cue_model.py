@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from attrib.extract import cue_model
 from attrib.extract.cue_model import frame_features, is_next_to_quote, is_quoted
 from attrib.extract.quotes import find_quotes
 from attrib.extract.role_tagger import CUE
-from attrib.learn.corpus import DATA_DIR, MIN_FEATURE_COUNT, Corpus, write_data
+from attrib.learn.corpus import MIN_FEATURE_COUNT, Corpus, save_weights
+from attrib.models import MODELS_DIR
 
 # The cue model's score a verb needs to be tried as a cue, in the lexicon or not;
 # tuned on dev (see docs/accuracy.md). A frame feature needs this many verbs on train.
@@ -41,7 +41,7 @@ def _verb_rows(corpus: Corpus) -> tuple[list[list[str]], list[int]]:
     return rows, labels
 
 
-def fit_cue_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
+def fit_cue_model(corpus: Corpus, directory: Path = MODELS_DIR) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -64,6 +64,5 @@ def fit_cue_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
         "thresholds": CUE_MODEL_THRESHOLDS,
         "weights": weights,
     }
-    write_data(data_dir / "cue_model.json", data)
-    cue_model._model.cache_clear()
+    save_weights("cue_model", data, "python -m attrib.learn cue-model", directory)
     return data

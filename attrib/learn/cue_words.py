@@ -11,12 +11,13 @@ from attrib.evaluate import per_prediction_outcomes
 from attrib.extract.cues import verb_lemma
 from attrib.extract.quotes import find_quotes
 from attrib.extract.cue_model import is_quoted
-from attrib.learn.corpus import DATA_DIR, Corpus, predicted, write_data
+from attrib.learn.corpus import Corpus, predicted, save_weights
 
 # A word joins the lexicon when it heads at least this many gold cues on train, and
 # heads a cue at least this often when it appears outside quotation marks. Nouns get
 # a low bar: only a noun with a speaker and a clause of its own ("her claim that ...")
 # is tried as a cue, and that structure does the filtering.
+COMMAND = "python -m attrib.learn cues"
 MIN_GOLD_HEADS = 5
 MIN_HEAD_PRECISION = {"VERB": 0.3, "NOUN": 0.05, "STANCE": 0.25}
 MIN_STANCE_HEADS = 3
@@ -72,9 +73,9 @@ def fit_cues(corpus: Corpus) -> dict:
     stances = learn_stance_words(corpus)
     # Precision is measured on the unfiltered engine, with the learned words in, and
     # with the rules' content edges (so that it does not depend on the edge model).
-    write_data(DATA_DIR / "cue_stats.json", {
+    save_weights("cue_stats", {
         "learned_verbs": learned, "learned_nouns": nouns, "learned_stances": stances, "verbs": {}, "min_precision": 0.0,
-    })
+    }, COMMAND)
     predictions = predicted(corpus, use_edge_model=False)
     outcomes = per_prediction_outcomes([g for g, _, _ in corpus], predictions)
     seen, right = Counter(), Counter()
@@ -98,5 +99,5 @@ def fit_cues(corpus: Corpus) -> dict:
         "min_precision": MIN_PRECISION,
         "verbs": stats,
     }
-    write_data(DATA_DIR / "cue_stats.json", data)
+    save_weights("cue_stats", data, COMMAND)
     return data

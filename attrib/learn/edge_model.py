@@ -9,9 +9,9 @@ from pathlib import Path
 
 from attrib.engine import candidates_of
 from attrib.evaluate import covered_chars, dice_overlap
-from attrib.extract import edge_model
 from attrib.extract.edge_model import EDGE_MODEL_PATTERNS, DocWords, EdgeChoices
-from attrib.learn.corpus import DATA_DIR, MIN_FEATURE_COUNT, Corpus, write_data
+from attrib.learn.corpus import MIN_FEATURE_COUNT, Corpus, save_weights
+from attrib.models import MODELS_DIR
 from attrib.lexicons import load_lexicon
 
 
@@ -53,7 +53,7 @@ def _edge_rows(corpus: Corpus) -> dict[str, tuple[list[list[str]], list[int]]]:
     return rows
 
 
-def fit_edge_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
+def fit_edge_model(corpus: Corpus, directory: Path = MODELS_DIR) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -77,6 +77,5 @@ def fit_edge_model(corpus: Corpus, data_dir: Path = DATA_DIR) -> dict:
                 if abs(w) >= 1e-3
             },
         }
-    write_data(data_dir / "boundary_model.json", data)
-    edge_model._model.cache_clear()
+    save_weights("edge_model", data, "python -m attrib.learn edge-model", directory)
     return data

@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 from attrib.evaluate import GoldDocument
 from attrib.extract import role_tagger as roles
 from attrib.extract.role_tagger import COLUMNS, CONTENT, CONTENT_END, CONTENT_START, CUE, FIXED_VOCABULARIES, ROLES, SOURCE
-from attrib.learn.corpus import DATA_DIR, write_data
+from attrib.learn.corpus import save_arrays
+from attrib.models import MODELS_DIR
 
 # Chosen with a prototype on PolNeAR train and dev (see docs/accuracy.md, sixth round).
 SETTINGS = {
@@ -187,10 +188,10 @@ def _fit_part(part: Optional[int]) -> tuple[Optional[int], dict]:
     else:
         chosen = [i for i in range(len(articles)) if i % folds != part]
     network = train_tagger([s for i in chosen for s in articles[i]], vocabs, width, seed=0 if part is None else part + 1)
-    weights = {name: roles.encode_array(array) for name, array in exported_weights(network).items()}
+    weights = {name: array.astype("<f2") for name, array in exported_weights(network).items()}
     if part is None:
         return None, weights
-    tagger = roles.RoleTagger(_tagger_data(weights, vocabs, width, "", 0))
+    tagger = roles.RoleTagger(roles.tagger_arrays(_tagger_data(weights, vocabs, width, "", 0)))
     docs = _SHARED["docs"]
     held_out = [i for i in range(len(articles)) if i % folds == part]
     return part, {i: tagger.probabilities(docs[i]) for i in held_out}
@@ -200,7 +201,7 @@ def _tagger_data(weights: dict, vocabs: dict, width: int, pipeline: str, article
     return {
         "about": "A bidirectional LSTM from each word in context to P(annotators put it in a content, cue or source; "
         "a content starts or ends at it), fitted on PolNeAR train by `python -m attrib.learn roles`; "
-        "read by attrib/extract/roles.py.",
+        "read by attrib/extract/role_tagger.py.",
         "roles": list(ROLES),
         "pipeline": pipeline,
         "tensor_width": width,
@@ -215,7 +216,7 @@ def _tagger_data(weights: dict, vocabs: dict, width: int, pipeline: str, article
 def fit_roles(
     golds: Sequence[GoldDocument], docs: Sequence[Doc], pipeline: str, processes: int = 2
 ) -> tuple[dict, list[np.ndarray]]:
-    """The tagger's data (for `data/role_tagger.json`) and the cross-fitted P(role) of
+    """The tagger's data (for `tagger_arrays`, attrib/models/role_tagger.npz) and the cross-fitted P(role) of
     every train article, in corpus order. `pipeline` is the identity of the pipeline
     that parsed them (`attrib.pipeline.pipeline_identity`): the tagger reads its vectors only."""
     vocabs = vocabularies(docs)
@@ -243,10 +244,9 @@ def fit_roles(
 
 
 def fit_role_tagger(golds: list[GoldDocument], docs: list[Doc], pipeline: str, processes: int,
-                    data_dir: Path = DATA_DIR) -> tuple[dict, list[np.ndarray]]:
+                    directory: Path = MODELS_DIR) -> tuple[dict, list[np.ndarray]]:
     data, cross_fitted = fit_roles(golds, docs, pipeline, processes)
-    write_data(data_dir / "role_tagger.json", data)
-    roles.tagger.cache_clear()
+    save_arrays("role_tagger", roles.tagger_arrays(data), data, "python -m attrib.learn roles", directory)
     return data, cross_fitted
 
 

@@ -7,7 +7,8 @@ import math
 
 from attrib.evaluate import per_prediction_outcomes
 from attrib.extract import keep
-from attrib.learn.corpus import DATA_DIR, Corpus, predicted, write_data
+from attrib import models
+from attrib.learn.corpus import Corpus, predicted, save_arrays
 from attrib.models import trees
 
 # The confidence model: 400 trees of depth 6, each fitted on 80% of the rows (seeded),
@@ -15,6 +16,7 @@ from attrib.models import trees
 # article, among eight settings (depth 3 to 8, 150 to 400 trees, random forests,
 # logistic regression): cross-validated AUROC 0.838, against 0.835 for the former
 # 150 trees of depth 4.
+COMMAND = "python -m attrib.learn confidence"
 BOOSTING = {
     "max_depth": 6, "n_estimators": 400, "learning_rate": 0.02, "subsample": 0.8, "min_samples_leaf": 40,
     "random_state": 0,
@@ -59,9 +61,9 @@ def _check_written(forest, names: list[str], rows: list[list[float]], model) -> 
 def fit_confidence(corpus: Corpus) -> dict:
     """Two sets of boosted trees from the evidence features of every candidate found on
     train: P(the content matches a gold one), which decides what is kept
-    (`data/match.json`), and P(content and speaker right), the confidence
-    (`data/confidence.json`); and both again from the evidence the engine has without
-    the role tagger (`*_without_tagger.json`, for a pipeline the tagger can't read).
+    (the keep model), and P(content and speaker right), the confidence
+    (the confidence model); and both again from the evidence the engine has without
+    the role tagger (`*_without_tagger`, for a pipeline the tagger can't read).
 
     Trees, not a logistic model: the evidence interacts (a pronoun is a fine speaker
     two words from the cue and a poor one three sentences away), and the trees
@@ -78,10 +80,10 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
 
     # The engine scores what it finds; on a first fit, before these trees exist, with a
     # neutral model (the scores are not what is learned from).
-    path = DATA_DIR / trees.data_file("confidence", with_roles)
-    if not path.exists():
-        write_data(path, {"features": [], "initial_log_odds": 0.0, "learning_rate": 0.0, "trees": []})
-        confidence._forest.cache_clear()
+    name = trees.model_name("confidence", with_roles)
+    if models.read(name) is None:
+        neutral = {"features": [], "initial_log_odds": 0.0, "learning_rate": 0.0, "trees": []}
+        save_arrays(name, trees.tree_arrays(neutral), {"about": "neutral trees, until fitted"}, COMMAND)
     outcomes = per_prediction_outcomes([g for g, _, _ in corpus], predicted(corpus))
     names = sorted({name for o in outcomes for name in o.prediction.features})
     rows = [[o.prediction.features.get(name, 0.0) for name in names] for o in outcomes]
@@ -98,9 +100,8 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
         "keeps a candidate when it is at least min_probability (half the engine's attribution F1 on train).",
         "min_probability": round(train_f1 / 2, 4),
     })
-    write_data(DATA_DIR / trees.data_file("match", with_roles), match)
-    keep._keep_model.cache_clear()
-    _check_written(trees.forest_of(match), names, rows, match_model)
+    save_arrays(trees.model_name("keep", with_roles), trees.tree_arrays(match), match, COMMAND)
+    _check_written(keep.keep_trees(models.read(trees.model_name("keep", with_roles)))[0], names, rows, match_model)
     # Confidence learns from every candidate, the ones dropped too: the easy wrong
     # ones help it rank the rest (dev AUROC 0.854 against 0.849 fitted on the kept alone).
     data, model = _fitted_trees(rows, [int(o.correct) for o in outcomes], names)
@@ -108,7 +109,6 @@ def _fit_confidence_trees(corpus: Corpus, with_roles: bool) -> dict:
         "Boosted regression trees from evidence features to P(content and speaker right), fitted on PolNeAR train "
         f"by `python -m attrib.learn confidence`, {evidence} the role tagger's evidence; evaluated by attrib/confidence.py."
     )
-    write_data(DATA_DIR / trees.data_file("confidence", with_roles), data)
-    confidence._forest.cache_clear()
+    save_arrays(name, trees.tree_arrays(data), data, COMMAND)
     _check_written(confidence._forest(with_roles), names, rows, model)
     return data

@@ -29,37 +29,62 @@ class Forest:
     depth: int
 
 
-def data_file(kind: str, with_roles: bool) -> str:
-    """The data file of the trees of `kind` ("confidence", "match"). An article the role
+def model_name(kind: str, with_roles: bool) -> str:
+    """The model of the trees of `kind` ("confidence", "keep"). An article the role
     tagger read and one it could not (a pipeline whose token vectors it does not know)
     have trees of their own, each fitted on train evidence of its own kind: trees that
     learned to lean on the tagger's view would be neither right nor calibrated without it."""
-    return f"{kind}.json" if with_roles else f"{kind}_without_tagger.json"
+    return kind if with_roles else f"{kind}_without_tagger"
 
 
-def forest_of(model: dict) -> Forest:
-    """The arrays of the trees as `attrib.learn` writes them (sklearn's own layout)."""
+# One array each, the trees' nodes laid end to end (`tree_sizes` says where each ends).
+NODE_ARRAYS = ("feature", "threshold", "left", "right", "value")
+
+
+def tree_arrays(model: dict) -> dict[str, np.ndarray]:
+    """The trees as `attrib.learn` fits them (a list of trees in sklearn's own layout, and
+    the numbers around them) as the arrays of their model file."""
     trees = model["trees"]
-    shape = (len(trees), max((len(t["left"]) for t in trees), default=1))
+    arrays = {
+        "features": np.array(model["features"], dtype=str),
+        "initial_log_odds": np.float64(model["initial_log_odds"]),
+        "learning_rate": np.float64(model["learning_rate"]),
+        "tree_sizes": np.array([len(t["left"]) for t in trees], dtype=np.int64),
+        "feature": np.array([f for t in trees for f in t["feature"]], dtype=np.int64),
+        "threshold": np.array([x for t in trees for x in t["threshold"]], dtype=np.float64),
+        "left": np.array([n for t in trees for n in t["left"]], dtype=np.int64),
+        "right": np.array([n for t in trees for n in t["right"]], dtype=np.int64),
+        "value": np.array([v for t in trees for v in t["value"]], dtype=np.float64),
+    }
+    if "min_probability" in model:
+        arrays["min_probability"] = np.float64(model["min_probability"])
+    return arrays
+
+
+def forest_of(arrays: dict[str, np.ndarray]) -> Forest:
+    """The walkable forest of a trees model's arrays (`tree_arrays`)."""
+    sizes = arrays["tree_sizes"].tolist()
+    ends = np.cumsum(sizes).tolist()
+    shape = (len(sizes), max(sizes, default=1))
     feature = np.zeros(shape, dtype=np.intp)
     threshold = np.zeros(shape)
     left = np.zeros(shape, dtype=np.intp)
     right = np.zeros(shape, dtype=np.intp)
     value = np.zeros(shape)
     depth = 0
-    for k, tree in enumerate(trees):
-        n = len(tree["left"])
+    for k, (n, end) in enumerate(zip(sizes, ends)):
+        tree = {name: arrays[name][end - n : end] for name in NODE_ARRAYS}
         nodes = np.arange(n)
-        is_leaf = np.array(tree["left"]) == -1  # sklearn marks a leaf by -1 children
+        is_leaf = tree["left"] == -1  # sklearn marks a leaf by -1 children
         feature[k, :n] = np.where(is_leaf, 0, tree["feature"])
         threshold[k, :n] = tree["threshold"]
         left[k, :n] = np.where(is_leaf, nodes, tree["left"])
         right[k, :n] = np.where(is_leaf, nodes, tree["right"])
         value[k, :n] = tree["value"]
-        depth = max(depth, _depth(tree["left"], tree["right"]))
+        depth = max(depth, _depth(tree["left"].tolist(), tree["right"].tolist()))
     roots = np.arange(shape[0], dtype=np.intp) * shape[1]
     return Forest(
-        tuple(model["features"]), model["initial_log_odds"], model["learning_rate"],
+        tuple(arrays["features"].tolist()), float(arrays["initial_log_odds"]), float(arrays["learning_rate"]),
         roots, feature.ravel(), threshold.ravel(), (left + roots[:, None]).ravel(), (right + roots[:, None]).ravel(),
         value.ravel(), depth,
     )

@@ -78,8 +78,9 @@ def pipeline_identity(nlp: Language) -> str:
 
 
 class AttribComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY):
         self.name = name
+        self.spans_key = spans_key
         # The role tagger reads the token vectors of the pipeline it was fitted with only.
         self.tag_roles = reads_pipeline(pipeline_identity(nlp))
 
@@ -123,7 +124,7 @@ class AttribComponent:
                     if span is not None:
                         span.id_ = a.id
                         spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[self.spans_key] = spans
         records = []
         for a in attributions:
             record = a.to_dict()
@@ -133,9 +134,17 @@ class AttribComponent:
         return doc
 
 
-@Language.factory("attrib", assigns=["doc.spans", "doc._.attrib_records", "doc._.attrib_error"])
-def make_attrib_component(nlp: Language, name: str) -> AttribComponent:
-    return AttribComponent(nlp, name)
+@Language.factory(
+    "attrib",
+    assigns=["doc.spans", "doc._.attrib_records", "doc._.attrib_error"],
+    # The engine reads tags, parts of speech, lemmas, the parse (and the sentences it
+    # sets) and entities; the role tagger reads the token vectors.
+    requires=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head", "token.ent_type", "token.is_sent_start",
+              "doc.tensor"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_attrib_component(nlp: Language, name: str, spans_key: str) -> AttribComponent:
+    return AttribComponent(nlp, name, spans_key)
 
 
 def load_pipeline(model: Optional[str] = None, *, with_attrib: bool = True) -> Language:

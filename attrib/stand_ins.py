@@ -126,6 +126,10 @@ class AttributeRulerStandIn:
     and rules apply in the order they were added, a later one overriding an earlier."""
 
     def __init__(self, ruler: AttributeRuler):
+        self.ruler = ruler  # kept, to be saved and loaded as the pipeline is (`to_disk`)
+        self._read_rules(ruler)
+
+    def _read_rules(self, ruler: AttributeRuler) -> None:
         # By rule number (the order rules were added in): the attributes it sets, as
         # attribute id -> value id.
         self.rule_attrs: list[dict[int, int]] = ruler.attrs
@@ -167,6 +171,22 @@ class AttributeRulerStandIn:
         self.bit = {word: k for k, word in enumerate(sorted({w for _, words, _ in self.multiple for w in words}))}
         # Combination of tested values -> what the one-word rules set (see `_outcome`).
         self.outcomes: dict[tuple[int, ...], tuple[tuple[int, ...], list[tuple[int, int]], int]] = {}
+
+    def to_disk(self, path, exclude=()) -> None:
+        self.ruler.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path, exclude=()) -> "AttributeRulerStandIn":
+        self.ruler.from_disk(path, exclude=exclude)
+        self._read_rules(self.ruler)
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:
+        return self.ruler.to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, exclude=()) -> "AttributeRulerStandIn":
+        self.ruler.from_bytes(data, exclude=exclude)
+        self._read_rules(self.ruler)
+        return self
 
     @staticmethod
     def can_stand_in(component) -> bool:
@@ -251,18 +271,41 @@ class LemmatizerStandIn:
 
     def __init__(self, lemmatizer: Lemmatizer):
         self.lemmatizer = lemmatizer
+        self._index_as_sets()
+
+    def _index_as_sets(self) -> None:
         self.lemma_of: dict[tuple[int, int, int], int] = {}
+        lemmatizer = self.lemmatizer
+        self.index_as_read = None  # the lemma index as the lemmatizer's files hold it
         # The rules test whether a form is a known word of its part of speech with `in`
         # on the lemma index, a list of up to 57,528 words in en_core_web_sm: most of
         # the lemmatizer's time. A set answers the same, at once. (The wrapped
         # lemmatizer is the stand-in's alone: it has left the pipeline.)
         lookups = lemmatizer.lookups
         if lookups.has_table("lemma_index"):
-            index = lookups.get_table("lemma_index")
+            index = self.index_as_read = lookups.get_table("lemma_index")
             as_sets = Table(name=index.name)
             for key, forms in index.items():
                 as_sets[key] = frozenset(forms) if isinstance(forms, list) else forms
             lookups.set_table("lemma_index", as_sets)
+
+    def to_disk(self, path, exclude=()) -> None:
+        # Saved as the lemmatizer was read: its index as lists (a set does not serialise).
+        lookups = self.lemmatizer.lookups
+        if self.index_as_read is not None:
+            as_sets = lookups.get_table("lemma_index")
+            lookups.set_table("lemma_index", self.index_as_read)
+            try:
+                self.lemmatizer.to_disk(path, exclude=exclude)
+            finally:
+                lookups.set_table("lemma_index", as_sets)
+        else:
+            self.lemmatizer.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path, exclude=()) -> "LemmatizerStandIn":
+        self.lemmatizer.from_disk(path, exclude=exclude)
+        self._index_as_sets()
+        return self
 
     @staticmethod
     def can_stand_in(component) -> bool:
@@ -293,11 +336,24 @@ class LemmatizerStandIn:
         return doc
 
 
-@Language.factory("attrib_attribute_ruler", assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"])
+# Each factory wraps the component it `replaces` while that is still in the pipeline
+# (`use_stand_ins`); in a pipeline loaded from disk (`spacy.load` of a saved one) it makes
+# a new, empty one, which `from_disk` fills from the files the stand-in saved.
+
+
+@Language.factory(
+    "attrib_attribute_ruler", assigns=["token.pos", "token.tag", "token.morph", "token.lemma", "token.dep"],
+    default_config={"replaces": "attribute_ruler"},
+)
 def make_attribute_ruler_stand_in(nlp: Language, name: str, replaces: str) -> AttributeRulerStandIn:
-    return AttributeRulerStandIn(nlp.get_pipe(replaces))
+    if replaces in nlp.pipe_names:
+        return AttributeRulerStandIn(nlp.get_pipe(replaces))
+    return AttributeRulerStandIn(AttributeRuler(nlp.vocab, name))
 
 
-@Language.factory("attrib_lemmatizer", assigns=["token.lemma"])
+@Language.factory("attrib_lemmatizer", assigns=["token.lemma"], default_config={"replaces": "lemmatizer"})
 def make_lemmatizer_stand_in(nlp: Language, name: str, replaces: str) -> LemmatizerStandIn:
-    return LemmatizerStandIn(nlp.get_pipe(replaces))
+    if replaces in nlp.pipe_names:
+        return LemmatizerStandIn(nlp.get_pipe(replaces))
+    # Only a rule lemmatizer is stood in for (`can_stand_in`).
+    return LemmatizerStandIn(nlp.create_pipe("lemmatizer", name=name, config={"mode": "rule"}))

@@ -48,9 +48,44 @@ def bare_nlp():
 def test_entry_point_declared():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     factories = project["project"]["entry-points"]["spacy_factories"]
-    assert factories["attrib"] == "attrib.pipeline:make_attrib_component"
+    assert factories == {
+        "attrib": "attrib.pipeline:make_attrib_component",
+        "attrib_paragraphs": "attrib.pipeline:paragraph_boundaries",
+        "attrib_attribute_ruler": "attrib.stand_ins:make_attribute_ruler_stand_in",
+        "attrib_lemmatizer": "attrib.stand_ins:make_lemmatizer_stand_in",
+    }
     module, _, attr = factories["attrib"].partition(":")
     assert getattr(__import__(module, fromlist=[attr]), attr) is make_attrib_component
+    # Every factory attrib registers is an entry point.
+    registered = {name for name in spacy.registry.factories.get_all() if name.startswith("attrib")}
+    assert registered == set(factories)
+
+
+def test_factory_declares_what_it_requires_and_its_spans_key(nlp):
+    meta = nlp.get_pipe_meta("attrib")
+    assert {"token.tag", "token.dep", "token.lemma", "token.ent_type", "doc.tensor"} <= set(meta.requires)
+    assert nlp.get_pipe_config("attrib")["spans_key"] == SPANS_KEY == "attrib"
+    other = spacy.load(SPACY_MODEL)
+    other.add_pipe("attrib", config={"spans_key": "quotes"})
+    doc = other(TEXTS[0])
+    assert "attrib" not in doc.spans
+    assert [s.label_ for s in doc.spans["quotes"]] == ["CONTENT", "CUE", "SPEAKER"]
+
+
+def test_pipeline_saves_and_loads_with_the_same_attributions(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    # The stand-ins come back as stand-ins, filled from what they saved.
+    assert [type(loaded.get_pipe(n)) for n in ("attribute_ruler", "lemmatizer")] == [
+        type(nlp.get_pipe(n)) for n in ("attribute_ruler", "lemmatizer")
+    ]
+    for text in TEXTS:
+        before, after = nlp(text), loaded(text)
+        assert records(after) == records(before)
+        assert [(t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_) for t in after] == [
+            (t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_) for t in before
+        ]
 
 
 def test_entry_point_registers_factory_without_importing_attrib():

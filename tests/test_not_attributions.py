@@ -1,0 +1,118 @@
+"""What is not an attribution: one attribution in, one out, and reporting words that report nothing here."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import describe
+from test_indirect_speech import INDIRECT
+from constructions import QUOTE_AND_PUNCT, the_attribution, check
+
+
+# --- not attributions ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ('The so-called "modernisation" of the port cost millions.', "modernisation"),
+    ("The so-called “reform” of the pension system passed on Thursday.", "reform"),
+    ('Her cousin starred in "Winter Harbour" two years ago.', "Winter Harbour"),
+    ("The striker, known as “The Hawk”, scored twice against Lunden.", "The Hawk"),
+    ("Delegates from Marrowby arrived for the “summit” on Friday.", "summit"),
+], ids=["so-called-straight", "so-called-curly", "title", "nickname", "scare-quote-noun"])
+def test_scare_quotes_and_titles_are_not_attributions(analyze, text, fragment):
+    attributions = analyze(text)
+    bare = [a for a in attributions if a.content.text.strip(QUOTE_AND_PUNCT) == fragment]
+    assert not bare, f"{fragment!r} in {text!r} is not a statement, but attrib emitted:\n{describe(bare)}"
+
+
+# --- precision: one attribution in, one attribution out ---------------------------------
+
+SINGLE_ATTRIBUTION = [
+    '"The bridge will reopen in May," Lena Morales said.',
+    "“The new rules will cut waiting times,” said Ilse Varga, a spokeswoman for the ministry.",
+    '"The harvest was poor this year," Tomas Lindqvist said, "but the cooperative will survive."',
+    "Mayor Hana Lindgren put it simply: “The library on Mill Street stays open.”",
+    'Osman Adeyemi said that the tariff plan was "a gift to importers and a blow to growers."',
+    *[c[1] for c in INDIRECT],
+    "The Kessel dam is safe for another decade, according to Carmen Ruiz, the chief engineer.",
+    "As per a report in Coastline Times, which cited sources, the port authority will double its fees next year.",
+    "The Carrow Valley Gazette reported that the hospital had run out of insulin.",
+    "In a statement, the Northfield Rail Company said that services would resume on Monday.",
+    "Dmitri Volkov was quoted as saying that the election in Krasnaya had been fair.",
+    "Lucia Ferreira arrived in Monteverde on Tuesday. She said the new clinic would open in the spring.",
+    "The opposition leader, Viktor Hale, said the budget ignored small towns.",
+    "Ruth Abara defeated Paul Mensah in the leadership vote in March. In a statement posted on Abara's "
+    "official website, the head of the party expressed her gratitude to the volunteers.",
+    "Officials who spoke on condition of anonymity said the ceasefire talks would resume next week.",
+]
+
+
+@pytest.mark.parametrize("text", SINGLE_ATTRIBUTION, ids=lambda t: "-".join(t.split()[:4]).strip('"“”,.'))
+def test_exactly_one_attribution_emitted(analyze, text):
+    """Each of these texts holds exactly one attribution; anything more is a false positive."""
+    attributions = analyze(text)
+    assert len(attributions) == 1, f"in {text!r} expected 1 attribution, got {len(attributions)}:\n{describe(attributions)}"
+
+
+# --- false alarms: reporting words that report nothing here -----------------------------
+
+NO_ATTRIBUTION = [
+    # The writer addressing the reader.
+    "Read the full interview with the harbour master on page six.",
+    "Please see the attached timetable for the ferries to Kessel.",
+    "Don't blame the council for the potholes on Mill Street.",
+    # "add" with an object is arithmetic, not speech.
+    "The bakery in Ostbury added forty jobs last year.",
+    "The storm adds to the pressure on the council in Kessel.",
+    # Appearing somewhere is not an appearance of anything said.
+    "The minister appeared on a morning talk show in Kessel on Sunday.",
+    # An interviewer's question: its object is asked about, not said.
+    "Do you support the new ferry tax in Kessel?",
+]
+
+
+@pytest.mark.parametrize("text", NO_ATTRIBUTION, ids=lambda t: "-".join(t.split()[:4]).strip('"“”,.'))
+def test_no_attribution_emitted(analyze, text):
+    attributions = analyze(text)
+    assert not attributions, f"in {text!r} expected no attribution, got:\n{describe(attributions)}"
+
+
+def test_added_with_a_clause_still_reports(analyze):
+    text = "Mayor Lin added that the new bus route would open in May."
+    check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The new harbour plan seems sound.", "sound"),
+    ("The ferry company appears ready to cut its fares.", "ready to cut its fares"),
+])
+def test_linking_seem_has_no_speaker(analyze, text, predicate):
+    """ "X seems Y" is an appearance of "X | Y": the subject is what it is about, not a speaker."""
+    a = the_attribution(analyze(text), predicate, text)
+    assert a.speaker is None, f"expected no speaker, got:\n{describe([a])}"
+    assert text.split(" seems")[0].split(" appears")[0] in a.content.text, describe([a])
+
+
+@pytest.mark.parametrize("text,content,mention", [
+    ("A petition calling for the closure of the Ostbury mine has reached 40,000 signatures.",
+     "the closure of the Ostbury mine", "A petition"),
+    ("Most residents saying they felt unsafe lived near the old harbour.", "they felt unsafe", "Most residents"),
+])
+def test_participle_modifying_a_noun_has_that_noun_as_speaker(analyze, text, content, mention):
+    check(the_attribution(analyze(text), content, text), text, mention=mention)
+
+
+def test_in_phrase_that_is_no_setting_completes_the_object(analyze):
+    """ "condemned X in response to Y": "in" with no time or place finishes what was said."""
+    text = "Mayor Lin condemned the strike in response to the new tax."
+    check(the_attribution(analyze(text), "the strike in response to the new tax", text), text, cue="condemned")
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Senator Okafor called for a ban on trawling in response to the fish kill.",
+     "a ban on trawling in response to the fish kill"),
+    ("The union complained about the new rota at a meeting on Friday.", "the new rota"),
+])
+def test_topic_takes_the_complements_after_it_but_not_the_setting(analyze, text, content):
+    a = the_attribution(analyze(text), content, text)
+    assert a.content.text.strip(QUOTE_AND_PUNCT) == content, describe([a])

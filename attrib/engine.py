@@ -17,14 +17,14 @@ from spacy.tokens import Doc
 from attrib import confidence
 from attrib.extract import edge_model, tagger_candidates
 from attrib.extract.acts import act_of
+from attrib.extract.candidate import Candidate
 from attrib.extract.cues import verb_lemma
 from attrib.extract.doc_text import text_of
-from attrib.extract.quotes import find_quotes, with_whole_marks
-from attrib.extract.candidate import Candidate
 from attrib.extract.finder import find_candidates
 from attrib.extract.keep import kept
-from attrib.extract.role_tagger import role_probabilities
 from attrib.extract.mention_edges import mention_without_aside
+from attrib.extract.quotes import find_quotes, with_whole_marks
+from attrib.extract.role_tagger import role_probabilities
 from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.continuation import quote_paragraph_statements

@@ -294,3 +294,19 @@ def test_a_database_from_before_speaker_identity_is_brought_up_to_date(tmp_path)
     assert (key, in_article, alias) == (attribution_key([(18, 21)], None, "yes"), "Obama", "Mr. Obama")
     assert db.execute("SELECT aliases, surname FROM speakers").fetchone() == ('{"Mr. Obama": 1}', "obama")
     assert "review" in {c.name for c in db["attributions_view"].columns}
+
+
+def test_an_untyped_speaker_of_an_act_that_is_no_statement_gets_no_row(db):
+    """ "The Council's starkest recent failure shows ...": the mention stays with its
+    attribution, but no speaker row is made of it; an untyped statement speaker gets one."""
+    stored, attributions = article("acts", [
+        ("Council's starkest recent failure", "The Council's starkest recent failure", "groups are right", "unknown"),
+        ("self-taught Cambridge resident", "the self-taught Cambridge resident", "comics are hard", "unknown"),
+    ])
+    attributions[0].act = "other"
+    store_articles(db, [(stored, attributions)])
+    assert set(rows(db)) == {"self-taught Cambridge resident"}
+    assert speaker_of(db, "groups are right") is None
+    assert db.execute("SELECT speaker_mention FROM attributions WHERE content = 'groups are right'").fetchone()[0] == (
+        "The Council's starkest recent failure"
+    )

@@ -152,6 +152,9 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "has been hailed as a model": a description, nobody's words
     if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
         return OTHER
+    if (act == STATEMENT and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and not quoted
+            and not content.lower().startswith("that ")):
+        return OTHER  # "punished him by asking prosecutors to charge him": a means, not words ("by saying that" says)
     if word == "ask" and verb.tag_ == "VBN" and (verb.dep_ == "advcl" or _passive_without_agent(verb)):
         return OTHER  # "Asked to describe the device, the mayor said ...": a question put, by nobody named
     if (act == STATEMENT and cand.pattern == "verb-object" and not quoted and not _object_with_claim(verb)
@@ -197,13 +200,11 @@ def _passive_without_agent(verb: Token) -> bool:
 def _unrealised(verb: Token) -> bool:
     """ "did not say", "will announce", "would argue": nothing was communicated (yet);
     nor in "declined to declare", "stopped short of calling", "Asked to describe the
-    device", "by asking prosecutors to": a refusal, a question put to the speaker, a means."""
+    device": a refusal, a question put to the speaker."""
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES) for c in verb.children):
         return True
     governor = verb.head
     if verb.dep_ == "pcomp" and governor.lower_ in ("by", "of") and governor.head.lemma_.lower() in WITHHOLDING_VERBS | {"stop"}:
-        return True
-    if verb.dep_ == "pcomp" and governor.lower_ == "by":
         return True
     return verb.dep_ == "xcomp" and (
         governor.lemma_.lower() in WITHHOLDING_VERBS or (governor.lemma_.lower() == "ask" and governor.tag_ == "VBN")

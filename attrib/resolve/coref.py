@@ -430,7 +430,9 @@ class Resolver:
         if lemma in self.lexicon.organization_nouns and is_bare_definite(root):
             # "the company", "the group": the organisation the article is about.
             return self._latest_organization(sentence, root) or ResolvedSpeaker(text, "organization", "description-new", 0, lemma)
-        if is_government_name(text, self.lexicon):
+        # By the head and its compounds: "the conservation department", not "the
+        # Council's starkest recent failure" (a failure says nothing).
+        if is_government_name(" ".join(t.text for t in root.lefts if t.dep_ == "compound") + " " + root.text, self.lexicon):
             return self._latest_entity_with_word(lemma, root.idx, sentence) or ResolvedSpeaker(text, "government", "description", 0, lemma)
         return ResolvedSpeaker(text or span.text, "unknown", "unresolved", 0, lemma)
 

@@ -176,7 +176,7 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
 
     mentions: dict[tuple[str, str], list[Optional[str]]] = {}
     for a in attributions:
-        if a.speaker is not None and not names_two(_mention_text(a.speaker) or "", a.speaker.name):
+        if _speaks(a):
             mentions.setdefault((a.speaker.name, a.speaker.type), []).append(_mention_text(a.speaker))
     linked: dict[tuple[str, str], Optional[int]] = {}
     # A surname alone, or a common noun, naming someone the article names in full
@@ -195,14 +195,17 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
             linked[key] = speaker_row(db, corrected.name, corrected.type or type)
         else:
             linked[key] = link(db, proper, type, evidence_of(mentions[key], proper))
-    ids = []
-    for a in attributions:
-        speaker = a.speaker
-        if speaker is None or names_two(_mention_text(speaker) or "", speaker.name):
-            ids.append(None)
-        else:
-            ids.append(linked[(speaker.name, speaker.type)])
-    return ids
+    return [linked[(a.speaker.name, a.speaker.type)] if _speaks(a) else None for a in attributions]
+
+
+def _speaks(a: Attribution) -> bool:
+    """Whether an attribution's speaker gets a row: not a mention naming two people, and
+    not one the engine could not type for an act that is no statement ("the Council's
+    starkest recent failure shows ..."): its mention stays with the attribution."""
+    speaker = a.speaker
+    if speaker is None or names_two(_mention_text(speaker) or "", speaker.name):
+        return False
+    return a.act == "statement" or speaker.type != "unknown"
 
 
 def _same_in_article(names: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:

@@ -423,7 +423,10 @@ class OrganizationNames:
     one), or, for a name of two words or more, that starts with it and adds one word."""
 
     def __init__(self, doc: Doc):
-        self.names = sorted({clean_name(e.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")}, key=lambda n: len(n.split()), reverse=True)
+        # Longest first, and in the article's order among names as long: the same
+        # choice on every run (a set's order changes with Python's hash seed).
+        found = dict.fromkeys(clean_name(e.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC"))
+        self.names = sorted(found, key=lambda n: len(n.split()), reverse=True)
 
     def full_name(self, name: str) -> str:
         words = name.split()

@@ -3,8 +3,10 @@
 A lone surrogate (JSON allows `"\\ud800"`) can't be encoded as UTF-8, so the first
 hash, write or print of it fails; it becomes U+FFFD, one character for one, so no
 offset moves. NUL and the other C0 and C1 control characters mean nothing in an
-article and some of them drive a terminal (ESC starts its escape sequences): they are
-dropped, except tab and the line ends (LF, and CR, which Windows line ends hold).
+article and some of them drive a terminal (ESC starts its escape sequences): each
+becomes a space, one for one, so offsets stay offsets into the input's own text
+(gold annotations of it among others), except tab and the line ends (LF, and CR,
+which Windows line ends hold), kept as they are.
 The article then carries a warning that says what was changed.
 """
 
@@ -23,11 +25,11 @@ TEXT_FIELDS = tuple(f.name for f in fields(Article) if f.name not in ("source_li
 
 
 def sanitize_text(text: str) -> tuple[str, int, int]:
-    """`text` with lone surrogates replaced and control characters dropped, and how many
-    of each there were."""
+    """`text` with lone surrogates and control characters replaced, one for one, and how
+    many of each there were."""
     text, replaced = LONE_SURROGATE.subn("\ufffd", text)
-    text, dropped = CONTROL.subn("", text)
-    return text, dropped, replaced
+    text, blanked = CONTROL.subn(" ", text)
+    return text, blanked, replaced
 
 
 def sanitize_article(article: Article) -> Article:
@@ -48,7 +50,7 @@ def sanitize_article(article: Article) -> Article:
         return article
     said = []
     if dropped:
-        said.append(f"{dropped} control character{'s' if dropped != 1 else ''} dropped")
+        said.append(f"{dropped} control character{'s' if dropped != 1 else ''} replaced by spaces")
     if replaced:
         said.append(f"{replaced} invalid character{'s' if replaced != 1 else ''} (lone surrogates) replaced by U+FFFD")
     detail = ", ".join(said)

@@ -79,12 +79,12 @@ def test_each_hostile_input_gives_one_line_and_the_run_exits_1(hostile):
     assert result.stderr.splitlines() == [
         f"attrib: {folder / 'deep.json'}: JSON nested too deeply",
         f"attrib: {folder / 'deep.jsonl'}:2: JSON nested too deeply",
-        f"attrib: {folder / 'escapes.jsonl'}:1: 5 control characters dropped",
+        f"attrib: {folder / 'escapes.jsonl'}:1: 5 control characters replaced by spaces",
         f"attrib: {folder / 'object-title.jsonl'}:1: 'title' is not text",
         f"attrib: {folder / 'parens.txt'}: 39,960 characters in runs too long to parse (punctuation, or no space) left out of the analysis",
         f"attrib: {folder / 'pipe.txt'}: not a regular file (a FIFO), skipped",
         f"attrib: {folder / 'quotes.txt'}: 99,980 characters in runs too long to parse (punctuation, or no space) left out of the analysis",
-        f"attrib: {folder / 'surrogate.jsonl'}:6: 1 control character dropped, 2 invalid characters (lone surrogates) replaced by U+FFFD",
+        f"attrib: {folder / 'surrogate.jsonl'}:6: 1 control character replaced by spaces, 2 invalid characters (lone surrogates) replaced by U+FFFD",
         f"attrib: {folder / 'too-long.jsonl'}:1: too long to analyse (150,027 bytes; at most 100,000)",
         "attrib: 5 input(s) failed, kept in the failures table: fix them and run `attrib ingest --retry`",
         "ingested 18, skipped 0, failed 5",
@@ -101,9 +101,9 @@ def test_the_articles_around_each_hostile_input_are_stored(hostile):
         "seed", "bad", "before", "after", "quotes", "parens", "escapes", "story",
         *(f"good-{n}" for n in range(10)),
     }
-    # Sanitised once, as read: surrogates replaced one for one, controls dropped.
-    assert bad == ("Half \ufffd a title", "He said \ufffd it would rain.")
-    assert escapes == ("]0;ownedNews[2J", f"[31m{GOOD}[0m \u202eevil\u202c")
+    # Sanitised once, as read: surrogates and controls replaced one for one.
+    assert bad == ("Half \ufffd a title", "He said \ufffd it would  rain.")
+    assert escapes == (" ]0;owned News [2J", f" [31m{GOOD} [0m \u202eevil\u202c")
 
 
 def test_the_seeds_statements_are_all_stored(hostile):

@@ -136,3 +136,13 @@ def test_a_wire_dateline_gives_the_published_date(tmp_path):
     # A date given with the article wins over its dateline.
     (tmp_path / "given.jsonl").write_text(json.dumps({"id": "g", "text": texts["dated.txt"], "published": "2025-11-03"}))
     assert [a.published for a in read(tmp_path / "given.jsonl")] == ["2025-11-03"]
+
+
+def test_control_characters_become_spaces_so_offsets_stay_the_inputs(tmp_path):
+    from attrib.readers import read_articles
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "Lin Ode\\u0085 said the vote was fair."}\n', encoding="utf-8")
+    [article] = [a for a in read_articles([str(path)])]
+    assert article.text == "Lin Ode  said the vote was fair."
+    assert len(article.text) == len("Lin Ode\u0085 said the vote was fair.")

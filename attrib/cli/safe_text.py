@@ -4,7 +4,7 @@ An article is text from anywhere, and so is a database attrib did not fill itsel
 an escape sequence in a title (`ESC]0;...` retitles the terminal window, `ESC[2J`
 clears the screen, OSC 8 makes links), a carriage return that overwrites the line,
 or a bidi control that reorders what follows would act on the reader's terminal.
-The readers drop control characters (attrib/sanitize.py); what is printed is
+The readers replace control characters by spaces (attrib/sanitize.py); what is printed is
 escaped all the same (`terminal_safe`): each such character is written as its
 escape, `\\x1b` or `\\u202e`, visible and inert. JSON escapes C0 itself; `json_safe`
 does the rest. In CSV, a cell that starts with `=`, `+`, `-` or `@` (or a tab or

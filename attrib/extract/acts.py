@@ -79,8 +79,11 @@ def act_of(
     if act == STATEMENT and speaker_head is not None and not typed and not can_speak(speaker_head, lexicon, speaker_type, speaker_resolved):
         # (A speaker the resolver typed is someone: "Snopes fact checker and staff writer
         # David Emery" is a person whatever the parser made the head.)
-        if any(can_speak(t, lexicon) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
-            return act  # "data analysis firm 1010data": the firm speaks, whatever the parser made of its name
+        if (speaker_head.pos_ in ("PROPN", "NUM", "X") or not speaker_head.is_alpha) and any(
+                can_speak(t, lexicon) for t in speaker_head.children if t.dep_ in ("compound", "nmod", "appos")):
+            # "data analysis firm 1010data": the firm speaks, whatever the parser made of its
+            # name (but "a news conference" is no newsroom).
+            return act
         # "The assault threatened to ...", "That points to ...", "you would choose ...".
         return OTHER
     if act == STATEMENT and speaker_head is None and cand.pattern == tagger_candidates.PATTERN and word not in lexicon.acts:

@@ -16,6 +16,8 @@ from attrib.extract.quotes import Quote
 
 # Entities that can be a headline's or transcript's speaker ("Graham: ...").
 NAME_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+# Words a headline's or transcript's speaker name may have ("White House Press Office:").
+MAX_NAME_WORDS = 4
 # "... — Paul Ryan (@SpeakerRyan) July 5, 2016": a dash, a name, maybe a handle and a
 # date, then the end of the line.
 DASH_SIGNATURE = re.compile(
@@ -42,6 +44,10 @@ def headline_candidate(sent: Span, sent_index: int) -> Optional[Candidate]:
     # label ("Note:", "Analysis:", "Tech Enabled:") the small parser takes for one.
     if not (all(t.is_upper for t in name if t.is_alpha) or any(t.ent_type_ in NAME_ENTITIES for t in name)
             or name[-1].lower_ in _surnames(doc)):
+        return None
+    # A section heading ("Veto Power Impedes Peace Efforts:") is longer than a name, unless
+    # the name is a person's.
+    if len(name) > MAX_NAME_WORDS and not all(t.ent_type_ == "PERSON" for t in name):
         return None
     line_end = text_of(doc).find("\n", colon.idx)
     line_end = len(text_of(doc)) if line_end == -1 else line_end

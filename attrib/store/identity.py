@@ -199,11 +199,13 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
 
 
 def _speaks(a: Attribution) -> bool:
-    """Whether an attribution's speaker gets a row: not a mention naming two people, and
-    not one the engine could not type for an act that is no statement ("the Council's
-    starkest recent failure shows ..."): its mention stays with the attribution."""
+    """Whether an attribution's speaker gets a row: someone whose words or mind it
+    reports (a statement, thought, knowledge or intention; not an action or a frame
+    with no report, "Kissito (pronounced kiss-E-tow)"), not a mention naming two people,
+    and not one the engine could not type for an act that is no statement ("the
+    Council's starkest recent failure shows ..."). The mention stays with the attribution."""
     speaker = a.speaker
-    if speaker is None or names_two(_mention_text(speaker) or "", speaker.name):
+    if speaker is None or a.act == "other" or names_two(_mention_text(speaker) or "", speaker.name):
         return False
     return a.act == "statement" or speaker.type != "unknown"
 

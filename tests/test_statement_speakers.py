@@ -127,6 +127,11 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
          {("Melanie Walsh", "person", 1, "It never crossed my mind")}),
         ("Police Commissioner James O\u2019Neill spoke on Sunday. O'Neill said the blast was intentional.",
          {("James O\u2019Neill", "person", 1, "the blast was intentional")}),
+        # The person a place and titles lead up to, or an apposition names.
+        ("Tulsa police Chief Chuck Jordan said he would achieve justice.",
+         {("Chuck Jordan", "person", 1, "he would achieve justice")}),
+        ("Trump's running mate, Indiana Gov. Mike Pence, said he would release his returns soon.",
+         {("Mike Pence", "person", 1, "he would release his returns soon")}),
         # One name, though the small model cuts it in two at "and".
         ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
          {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),

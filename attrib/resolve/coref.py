@@ -110,6 +110,16 @@ class Resolver:
                 return ent
         return None
 
+    def _head_entity(self, tokens: list[Token], head: Token) -> Optional[Span]:
+        """The entity that is a phrase's head, else its person, else the one nearest the
+        head: "Indiana Gov. Mike Pence" is Pence, "Tulsa police Chief Chuck Jordan" Jordan."""
+        found = [self.ent_of_token[t.i] for t in tokens if t.i in self.ent_of_token
+                 and self.ent_of_token[t.i].label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        if not found:
+            return None
+        return (next((e for e in found if e.start <= head.i < e.end), None)
+                or next((e for e in found if e.label_ == "PERSON"), None) or found[-1])
+
     def _owner_of(self, noun: Token) -> Optional[Span]:
         """ "the statement by X", "a report in X", "X's statement": the owning entity."""
         for child in noun.children:
@@ -177,10 +187,11 @@ class Resolver:
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
 
         ent = self.ent_of_token.get(root.i)
-        if ent is None and root.pos_ != "PROPN" and not root.ent_type_:
-            # "Whole Foods co-founder and CEO John Mackey": titles the parser made the
-            # head of, before the name that ends the mention (not "the wife of X").
-            ent = self._name_after_titles(span, root)
+        if (ent is None or ent.label_ in ("GPE", "NORP")) and (root.pos_ != "PROPN" or root.ent_type_ in ("GPE", "NORP")):
+            # "Whole Foods co-founder and CEO John Mackey", "Tulsa police Chief Chuck
+            # Jordan": titles (and a place) the parser made the head of, before the name
+            # that ends the mention (not "the wife of X").
+            ent = self._name_after_titles(span, root) or ent
         if ent is None and (lemma in self.lexicon.person_roles or root.pos_ == "PROPN"):
             # "The leader of Ennahda, Rachid Ghannouchi": a name set off by a comma is who
             # the description is, wherever the parser hung it.
@@ -189,12 +200,12 @@ class Resolver:
         if ent is None and root.pos_ != "PROPN":  # a name is who it is: "Hicks, a Navy veteran"
             for child in root.children:
                 if child.dep_ == "appos":
-                    ent = self._entity_in(list(child.subtree))
+                    ent = self._head_entity(list(child.subtree), child)
                     if ent is not None:
                         break
         if ent is None and root.pos_ == "PROPN":
             # The name's own words, not an entity in what follows it ("Hicks, a Navy veteran").
-            ent = self._entity_in([t for t in span if t.i <= root.i])
+            ent = self._head_entity([t for t in span if t.i <= root.i], root)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             if lemma in KIN_NOUNS and ent.label_ == "PERSON":
                 return self._family_member(root, self.named(ent), sentence)

@@ -310,3 +310,11 @@ def test_an_untyped_speaker_of_an_act_that_is_no_statement_gets_no_row(db):
     assert db.execute("SELECT speaker_mention FROM attributions WHERE content = 'groups are right'").fetchone()[0] == (
         "The Council's starkest recent failure"
     )
+
+
+def test_a_headline_verb_before_a_one_word_name_is_no_part_of_it():
+    from attrib.store.identity import proper_name
+
+    assert proper_name("Say Mexico", "government") == "Mexico"
+    assert proper_name("Call of Duty", "organization") == "Call of Duty"
+    assert proper_name("Save the Children", "organization") == "Save the Children"

@@ -132,6 +132,10 @@ def test_a_passive_report_without_an_agent_names_nobody(analyze):
          {("Chuck Jordan", "person", 1, "he would achieve justice")}),
         ("Trump's running mate, Indiana Gov. Mike Pence, said he would release his returns soon.",
          {("Mike Pence", "person", 1, "he would release his returns soon")}),
+        # An outlet grows to the outlet's fuller name.
+        ("The New York Post reported that the mayor went to a hospital. The Post said his aides avoided the emergency room.",
+         {("New York Post", "media", 2, "that the mayor went to a hospital"),
+          ("New York Post", "media", 2, "his aides avoided the emergency room")}),
         # One name, though the small model cuts it in two at "and".
         ("Tourism is critical to the economy, according to the World Travel and Tourism Council, an industry body.",
          {("World Travel and Tourism Council", "government", 1, "Tourism is critical to the economy")}),

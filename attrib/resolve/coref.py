@@ -80,9 +80,10 @@ class Resolver:
         # The small model sometimes labels a known person's surname ORG: trust the article.
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
             kind = "person"
-        if ent.label_ in ("ORG", "GPE", "FAC") and kind != "media":
+        if ent.label_ in ("ORG", "GPE", "FAC"):
             grown = self.organizations.full_name(name)
-            if grown != name:
+            # An outlet grows to an outlet's name only ("The Post" -> "New York Post").
+            if grown != name and (kind != "media" or self.lexicon.is_media_name(grown)):
                 name, kind = grown, "organization" if kind == "person" else kind
         if kind == "person":
             name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)

@@ -276,7 +276,11 @@ def proper_name(name: str, type: str) -> str:
     campaign" as "Clinton campaign"."""
     if type == "person":
         return clean_name(person_name(name))
-    return POSSESSIVE_INSIDE.sub(r"\1 \2", clean_name(name))
+    words = clean_name(name).split()
+    # "Experts Say Mexico ...": a headline's verb before a one-word name is no part of it.
+    if len(words) == 2 and name_word(words[0]) in load_name_lexicon().headline_verbs and words[1][:1].isupper():
+        words = words[1:]
+    return POSSESSIVE_INSIDE.sub(r"\1 \2", " ".join(words))
 
 
 def is_joint_name(name: str, type: str) -> bool:

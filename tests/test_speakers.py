@@ -13,7 +13,7 @@ from attrib.store import QuoteFilters, open_database, quotes, speakers, store_ar
 from attrib.store import corrections
 from attrib.store.corrections import Review
 from attrib.store.db import replace_attributions, write_transaction
-from attrib.store.identity import closest_names, matching_speakers
+from attrib.store.speaker_search import closest_names, matching_speakers
 from attrib.store.schema import MIGRATIONS
 
 ALL_ACTS = frozenset(ACTS)

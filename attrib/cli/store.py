@@ -26,7 +26,7 @@ from attrib.cli.output import output_options
 from attrib.errors import AttribError, StoreError
 from attrib.model import KINDS
 from attrib.readers import count_articles
-from attrib.store import identity, queries
+from attrib.store import queries, speaker_search
 from attrib.store.db import database_path, failed_paths, open_database, open_for_reading, stored_count
 from attrib.run.ingest import BATCH_ARTICLES, Ingest
 
@@ -297,9 +297,9 @@ def quotes(
 
 def suggest_speakers(database, speaker: str) -> None:
     """One line on stderr when no speaker has that name: the closest names, if any."""
-    if identity.matching_speakers(database, speaker):
+    if speaker_search.matching_speakers(database, speaker):
         return
-    close = identity.closest_names(database, speaker)
+    close = speaker_search.closest_names(database, speaker)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     print_error(f"no speaker matching {speaker!r}{hint}")
 

@@ -45,7 +45,7 @@ NO_CONTENT = re.compile(
     r"|(?:\w+\s+){0,3}for\s+(?:a\s+)?(?:comment|response|an?\s+interview)\b)",
     re.IGNORECASE,
 )
-# A modal or negation on the cue: the words were not (or not yet) communicated.
+# "I", "we": a speaker only once resolved to whoever is talking; "I think" is then said.
 FIRST_PERSON = {"i", "we"}
 # "one of the sources", "a number of analysts": the group after "of" is who speaks.
 COUNT_WORDS = {"one", "some", "many", "most", "several", "few", "all", "none", "both", "each", "number", "handful",
@@ -56,6 +56,7 @@ NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL
 NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "you"}
 # Verbs whose infinitive was not done: "declined to say", "refused to name", "failed to mention".
 WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease"}
+# A modal or negation on the cue: the words were not (or not yet) communicated.
 UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
 
 

@@ -25,7 +25,7 @@ from attrib.model import DEFAULT_ACTS, Article, Attribution
 from attrib.report.claims import CharSpan, Claim, attribution_spans, unattributed_claims
 from attrib.report.data import CHECK_BELOW, Report, ReportAttribution, Tally
 from attrib.store import report_queries
-from attrib.store.identity import closest_names
+from attrib.store.speaker_search import closest_names
 from attrib.store.queries import ArticleTexts, check_text
 from attrib.store.report_queries import Scope
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, GROUP_QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_bare_definite, name_words, transcript_case,
+    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, name_words, transcript_case,
 )
 from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, name_gender, entity_type, is_government_name, title_words
 
@@ -172,7 +172,7 @@ class Resolver:
                         root, lemma = pobj, pobj.lemma_.lower()
 
         if not self._names_a_person(root) and (
-            lemma in self.lexicon.anonymous_heads or (lemma in self.lexicon.unnamed_groups and self._is_a_crowd(root))
+            lemma in self.lexicon.anonymous_heads or (lemma in self.lexicon.unnamed_groups and is_a_crowd(root))
             or (root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS"))
         ):
             return self._anonymous(span, root, sentence, via)
@@ -295,13 +295,6 @@ class Resolver:
         if any(t.pos_ in ("ADP", "VERB", "AUX", "PRON") or t.text == "," for t in between):
             return None
         return ent
-
-    @staticmethod
-    def _is_a_crowd(root: Token) -> bool:
-        """ "researchers", "one academic", "many users": a plural or a counted group."""
-        return root.tag_ in ("NNS", "NNPS") or any(
-            c.dep_ in ("det", "amod", "nummod") and c.lower_ in GROUP_QUANTIFIERS for c in root.children
-        )
 
     def _spoken_for(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """ "his spokesman" -> "Morgan Tsvangirai's spokesman", "a Whole Foods spokeswoman",

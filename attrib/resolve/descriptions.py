@@ -37,6 +37,13 @@ SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representativ
 PRONOUN_WINDOW = 6
 
 
+def is_a_crowd(root: Token) -> bool:
+    """ "researchers", "one academic", "many users": a plural or a counted group."""
+    return root.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "amod", "nummod") and c.lower_ in GROUP_QUANTIFIERS for c in root.children
+    )
+
+
 def is_bare_definite(root: Token) -> bool:
     """ "the company", "the statement": a definite noun with nothing else to say which
     one, so it points back to one named before."""

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from attrib.errors import CorrectionError
 from attrib.model import ACTS, SPEAKER_TYPES
-from attrib.store import identity
+from attrib.store import identity, speaker_search
 
 ACTIONS = ("merge", "rename", "ignore")
 VERDICTS = ("confirmed", "rejected")
@@ -76,9 +76,9 @@ def is_named_by_hand(db: Database, name: str) -> bool:
 def _speaker(db: Database, name: str) -> tuple[int, str, str]:
     """The stored speaker named `name` (any case), or a CorrectionError that suggests
     the closest names."""
-    speaker_id = identity.speaker_id_named(db, name)
+    speaker_id = speaker_search.speaker_id_named(db, name)
     if speaker_id is None:
-        close = identity.closest_names(db, name)
+        close = speaker_search.closest_names(db, name)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise CorrectionError(f"no speaker named {name!r}{hint}")
     return db.execute("SELECT id, name, type FROM speakers WHERE id = ?", [speaker_id]).fetchone()
@@ -115,7 +115,7 @@ def rename_speaker(db: Database, name: str, new_name: str, type: Optional[str] =
     if type is not None and type not in SPEAKER_TYPES:
         raise CorrectionError(f"{type!r} is not a speaker type ({', '.join(SPEAKER_TYPES)})")
     speaker_id, old_name, old_type = _speaker(db, name)
-    other = identity.speaker_id_named(db, new_name)
+    other = speaker_search.speaker_id_named(db, new_name)
     if other is not None and other != speaker_id:
         raise CorrectionError(
             f"{new_name!r} is another speaker: to make them one, run `attrib speakers merge {old_name!r} {new_name!r}`"
@@ -318,13 +318,13 @@ def _import_speaker_rule(db: Database, record: dict) -> None:
     type = _text(record, "type", required=False)
     if type is not None and type not in SPEAKER_TYPES:
         raise CorrectionError(f"{type!r} is not a speaker type")
-    stored = identity.speaker_id_named(db, name) is not None
+    stored = speaker_search.speaker_id_named(db, name) is not None
     # Applied where the speaker is stored; recorded either way, for articles to come.
-    if stored and action == "merge" and identity.speaker_id_named(db, target) is not None:
+    if stored and action == "merge" and speaker_search.speaker_id_named(db, target) is not None:
         merge_speakers(db, name, target, record=False)
     elif stored and action == "merge":
         rename_speaker(db, name, target, record=False)
-    elif stored and action == "rename" and identity.speaker_id_named(db, target) in (None, identity.speaker_id_named(db, name)):
+    elif stored and action == "rename" and speaker_search.speaker_id_named(db, target) in (None, speaker_search.speaker_id_named(db, name)):
         rename_speaker(db, name, target, type, record=False)
     elif stored and action == "rename":
         merge_speakers(db, name, target, record=False)

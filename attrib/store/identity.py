@@ -27,7 +27,6 @@ count, most used first) for search and browsing.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -59,9 +58,6 @@ NAME_JOINERS = {"of", "the", "and", "for", "on", "de", "del", "la", "le", "van",
 LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
-# At most this many close names are suggested for a speaker not found.
-SUGGESTIONS = 3
-SUGGESTION_CUTOFF = 0.75
 
 
 def mention_alias(mention: Optional[str], name: str) -> Optional[str]:
@@ -253,7 +249,7 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
         # tagger missed) goes to that person on the same terms as a surname.
         found = _surname_bearer(db, name_word(name), evidence)
     if found is None:
-        found = _same_name(db, name, type)
+        found = same_name(db, name, type)
     if found is None and parts is not None and parts.first:
         found = _same_full_name(db, parts)
     if found is None and type not in ("person", "anonymous"):
@@ -295,7 +291,7 @@ def is_joint_name(name: str, type: str) -> bool:
 
 def speaker_row(db: Database, name: str, type: str) -> int:
     """The row named exactly `name` (any case), created when there is none."""
-    found = _same_name(db, name)
+    found = same_name(db, name)
     return found if found is not None else create_speaker(db, name, type)
 
 
@@ -306,7 +302,7 @@ def create_speaker(db: Database, name: str, type: str) -> int:
     ).lastrowid
 
 
-def _same_name(db: Database, name: str, type: Optional[str] = None) -> Optional[int]:
+def same_name(db: Database, name: str, type: Optional[str] = None) -> Optional[int]:
     """The row with this name, any case; with `type`, only a row whose type fits it:
     a one-word person's name is no organisation's or place's ("Jordan")."""
     for speaker_id, stored_type in db.execute(
@@ -390,7 +386,7 @@ def _improve(db: Database, speaker_id: int, name: str, type: str) -> None:
         and len(name.split()) > 1
         and acronym(name) == acronym_of
         and not is_named_by_hand(db, stored_name)
-        and _same_name(db, name) is None
+        and same_name(db, name) is None
     ):
         db.execute("UPDATE speakers SET name = ? WHERE id = ?", [name, speaker_id])
 
@@ -452,66 +448,3 @@ def refresh_aliases(db: Database, speaker_ids: Iterable[int]) -> None:
             "UPDATE speakers SET aliases = ? WHERE id = ? AND aliases IS NOT ?",
             [json.dumps(aliases, ensure_ascii=False), speaker_id, json.dumps(aliases, ensure_ascii=False)],
         )
-
-
-# -- finding speakers by what a user types ---------------------------------------------
-
-
-def like_words(text: str) -> tuple[str, str]:
-    """LIKE patterns for `text` at the start of a name or of a word in it."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{escaped}%", f"% {escaped}%"
-
-
-def matching_speakers(db: Database, text: str) -> list[int]:
-    """The speakers `text` names, most quoted first: the canonical name, any case;
-    else canonical names with a word starting so ("Burgum", "hillary clin"); else the
-    speakers with that alias; else those with an alias with a word starting so. An
-    alias never brings in a speaker when a canonical name matched."""
-    text = " ".join(text.split())
-    if not text:
-        return []
-    starts, inside = like_words(text)
-    alias_exact = '%"' + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('"', '\\\\"') + '":%'
-    alias_word = ['%"' + starts, "%" + inside[1:]]
-    for where, params in (
-        ("name = ? COLLATE NOCASE", [text]),
-        ("name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'", [starts, inside]),
-        ("aliases LIKE ? ESCAPE '\\'", [alias_exact]),
-        ("aliases LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\'", alias_word),
-    ):
-        found = [
-            row[0]
-            for row in db.execute(
-                f"""SELECT speakers.id FROM speakers WHERE {where}
-                    ORDER BY (SELECT count(*) FROM attributions WHERE speaker_id = speakers.id) DESC, name""",
-                params,
-            )
-        ]
-        if found:
-            return found
-    return []
-
-
-def closest_names(db: Database, text: str) -> list[str]:
-    """The canonical names closest to `text` ("Burgam" -> "Doug Burgum"), best first:
-    compared whole and word by word, to names and aliases."""
-    wanted = text.lower().strip()
-    scores: dict[str, float] = {}
-    for name, aliases in db.execute("SELECT name, aliases FROM speakers"):
-        forms = [name, *json.loads(aliases or "{}")]
-        best = 0.0
-        for form in forms:
-            form = form.lower()
-            for candidate in [form, *form.split()]:
-                matcher = difflib.SequenceMatcher(None, wanted, candidate)
-                if matcher.real_quick_ratio() >= SUGGESTION_CUTOFF and matcher.quick_ratio() >= SUGGESTION_CUTOFF:
-                    best = max(best, matcher.ratio())
-        if best >= SUGGESTION_CUTOFF:
-            scores[name] = best
-    return sorted(scores, key=lambda n: (-scores[n], n))[:SUGGESTIONS]
-
-
-def speaker_id_named(db: Database, name: str) -> Optional[int]:
-    """The speaker whose canonical name is `name`, any case, or None."""
-    return _same_name(db, " ".join(name.split()))

@@ -30,7 +30,7 @@ from sqlite_utils import Database
 from attrib.context import sentence_around
 from attrib.errors import QueryTextError, ReadOnlyQueryError, StoreError
 from attrib.model import ACTS, DEFAULT_ACTS
-from attrib.store import identity
+from attrib.store import speaker_search
 
 Row = dict[str, Any]
 
@@ -128,7 +128,7 @@ def who_said(
 
 @dataclass
 class QuoteFilters:
-    speaker: Optional[str] = None  # a name or alias, any case (`identity.matching_speakers`)
+    speaker: Optional[str] = None  # a name or alias, any case (`speaker_search.matching_speakers`)
     tiers: list[int] = field(default_factory=list)
     kind: Optional[str] = None
     article: Optional[str] = None  # an article id
@@ -187,8 +187,8 @@ def review_clause(confirmed: bool) -> str:
 
 
 def speaker_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
-    """A WHERE term for the speakers `text` names (see `identity.matching_speakers`)."""
-    ids = identity.matching_speakers(db, text)
+    """A WHERE term for the speakers `text` names (see `speaker_search.matching_speakers`)."""
+    ids = speaker_search.matching_speakers(db, text)
     return "attributions.speaker_id IN (SELECT value FROM json_each(:speaker_ids))", {"speaker_ids": json.dumps(ids)}
 
 

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Optional
 from sqlite_utils import Database
 
 from attrib.model import DEFAULT_ACTS
-from attrib.store import identity
+from attrib.store import speaker_search
 from attrib.store.queries import act_condition, review_clause, speaker_clause
 
 Row = dict[str, Any]
@@ -29,7 +29,7 @@ class Scope:
 
     article: Optional[str] = None  # an article id
     publisher: Optional[str] = None  # any case
-    speaker: Optional[str] = None  # a name or alias, any case (`identity.matching_speakers`)
+    speaker: Optional[str] = None  # a name or alias, any case (`speaker_search.matching_speakers`)
     confirmed: bool = False  # only attributions a human confirmed
 
     def where(self, db: Database) -> tuple[str, dict[str, Any]]:
@@ -108,7 +108,7 @@ def publisher_name(db: Database, publisher: str) -> Optional[str]:
 
 def speaker_names(db: Database, speaker: str) -> list[str]:
     """The canonical names a speaker search matches, most quoted first."""
-    ids = json.dumps(identity.matching_speakers(db, speaker))
+    ids = json.dumps(speaker_search.matching_speakers(db, speaker))
     return [
         row[0]
         for row in db.execute(

@@ -7,6 +7,7 @@ spaCy component and `attrib.analyze` both call it. The role tagger's view of the
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections import Counter
 from typing import Optional
@@ -29,6 +30,7 @@ from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.continuation import quote_paragraph_statements
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
+from attrib.resolve.descriptions import fullest_descriptions
 from attrib.sourcing import channel_of, kind_of, tier_of
 
 # A cue word never seen on train (too rare to have statistics) counts as this precise.
@@ -218,5 +220,11 @@ def attribute(
         attribution.confidence = probability
     starts = [s.start_char for s in doc.sents]
     attributions += quote_paragraph_statements(text, quotes, attributions, lambda offset: bisect_right(starts, offset) - 1)
+    # Named as fully as the article allows: "the study" is the "exhaustive study" (after
+    # confidence, which was fitted on the names as each mention gave them).
+    fuller = fullest_descriptions(sorted({(a.speaker.name, a.speaker.type) for a in attributions if a.speaker is not None}))
+    for attribution in attributions:
+        if attribution.speaker is not None and attribution.speaker.name in fuller:
+            attribution.speaker = dataclasses.replace(attribution.speaker, name=fuller[attribution.speaker.name])
     attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions

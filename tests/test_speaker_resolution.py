@@ -74,3 +74,17 @@ def test_no_source_cue_is_tier_4(analyze):
     for a in carrying(attributions, "will raise rates in June"):
         assert a.speaker is None, f"expected no speaker, got:\n{describe([a])}"
         assert a.tier == 4, f"expected tier 4, got:\n{describe([a])}"
+
+
+def test_they_after_a_name_before_people_is_those_people(analyze):
+    # The name only says which researchers: "they" are the researchers, not the university.
+    text = "Kestrel Valley University researchers sampled the river for a year. They said the water was safe to drink."
+    a = the_attribution(analyze(text), "the water was safe to drink", text)
+    check(a, text, cue="said", name="Kestrel Valley University researchers", mention="They", type="anonymous", kind="indirect", tier=3)
+
+
+def test_an_entity_without_a_capital_is_no_antecedent(analyze):
+    # The small model labels the "n’t" of "aren’t" GPE here; "They" are the executives.
+    text = "A cashier who steals is held accountable, Warren said. Bank executives aren’t.\n\nThey said the fees were a mistake."
+    a = the_attribution(analyze(text), "the fees were a mistake", text)
+    check(a, text, cue="said", name="Bank executives", mention="They", type="anonymous", kind="indirect", tier=3)

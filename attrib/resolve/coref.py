@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, name_words, transcript_case,
+    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, name_gender, entity_type, is_government_name, title_words
 
@@ -59,8 +59,11 @@ class Resolver:
         self.ent_of_token: dict[int, Span] = {}
         # Names inside quotation marks are what a speaker talked about, not who spoke:
         # they are never antecedents ("The United States remains committed," it said).
-        self.antecedents = [e for e in doc.ents if not any(q.start <= e.start_char < q.end for q in quotes)]
-        for ent in doc.ents:
+        # An entity with no capital and no digit is the small model's slip, no name: "n’t"
+        # of "aren’t" labelled GPE.
+        ents = [e for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
+        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)]
+        for ent in ents:
             for t in ent:
                 self.ent_of_token[t.i] = ent
 
@@ -85,6 +88,11 @@ class Resolver:
             # An outlet grows to an outlet's name only ("The Post" -> "New York Post").
             if grown != name and (kind != "media" or self.lexicon.is_media_name(grown)):
                 name, kind = grown, "organization" if kind == "person" else kind
+        # "the editorial board of the Washington Post Trump said": a comma missing after an
+        # outlet's name runs it into a person's the article names.
+        words = name.split()
+        if len(words) > 2 and words[-1].lower() in self.names.by_last_word and self.lexicon.is_media_name(" ".join(words[:-1])):
+            name, kind = words[-1], "person"
         if kind == "person":
             name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)
         # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
@@ -120,6 +128,15 @@ class Resolver:
             return None
         return (next((e for e in found if e.start <= head.i < e.end), None)
                 or next((e for e in found if e.label_ == "PERSON"), None) or found[-1])
+
+    def _people_of(self, ent: Span) -> Optional[ResolvedSpeaker]:
+        """The unnamed people an entity before their noun says are whose ("West Virginia
+        University researchers"), or None when the noun names no people ("Bank fees")."""
+        head = ent.root.head
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NNS" or lemma not in self.lexicon.anonymous_heads | self.lexicon.unnamed_groups:
+            return None
+        return ResolvedSpeaker(description_of(head) or f"{clean_name(ent.text)} {head.text}", "anonymous", "anonymous", 0, lemma)
 
     def _owner_of(self, noun: Token) -> Optional[Span]:
         """ "the statement by X", "a report in X", "X's statement": the owning entity."""
@@ -368,11 +385,12 @@ class Resolver:
             for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
                 if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                     continue
-                found = self.named(ent)
                 distance = sentence - self._sentence_of(ent.root)
                 if distance > PRONOUN_WINDOW:
                     break
-                if fits(found):
+                # "West Virginia University researchers ... They said": the researchers.
+                found = self._people_of(ent) if modifies_a_noun(ent.root) else self.named(ent)
+                if found is not None and fits(found):
                     best = (ent.start_char, found, "pronoun-entity", distance)
                     break
         if best is None:

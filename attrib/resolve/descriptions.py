@@ -44,6 +44,12 @@ def is_a_crowd(root: Token) -> bool:
     )
 
 
+def modifies_a_noun(name_root: Token) -> bool:
+    """ "Bank executives", "White House officials": a name that only says which
+    executives; a pronoun later points to them, not to it."""
+    return name_root.dep_ == "compound" and name_root.head.pos_ == "NOUN" and not name_root.head.ent_type_
+
+
 def is_bare_definite(root: Token) -> bool:
     """ "the company", "the statement": a definite noun with nothing else to say which
     one, so it points back to one named before."""
@@ -87,3 +93,38 @@ def transcript_case(name: str) -> str:
     """A transcript's "PENCE:" is Pence, to be grown to the article's full name (an
     acronym, "IMF", is shorter than four letters)."""
     return name.title() if name.isupper() and len(name) > 3 and " " not in name else name
+
+
+# Speakers named by a description, which another description in the article may say more fully.
+DESCRIBED_TYPES = {"anonymous", "document", "unknown"}
+# Words that say nothing of which one: "his advisers" are the "advisers to Mr. Obama".
+UNSAYING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "other"}
+
+
+def _description_words(name: str) -> list[str]:
+    words = [w.lower().removesuffix("'s").removesuffix("\u2019s").strip(".,") for w in name.split()]
+    return [w for w in words if w and w not in UNSAYING_WORDS]
+
+
+def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
+    """{description: the article's fuller form of it} for the (name, type) of one
+    article's speakers: "study" -> "exhaustive study", "Clinton campaign" -> "Hillary
+    Clinton's campaign", when the fuller form holds every word of it. A description two fuller forms could complete ("officials":
+    "Russian officials", "U.S. officials") stays as it is."""
+    described = {name: (type, _description_words(name)) for name, type in speakers if type in DESCRIBED_TYPES}
+    fuller: dict[str, str] = {}
+    for name, (type, words) in described.items():
+        # A description ends in a common noun ("officials"), or names a group ("Republicans");
+        # "Yahoo" is a name the resolver could not type, not a shorter "Yahoo shareholders".
+        if not words or (type != "anonymous" and not name.split()[-1][:1].islower()):
+            continue
+        forms = [
+            other for other, (other_type, other_words) in described.items()
+            if other != name and len(other_words) > len(words) and set(words) <= set(other_words)
+            and words[-1] in other_words and (other_type == type or "unknown" in (type, other_type))
+        ]
+        # The fullest of forms that each say more of one another; none when they part.
+        forms.sort(key=lambda f: len(described[f][1]))
+        if forms and all(set(described[a][1]) <= set(described[b][1]) for a, b in zip(forms, forms[1:])):
+            fuller[name] = forms[-1]
+    return fuller

@@ -125,6 +125,7 @@ class NameLexicon:
     first_names: dict[str, str]  # first name -> gender
     name_suffixes: frozenset[str]
     not_names: frozenset[str]
+    nicknames: dict[str, str]  # short first name -> the full one: "len" -> "leonard"
 
 
 @lru_cache(maxsize=1)
@@ -142,4 +143,5 @@ def load_name_lexicon() -> NameLexicon:
         first_names=first_names,
         name_suffixes=frozenset(data["name_suffixes"]),
         not_names=frozenset(data["not_names"]),
+        nicknames=dict(data["nicknames"]),
     )

@@ -72,6 +72,9 @@ def test_full_names_of_one_person_agree_and_others_do_not():
     assert not same("George W. Bush", "George H.W. Bush")
     assert not same("Donald Trump Jr.", "Donald Trump")
     assert not same("Stephen Lynch", "Loretta Lynch")
+    # A short first name is the full one it stands for, and no other.
+    assert same("Len Burman", "Leonard E. Burman") and same("Bill Clinton", "William Clinton")
+    assert not same("Bill Clinton", "Hillary Clinton") and not same("Len Burman", "Lenore Burman")
     assert is_misspelling("donand", "donald") and not is_misspelling("bobby", "betty")
 
 

@@ -88,3 +88,15 @@ def test_an_entity_without_a_capital_is_no_antecedent(analyze):
     text = "A cashier who steals is held accountable, Warren said. Bank executives aren’t.\n\nThey said the fees were a mistake."
     a = the_attribution(analyze(text), "the fees were a mistake", text)
     check(a, text, cue="said", name="Bank executives", mention="They", type="anonymous", kind="indirect", tier=3)
+
+
+def test_someone_who_speaks_for_another_is_the_person_the_article_names_in_that_role(analyze):
+    text = (
+        "The committee voted to hold Daniel Reyes in contempt, despite warnings from his attorney that the move was fruitless.\n\n"
+        "An attorney for Reyes, Mark Holloway, stressed that his client was ready to appear behind closed doors.\n\n"
+        "Reyes's lawyer has said he will refuse to answer any questions."
+    )
+    attributions = analyze(text)
+    for needle, mention in (("the move was fruitless", "his attorney"), ("his client was ready", None), ("refuse to answer", "Reyes's lawyer")):
+        a = the_attribution(attributions, needle, text)
+        check(a, text, name="Mark Holloway", type="person", tier=1, **({"mention": mention} if mention else {}))

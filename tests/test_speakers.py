@@ -107,6 +107,15 @@ def test_a_full_name_links_across_middle_initials_but_not_suffixes(db):
     assert {n: r["count"] for n, r in rows(db).items()} == {"Donald Trump": 2, "Donald Trump Jr.": 1}
 
 
+def test_a_full_name_links_to_the_same_name_with_a_short_first_name(db):
+    store_articles(db, [
+        article("n1", [("Leonard E. Burman", "Leonard E. Burman", "the plan adds to the debt", "")]),
+        article("n2", [("Len Burman", "Len Burman", "the plan cuts taxes", "")]),
+        article("n3", [("Lenore Burman", "Lenore Burman", "the plan is new", "")]),
+    ])
+    assert {n: r["count"] for n, r in rows(db).items()} == {"Leonard E. Burman": 2, "Lenore Burman": 1}
+
+
 def test_a_surname_goes_to_its_usual_bearer_only_when_clear(db):
     donald = [article(f"d{i}", [("Donald Trump", "Trump", f"said {i}", "")]) for i in range(4)]
     bushes = [

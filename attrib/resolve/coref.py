@@ -9,7 +9,9 @@ weigh it:
   Department", "a report in Axios");
 - unnamed sources are anonymous and keep whom they came through ("Axios sources");
 - a named entity in the mention (or in its appositive) gives the name, grown to the
-  article's full form (Burgum -> Doug Burgum);
+  article's full form (Burgum -> Doug Burgum: attrib/resolve/entities.py);
+- someone who speaks for another ("his attorney") is the person the article names in
+  that role, else named by it ("Bryan Pagliano's attorney");
 - a definite description takes a possessive owner in its sentence ("In a statement on
   Rodriguez's webpage, the head of ...") or an earlier name with the same title
   ("the president" -> President William Ruto), else the latest speaker of its kind.
@@ -25,18 +27,10 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, LAW_NOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
+    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
 )
-from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, name_gender, entity_type, is_government_name, title_words
-
-
-@dataclass(frozen=True)
-class ResolvedSpeaker:
-    name: str
-    type: str
-    how: str  # which rule named it: name, pronoun, owner, description, anonymous, relative, unresolved
-    distance: int = 0  # sentences back to the antecedent, for pronouns and descriptions
-    root_lemma: str = ""
+from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
+from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, title_words
 
 
 @dataclass(frozen=True)
@@ -50,22 +44,9 @@ class Resolver:
     def __init__(self, doc: Doc, lexicon: Lexicon, quotes: Sequence[Quote] = ()):
         self.doc = doc
         self.lexicon = lexicon
-        self.names = PersonNames(doc)
-        self.organizations = OrganizationNames(doc)
-        # First names given a family's surname ("her mother, Fiona" -> Fiona Parry).
-        self.family_names: dict[str, str] = {}
+        self.entities = ArticleEntities(doc, lexicon, quotes)
         self.history: list[SpeakerHistory] = []
         self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
-        self.ent_of_token: dict[int, Span] = {}
-        # Names inside quotation marks are what a speaker talked about, not who spoke:
-        # they are never antecedents ("The United States remains committed," it said).
-        # An entity with no capital and no digit is the small model's slip, no name: "n’t"
-        # of "aren’t" labelled GPE.
-        ents = [e for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
-        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)]
-        for ent in ents:
-            for t in ent:
-                self.ent_of_token[t.i] = ent
 
     # -- bookkeeping -------------------------------------------------------------
     def remember(self, sentence: int, speaker: ResolvedSpeaker, position: int) -> None:
@@ -75,60 +56,6 @@ class Resolver:
     def _sentence_of(self, token: Token) -> int:
         return self.sentence_index[token.sent.start]
 
-    # -- entities ----------------------------------------------------------------
-    def named(self, ent: Span) -> ResolvedSpeaker:
-        ent = self._whole_organization(ent)
-        kind = entity_type(ent, self.lexicon)
-        name = transcript_case(clean_name(ent.text))
-        # The small model sometimes labels a known person's surname ORG: trust the article.
-        if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
-            kind = "person"
-        if ent.label_ in ("ORG", "GPE", "FAC"):
-            grown = self.organizations.full_name(name)
-            # An outlet grows to an outlet's name only ("The Post" -> "New York Post").
-            if grown != name and (kind != "media" or self.lexicon.is_media_name(grown)):
-                name, kind = grown, "organization" if kind == "person" else kind
-        # "the editorial board of the Washington Post Trump said": a comma missing after an
-        # outlet's name runs it into a person's the article names.
-        words = name.split()
-        if len(words) > 2 and words[-1].lower() in self.names.by_last_word and self.lexicon.is_media_name(" ".join(words[:-1])):
-            name, kind = words[-1], "person"
-        if kind == "person":
-            name = self.family_names.get(name.lower()) or self.names.full_name(name, ent)
-        # "Vulture magazine", "the Bugle newspaper": an outlet named with what it is.
-        after = ent.end < len(self.doc) and self.doc[ent.end]
-        if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
-            return ResolvedSpeaker(f"{name} {after.text}", "media", "name", root_lemma=after.lemma_.lower())
-        return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
-
-    def _whole_organization(self, ent: Span) -> Span:
-        """ "the World Travel and Tourism Council", which the small model cuts in two at
-        "and": an organisation entity right before "and"/"of"/"&" whose words hang on this
-        one's head is the start of the same name."""
-        while (ent.label_ == "ORG" and ent.start >= 2 and self.doc[ent.start - 1].lower_ in ("and", "&", "of")
-               and (before := self.ent_of_token.get(ent.start - 2)) is not None and before.label_ == "ORG"
-               and before.root.head.i in range(ent.start, ent.end)):
-            ent = self.doc[before.start : ent.end]
-            ent.label_ = "ORG"
-        return ent
-
-    def _entity_in(self, tokens: list[Token]) -> Optional[Span]:
-        for t in tokens:
-            ent = self.ent_of_token.get(t.i)
-            if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-                return ent
-        return None
-
-    def _head_entity(self, tokens: list[Token], head: Token) -> Optional[Span]:
-        """The entity that is a phrase's head, else its person, else the one nearest the
-        head: "Indiana Gov. Mike Pence" is Pence, "Tulsa police Chief Chuck Jordan" Jordan."""
-        found = [self.ent_of_token[t.i] for t in tokens if t.i in self.ent_of_token
-                 and self.ent_of_token[t.i].label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-        if not found:
-            return None
-        return (next((e for e in found if e.start <= head.i < e.end), None)
-                or next((e for e in found if e.label_ == "PERSON"), None) or found[-1])
-
     def _people_of(self, ent: Span) -> Optional[ResolvedSpeaker]:
         """The unnamed people an entity before their noun says are whose ("West Virginia
         University researchers"), or None when the noun names no people ("Bank fees")."""
@@ -137,25 +64,6 @@ class Resolver:
         if head.tag_ != "NNS" or lemma not in self.lexicon.anonymous_heads | self.lexicon.unnamed_groups:
             return None
         return ResolvedSpeaker(description_of(head) or f"{clean_name(ent.text)} {head.text}", "anonymous", "anonymous", 0, lemma)
-
-    def _owner_of(self, noun: Token) -> Optional[Span]:
-        """ "the statement by X", "a report in X", "X's statement": the owning entity."""
-        for child in noun.children:
-            if child.dep_ == "poss":
-                ent = self._entity_in(list(child.subtree))
-                if ent is not None:
-                    return ent
-            if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of", "on"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        # "the notes of the British Bill": another document, not an owner.
-                        if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.ent_of_token:
-                            continue
-                        # The owner's own name first: "by Loyola law professor Justin Levitt".
-                        ent = self._entity_in([pobj]) or self._entity_in(list(pobj.subtree))
-                        if ent is not None:
-                            return ent
-        return None
 
     # -- the rules ---------------------------------------------------------------
     def resolve(self, start: int, end: int, via: Optional[ResolvedSpeaker] = None) -> ResolvedSpeaker:
@@ -188,85 +96,66 @@ class Resolver:
                     if pobj is not None:
                         root, lemma = pobj, pobj.lemma_.lower()
 
-        if not self._names_a_person(root) and (
+        if not self.entities.names_a_person(root) and (
             lemma in self.lexicon.anonymous_heads or (lemma in self.lexicon.unnamed_groups and is_a_crowd(root))
             or (root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS"))
         ):
             return self._anonymous(span, root, sentence, via)
-        if lemma in SPOKESPERSON_ROLES:
+        if lemma in SPOKESPERSON_ROLES and self.entities.name_after_comma(span, root) is None:
             spoken_for = self._spoken_for(root, sentence)
             if spoken_for is not None:
                 return spoken_for
 
         if lemma in self.lexicon.document_nouns:
-            owner = self._owner_of(root) or self._compound_owner(root)
+            owner = self.entities.owner_of(root) or self.entities.compound_owner(root)
             if owner is not None:
-                found = self.named(owner)
+                found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
 
-        ent = self.ent_of_token.get(root.i)
+        ent = self.entities.of_token.get(root.i)
         if (ent is None or ent.label_ in ("GPE", "NORP")) and (root.pos_ != "PROPN" or root.ent_type_ in ("GPE", "NORP")):
             # "Whole Foods co-founder and CEO John Mackey", "Tulsa police Chief Chuck
             # Jordan": titles (and a place) the parser made the head of, before the name
             # that ends the mention (not "the wife of X").
-            ent = self._name_after_titles(span, root) or ent
+            ent = self.entities.name_after_titles(span, root) or ent
         if ent is None and (lemma in self.lexicon.person_roles or root.pos_ == "PROPN"):
             # "The leader of Ennahda, Rachid Ghannouchi": a name set off by a comma is who
             # the description is, wherever the parser hung it.
-            ent = next((self.ent_of_token[t.i] for t in span[1:] if t.i > root.i and t.i in self.ent_of_token
-                        and self.ent_of_token[t.i].label_ == "PERSON" and self.doc[self.ent_of_token[t.i].start - 1].text == ","), None)
+            ent = self.entities.name_after_comma(span, root)
         if ent is None and root.pos_ != "PROPN":  # a name is who it is: "Hicks, a Navy veteran"
             for child in root.children:
                 if child.dep_ == "appos":
-                    ent = self._head_entity(list(child.subtree), child)
+                    ent = self.entities.head_entity(list(child.subtree), child)
                     if ent is not None:
                         break
         if ent is None and root.pos_ == "PROPN":
             # The name's own words, not an entity in what follows it ("Hicks, a Navy veteran").
-            ent = self._head_entity([t for t in span if t.i <= root.i], root)
+            ent = self.entities.head_entity([t for t in span if t.i <= root.i], root)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             if lemma in KIN_NOUNS and ent.label_ == "PERSON":
-                return self._family_member(root, self.named(ent), sentence)
+                return self._family_member(root, self.entities.named(ent), sentence)
             together = self._people_together(root) if ent.label_ == "PERSON" else None
-            return together or self.named(ent)
+            return together or self.entities.named(ent)
 
         # "Pence: Flowers Won't Be at Debate": a headline's capitals hide a name the
         # article gives in full elsewhere from the tagger.
-        known_surname = root.is_title and len(span) == 1 and root.lower_ in self.names.by_last_word
+        known_surname = root.is_title and len(span) == 1 and root.lower_ in self.entities.names.by_last_word
         if root.pos_ == "PROPN" or known_surname:
             name = clean_name(name_words(root))
             name = transcript_case(name)
-            kind = self._type_of_name(name)
+            kind = self.entities.type_of_name(name)
             if kind == "person":
-                name = self.names.full_name(name, span)
+                name = self.entities.names.full_name(name, span)
             return ResolvedSpeaker(name, kind, "name", root_lemma=lemma)
 
         return self._description(span, root, lemma, sentence)
-
-    def _names_a_person(self, root: Token) -> bool:
-        """ "official Lin Ode", "a spokesman, Lin Ode": the head or its apposition is a
-        person's name. ("Obama administration officials" names no one.)"""
-        for token in [root] + [t for c in root.children if c.dep_ == "appos" for t in c.subtree]:
-            ent = self.ent_of_token.get(token.i)
-            if ent is not None and ent.label_ == "PERSON":
-                return True
-        return False
-
-    def _compound_owner(self, document: Token) -> Optional[Span]:
-        """ "an IMF report", "the Pentagon statement": the organisation in front owns it."""
-        for child in document.children:
-            if child.dep_ == "compound" and child.i < document.i:
-                ent = self.ent_of_token.get(child.i)
-                if ent is not None and ent.label_ in ("ORG", "GPE") and ent.end <= document.i:
-                    return ent
-        return None
 
     def _people_together(self, root: Token) -> Optional[ResolvedSpeaker]:
         """ "Jeff Merkley, Sherrod Brown and Robert Menendez said": people named together
         speak together, named as written ("Merkley and Brown" grows each name)."""
         people: list[Span] = []
         for token in self.doc[root.left_edge.i : root.right_edge.i + 1]:
-            ent = self.ent_of_token.get(token.i)
+            ent = self.entities.of_token.get(token.i)
             if ent is not None and ent.label_ == "PERSON" and (not people or people[-1] != ent):
                 people.append(ent)
         if len(people) < 2 or root.i not in range(people[0].start, people[-1].end):
@@ -274,7 +163,7 @@ class Resolver:
         for before, after in zip(people, people[1:]):
             if self.doc[before.end : after.start].text.strip() not in (",", "and", ", and", "&"):
                 return None
-        names = [self.named(ent).name for ent in people]
+        names = [self.entities.named(ent).name for ent in people]
         joined = ", ".join(names[:-1]) + " and " + names[-1]
         return ResolvedSpeaker(joined, "person", "name", 0, root.lemma_.lower())
 
@@ -283,7 +172,7 @@ class Resolver:
         full, takes the family's surname (and keeps it when named again: "Fiona said")."""
         words = found.name.split()
         owner = next((c for c in kin.children if c.dep_ == "poss"), None)
-        if len(words) != 1 or owner is None or self.names.full_name(found.name) != found.name:
+        if len(words) != 1 or owner is None or self.entities.names.full_name(found.name) != found.name:
             return found  # named in full somewhere in the article: that name stands
         if owner.lower_ in POSSESSIVE_PRONOUNS:
             family = self._pronoun(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
@@ -291,27 +180,15 @@ class Resolver:
                 return found
             family_name = family.name
         else:
-            ent = self.ent_of_token.get(owner.i)
+            ent = self.entities.of_token.get(owner.i)
             if ent is None or ent.label_ != "PERSON":
                 return found
-            family_name = self.named(ent).name
+            family_name = self.entities.named(ent).name
         if len(family_name.split()) < 2:
             return found
         full = f"{words[0]} {family_name.split()[-1]}"
-        self.family_names[words[0].lower()] = full
+        self.entities.family_names[words[0].lower()] = full
         return ResolvedSpeaker(full, "person", found.how, found.distance, found.root_lemma)
-
-    def _name_after_titles(self, span: Span, root: Token) -> Optional[Span]:
-        words = [t for t in span if not t.is_punct]
-        if not words:
-            return None
-        ent = self.ent_of_token.get(words[-1].i)
-        if ent is None or ent.label_ != "PERSON" or ent.start <= root.i:
-            return None
-        between = self.doc[root.i + 1 : ent.start]
-        if any(t.pos_ in ("ADP", "VERB", "AUX", "PRON") or t.text == "," for t in between):
-            return None
-        return ent
 
     def _spoken_for(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """ "his spokesman" -> "Morgan Tsvangirai's spokesman", "a Whole Foods spokeswoman",
@@ -326,27 +203,23 @@ class Resolver:
                         return None
                     name = owner.name
                 else:
-                    ent = self._entity_in(list(child.subtree))
+                    ent = self.entities.entity_in(list(child.subtree))
                     if ent is None:
                         return None
-                    name = self.named(ent).name
-                return ResolvedSpeaker(f"{name}'s {role}", "person", "spokesperson", 0, root.lemma_.lower())
-            if child.dep_ in ("compound", "nmod") and self._entity_in(list(child.subtree)) is not None:
-                owner = self.named(self._entity_in(list(child.subtree)))
+                    name = self.entities.named(ent).name
+                named = self.entities.named_in_role(root.lemma_.lower(), name)
+                return named or ResolvedSpeaker(f"{name}'s {role}", "person", "spokesperson", 0, root.lemma_.lower())
+            if child.dep_ in ("compound", "nmod") and self.entities.entity_in(list(child.subtree)) is not None:
+                owner = self.entities.named(self.entities.entity_in(list(child.subtree)))
                 return ResolvedSpeaker(f"{owner.name} {role}", "person", "spokesperson", 0, root.lemma_.lower())
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ent = self._entity_in(list(pobj.subtree)) if pobj is not None else None
+                ent = self.entities.entity_in(list(pobj.subtree)) if pobj is not None else None
                 if ent is not None:
-                    return ResolvedSpeaker(f"{role} for {self.named(ent).name}", "person", "spokesperson", 0, root.lemma_.lower())
+                    name = self.entities.named(ent).name
+                    named = self.entities.named_in_role(root.lemma_.lower(), name)
+                    return named or ResolvedSpeaker(f"{role} for {name}", "person", "spokesperson", 0, root.lemma_.lower())
         return None
-
-    def _type_of_name(self, name: str) -> str:
-        if self.lexicon.is_media_name(name):
-            return "media"
-        if is_government_name(name, self.lexicon):
-            return "government"
-        return "person" if 1 <= len(name.split()) <= 3 and name.istitle() else "organization"
 
     def _pronoun(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
         if pronoun in PERSON_PRONOUNS:
@@ -371,25 +244,25 @@ class Resolver:
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
-        for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
+        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position]):
             distance = sentence - self._sentence_of(ent.root)
             if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
                 break
             if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                found = self.named(ent)
+                found = self.entities.named(ent)
                 if fits(found):
                     best = (ent.start_char, found, "pronoun-entity", distance)
                     break
         if best is None:
             # Nothing as subject: the latest named entity of the right kind.
-            for ent in reversed([e for e in self.antecedents if e.end_char <= position]):
+            for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position]):
                 if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                     continue
                 distance = sentence - self._sentence_of(ent.root)
                 if distance > PRONOUN_WINDOW:
                     break
                 # "West Virginia University researchers ... They said": the researchers.
-                found = self._people_of(ent) if modifies_a_noun(ent.root) else self.named(ent)
+                found = self._people_of(ent) if modifies_a_noun(ent.root) else self.entities.named(ent)
                 if found is not None and fits(found):
                     best = (ent.start_char, found, "pronoun-entity", distance)
                     break
@@ -422,10 +295,10 @@ class Resolver:
         compound = next((c for c in root.children if c.dep_ == "compound" and c.i == root.i - 1), None)
         if compound is None or compound.ent_type_ or compound.lemma_.lower() not in self.lexicon.organization_nouns:
             return None
-        for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx and e.label_ in ("ORG", "GPE")]):
+        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= root.idx and e.label_ in ("ORG", "GPE")]):
             if sentence - self._sentence_of(ent.root) > PRONOUN_WINDOW:
                 return None
-            found = self.named(ent)
+            found = self.entities.named(ent)
             if found.type in ("organization", "government"):
                 return found.name
         return None
@@ -437,7 +310,7 @@ class Resolver:
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
             owner = self._possessive_person_in_sentence(root)
             if owner is not None:
-                found = self.named(owner)
+                found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, "person", "description", 0, lemma)
             titled = self._titled_person(lemma, root.idx)
             if titled is not None:
@@ -465,7 +338,7 @@ class Resolver:
                 s = past.speaker
                 return ResolvedSpeaker(s.name, s.type, how, sentence - past.sentence, s.root_lemma)
         if "media" in kinds:
-            for ent in reversed([e for e in self.antecedents if e.end_char <= root.idx]):
+            for ent in reversed([e for e in self.entities.antecedents if e.end_char <= root.idx]):
                 if entity_type(ent, self.lexicon) == "media":
                     return ResolvedSpeaker(clean_name(ent.text), "media", how, sentence - self._sentence_of(ent.root))
         # A new referent ("the senator" with no name yet): later pronouns may point to it.
@@ -476,12 +349,12 @@ class Resolver:
         often before it (the company a story is about), else the latest organisation
         that spoke within the pronoun window."""
         counts: dict[str, int] = {}
-        for ent in self.antecedents:
+        for ent in self.entities.antecedents:
             # By the entity's label: the small model's ORG is what matters here, though
             # `named` may take a two-word one for a person ("Whole Foods").
             if ent.end_char > root.idx or ent.label_ != "ORG" or entity_type(ent, self.lexicon) in ("media", "government"):
                 continue
-            name = self.organizations.full_name(clean_name(ent.text))
+            name = self.entities.organizations.full_name(clean_name(ent.text))
             counts[name] = counts.get(name, 0) + 1
         if counts:
             best = max(counts, key=lambda name: counts[name])
@@ -495,22 +368,22 @@ class Resolver:
     def _possessive_person_in_sentence(self, root: Token) -> Optional[Span]:
         for token in root.sent:
             if token.dep_ == "poss" and token.i < root.i:
-                ent = self.ent_of_token.get(token.i)
-                is_person = ent is not None and (ent.label_ == "PERSON" or clean_name(ent.text).split()[-1].lower() in self.names.by_last_word)
+                ent = self.entities.of_token.get(token.i)
+                is_person = ent is not None and (ent.label_ == "PERSON" or clean_name(ent.text).split()[-1].lower() in self.entities.names.by_last_word)
                 if is_person and token.head.lemma_.lower() in self.lexicon.document_nouns:
                     return ent
         return None
 
     def _titled_person(self, role: str, position: int) -> Optional[ResolvedSpeaker]:
-        for ent in reversed([e for e in self.antecedents if e.end_char <= position and e.label_ == "PERSON"]):
+        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position and e.label_ == "PERSON"]):
             if role in title_words(ent):
-                found = self.named(ent)
+                found = self.entities.named(ent)
                 return ResolvedSpeaker(found.name, "person", "description", 0, role)
         return None
 
     def _latest_entity_with_word(self, word: str, position: int, sentence: int) -> Optional[ResolvedSpeaker]:
-        for ent in reversed([e for e in self.antecedents if e.end_char <= position and e.label_ in ("ORG", "GPE")]):
+        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position and e.label_ in ("ORG", "GPE")]):
             if word in ent.text.lower():
-                found = self.named(ent)
+                found = self.entities.named(ent)
                 return ResolvedSpeaker(found.name, found.type, "description", sentence - self._sentence_of(ent.root), word)
         return None

@@ -33,8 +33,14 @@ LAW_NOUNS = {"bill", "law", "act"}
 # Speakers who speak for someone: their words are the named person's or institution's,
 # on the record ("his spokesman", "a Whole Foods spokeswoman").
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
+# Role words for one role: "his lawyer" is the "attorney for him" the article names.
+SAME_ROLES = {"lawyer": "attorney", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 # A pronoun further back than this many sentences is a guess, not a resolution.
 PRONOUN_WINDOW = 6
+
+
+def same_role(role: str) -> str:
+    return SAME_ROLES.get(role, role)
 
 
 def is_a_crowd(root: Token) -> bool:

@@ -205,12 +205,13 @@ class NameParts:
         return cls(words[0], tuple(words[1:-1]), words[-1])
 
     def same_person(self, other: "NameParts") -> bool:
-        """Both full names, the same first name and surname, and middle names that agree
-        where both have them ("Donald J. Trump" and "Donald Trump"; not "George W. Bush"
-        and "George H.W. Bush")."""
+        """Both full names, the same first name (or its short form: "Len", "Leonard") and
+        surname, and middle names that agree where both have them ("Donald J. Trump" and
+        "Donald Trump"; not "George W. Bush" and "George H.W. Bush")."""
+        nicknames = load_name_lexicon().nicknames
         return (
             bool(self.first and other.first)
-            and self.first == other.first
+            and nicknames.get(self.first, self.first) == nicknames.get(other.first, other.first)
             and self.surname == other.surname
             and (not self.middle or not other.middle or self.middle == other.middle)
         )

@@ -102,6 +102,39 @@ def test_quote_continues_after_doubled_apostrophe_marks(analyze):
     assert len(a.content.spans) == 2, f"expected two content spans, got {list(a.content.spans)}"
 
 
+def test_quote_led_into_after_the_speakers_sentence_goes_on_with_the_speaker(analyze):
+    # 'Abbas "has put aside ..."' closing the paragraph, with no cue of its own: the
+    # speech quoted just before goes on, lead-in and all, as the statement's second piece
+    # (its marks balanced, as every content's are).
+    text = (
+        "The mayor spoke at the harbour on Friday.\n"
+        '"Already, the two councils have shown they can work together," Mayor Lin Ode said in her speech. '
+        'The port authority chief, Dana Reyes, "has dropped her objections and come to the table."\n'
+        "The vote is on Monday.\n"
+    )
+    attributions = analyze(text)
+    a = the_attribution(attributions, "the two councils have shown", text)
+    assert [text[s:e] for s, e in a.content.spans] == [
+        "Already, the two councils have shown they can work together",
+        'The port authority chief, Dana Reyes, "has dropped her objections and come to the table."',
+    ], list(a.content.spans)
+    check(a, text, cue="said", name="Lin Ode")
+    assert len(carrying(attributions, "dropped her objections")) == 1, describe(attributions)
+
+
+def test_quote_led_into_by_a_cue_of_its_own_is_not_continued(analyze):
+    # 'Reyes wrote that she "has dropped ..."' is Reyes's, not the mayor's.
+    text = (
+        '"Already, the two councils have shown they can work together," Mayor Lin Ode said in her speech. '
+        'Dana Reyes wrote that she "has dropped her objections."\n'
+    )
+    attributions = analyze(text)
+    a = the_attribution(attributions, "the two councils have shown", text)
+    assert [text[s:e] for s, e in a.content.spans] == ["Already, the two councils have shown they can work together"]
+    b = the_attribution(attributions, "dropped her objections", text)
+    check(b, text, cue="wrote", name="Dana Reyes")
+
+
 @pytest.mark.parametrize("text, subject, rest", [
     ("The new bridge over the Varna river is expected to open in the spring.",
      "The new bridge over the Varna river", "to open in the spring"),

@@ -77,9 +77,10 @@ def find_candidates(doc: Doc, lexicon: Lexicon, roles: Optional[np.ndarray] = No
     split_closing_quotation(candidates, quotes, text)
     candidates = merged(candidates, doc, roles)
     covered = {q.start for c in candidates for q in quotes if any(q.start <= s < q.end for s, _ in c.content)}
+    cue_tokens = {c.cue_token for c in candidates}
     for cand in candidates:
         if cand.quotes and cand.pattern in QUOTE_PATTERNS:
-            continue_quote(cand, quotes, covered, doc)
+            continue_quote(cand, quotes, covered, doc, cue_tokens)
     for cand in candidates:
         cand.content = _split_at_paragraphs(cand.content, text)
         if cand.source is not None:

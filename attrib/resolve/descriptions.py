@@ -33,6 +33,9 @@ LAW_NOUNS = {"bill", "law", "act"}
 # Speakers who speak for someone: their words are the named person's or institution's,
 # on the record ("his spokesman", "a Whole Foods spokeswoman").
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
+# A person's campaign, by whatever word the article uses for it ("Clinton's team", "her
+# campaign", "the Trump camp"): one organisation, named "<owner> campaign".
+CAMPAIGN_NOUNS = {"campaign", "team", "camp"}
 # Role words for one role: "his lawyer" is the "attorney for him" the article names.
 SAME_ROLES = {"lawyer": "attorney", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 # A pronoun further back than this many sentences is a guess, not a resolution.
@@ -52,8 +55,35 @@ def is_a_crowd(root: Token) -> bool:
 
 def modifies_a_noun(name_root: Token) -> bool:
     """ "Bank executives", "White House officials": a name that only says which
-    executives; a pronoun later points to them, not to it."""
+    executives; a pronoun later points to them, not to it. An adjective made from a
+    name is never one ("American officials", "Their Orwellian fantasy")."""
+    if name_root.dep_ == "amod" and name_root.tag_ == "JJ":
+        return True
     return name_root.dep_ == "compound" and name_root.head.pos_ == "NOUN" and not name_root.head.ent_type_
+
+
+# The dash that ends a dateline ("FAIRVIEW, W.Va. — The coal was piled ...").
+DATELINE_DASHES = {"-", "--", "\u2014", "\u2013"}
+# A dateline is a place and its state or country, at most this many tokens.
+DATELINE_TOKENS = 8
+
+
+def in_dateline(first: Token) -> bool:
+    """Whether a name starting at `first` is a dateline's place: at the start of a
+    paragraph, capitalised words (with commas, periods and an agency in brackets) up
+    to a dash, and text after it; the place in capitals or followed by its state. Where a story was filed says nothing of who speaks in
+    it: no pronoun or description ("the union") points back to it."""
+    doc = first.doc
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
+        return False
+    for token in doc[first.i : first.i + DATELINE_TOKENS]:
+        if token.text in DATELINE_DASHES:
+            # A place in capitals, or with its state after a comma: "Smith - a miner -" is an aside.
+            placed = (first.is_upper and len(first) > 1) or any(t.text == "," for t in doc[first.i : token.i])
+            return placed and token.i > first.i and token.i + 1 < len(doc)
+        if not (token.is_title or token.is_upper or token.text in (",", ".", "(", ")")):
+            return False
+    return False
 
 
 def is_bare_definite(root: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
-from attrib.resolve.descriptions import LAW_NOUNS, same_role, transcript_case
+from attrib.resolve.descriptions import LAW_NOUNS, in_dateline, same_role, transcript_case
 from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, entity_type, is_government_name
 
 
@@ -43,7 +43,8 @@ class ArticleEntities:
         # An entity with no capital and no digit is the small model's slip, no name: "n’t"
         # of "aren’t" labelled GPE.
         ents = [e for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
-        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)]
+        # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed.
+        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes) and not in_dateline(e[0])]
         for ent in ents:
             for t in ent:
                 self.of_token[t.i] = ent

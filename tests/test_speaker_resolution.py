@@ -182,3 +182,21 @@ def test_she_is_the_relative_of_her_gender_who_is_subject_before_her(analyze):
     assert speakers_of(analyze(text)) == [("My mother", "person", "she", "statement")]
     text = "Alan Pike ran the store. His wife, Susan Pike, has softened with age, but even now she says the store was a mistake."
     assert speakers_of(analyze(text)) == [("Susan Pike", "person", "she", "statement")]
+
+
+def test_an_acronym_the_article_spells_out_is_that_organisation(analyze):
+    # Not "Crte": the letters of the coalition named in full before.
+    text = ("More than 900 parents marched on Friday, according to the organizer Coalition for Rural Transit Equity (CRTE).\n\n"
+            "CRTE said it had planned the march for months.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [
+        ("Coalition for Rural Transit Equity", "organization"), ("Coalition for Rural Transit Equity", "organization")]
+
+
+def test_a_name_run_on_past_a_comma_into_the_next_phrase_ends_at_the_comma(analyze, nlp):
+    # The small model makes "Politico, Democratic party" one name; a place and its state stay one.
+    text = "According to a new poll by Politico, Democratic party officials are nervous about turnout."
+    assert speakers_of(analyze(text)) == [("Politico", "media", "a new poll by Politico", "statement")]
+    from attrib.resolve.entities import cut_at_comma
+
+    doc = nlp("Lawyers at Skadden, Arps, Slate, Meagher & Flom said the deal was done.")
+    assert [cut_at_comma(e).text for e in doc.ents] == ["Skadden, Arps, Slate, Meagher & Flom"]

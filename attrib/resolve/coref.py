@@ -149,6 +149,9 @@ class Resolver:
         known_surname = root.is_title and len(span) == 1 and root.lower_ in self.entities.names.by_last_word
         if root.pos_ == "PROPN" or known_surname:
             name = clean_name(name_words(root))
+            expanded = self.entities.expansion(name)
+            if expanded is not None:
+                return ResolvedSpeaker(expanded, "organization", "name", root_lemma=lemma)
             name = transcript_case(name)
             kind = self.entities.type_of_name(name)
             if kind == "person":

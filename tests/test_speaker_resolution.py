@@ -163,7 +163,7 @@ def test_her_campaign_is_the_nearest_woman_named_before_it(analyze):
     text = ("Dr. Oz spoke to Paul Grady on Monday. Video showed an ailing Susan Quill stumbling to a van "
             "(her campaign later disclosed that she has a cold). Oz said she looked fine. Her campaign said the rally would go on.")
     assert speakers_of(analyze(text)) == [
-        ("Video", "person", "Video", "other"),
+        ("video", "document", "Video", "other"),
         ("Susan Quill campaign", "organization", "her campaign", "statement"),
         ("Oz", "person", "Oz", "statement"),
         ("Her campaign", "unknown", "Her campaign", "statement"),
@@ -200,3 +200,14 @@ def test_a_name_run_on_past_a_comma_into_the_next_phrase_ends_at_the_comma(analy
 
     doc = nlp("Lawyers at Skadden, Arps, Slate, Meagher & Flom said the deal was done.")
     assert [cut_at_comma(e).text for e in doc.ents] == ["Skadden, Arps, Slate, Meagher & Flom"]
+
+
+def test_a_headlines_new_poll_is_the_latest_poll_the_article_describes(analyze):
+    # The headline's capitals are no name; "new" and "latest" say the same; "earlier" does not.
+    text = ("New Poll Shows Gain For Mayor Ortiz.\n\nA new poll shows that Mayor Elena Ortiz leads her rival by six points.\n\n"
+            "The latest statewide opinion poll released Monday shows that Ortiz leads 48 percent to 42 percent.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("latest statewide opinion poll", "document")] * 3
+    text = ("New Study Finds Rivers Cleaner.\n\nA new study found that the rivers were cleaner than in 2010. "
+            "An earlier study of lakes found that the lakes were not.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [
+        ("new study", "document"), ("new study", "document"), ("earlier study of lakes", "document")]

@@ -3,8 +3,11 @@
 Rules, tried in order, each with the reason recorded (`how`) so that confidence can
 weigh it:
 - relative pronouns ("who said") take the noun they modify;
-- personal pronouns take the latest compatible speaker, else the latest compatible
-  named entity ("it" -> the statement -> US State Department);
+- personal pronouns take a relative of their gender who is subject before them in
+  their sentence ("My mother ... she says"), else the latest compatible speaker, else
+  (but "I", who is whoever talks) the latest compatible named entity ("it" -> the
+  statement -> US State Department); a dateline's place and an adjective made of a
+  name ("Orwellian") are no antecedents;
 - a document or statement takes its owner ("the statement by the US State
   Department", "a report in Axios");
 - unnamed sources are anonymous and keep whom they came through ("Axios sources");
@@ -143,6 +146,13 @@ class Resolver:
                 return self._family_member(root, self.entities.named(ent), sentence)
             together = self._people_together(root) if ent.label_ == "PERSON" else None
             return together or self.entities.named(ent)
+
+        if root.pos_ == "PROPN" and root.is_title and lemma in self.lexicon.document_nouns and root.i not in self.entities.of_token:
+            # "New Poll Shows Bump", "Video showed": a headline's capitals, or a sentence's,
+            # on a description, not a name.
+            words = [t for t in root.doc[root.left_edge.i : root.i + 1] if t.i in range(span.start, span.end)]
+            text = " ".join(t.text if t.i in self.entities.of_token or not t.is_title else t.lower_ for t in words if t.dep_ != "det")
+            return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
 
         # "Pence: Flowers Won't Be at Debate": a headline's capitals hide a name the
         # article gives in full elsewhere from the tagger.

@@ -135,11 +135,14 @@ def transcript_case(name: str) -> str:
 DESCRIBED_TYPES = {"anonymous", "document", "unknown"}
 # Words that say nothing of which one: "his advisers" are the "advisers to Mr. Obama".
 UNSAYING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "other"}
+# Words that say the same of which one: "a new poll" is the "latest Reuters/Ipsos opinion
+# poll" (not "an earlier study").
+SAME_WORDS = {"latest": "new", "newest": "new", "recent": "new"}
 
 
 def _description_words(name: str) -> list[str]:
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s").strip(".,") for w in name.split()]
-    return [w for w in words if w and w not in UNSAYING_WORDS]
+    return [SAME_WORDS.get(w, w) for w in words if w and w not in UNSAYING_WORDS]
 
 
 def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:

@@ -341,3 +341,13 @@ def test_a_persons_campaign_is_stored_by_the_owners_surname(db):
     two = article("two", [("Quill campaign", "The Quill campaign", "the ad airs Friday", "organization")])
     store_articles(db, [one, two])
     assert {name: row["count"] for name, row in rows(db).items()} == {"Quill campaign": 2}
+
+
+def test_a_kind_of_organisation_whose_organisation_was_not_found_gets_no_row(db):
+    # Beside the one union an article names, "the union" is that union.
+    alone = article("alone", [("union", "the union", "the mill closed", "organization")])
+    named = article("named", [("union", "the union", "the mill reopened", "organization"),
+                              ("Carpenters Union", "the Carpenters Union", "the strike ended", "organization")])
+    store_articles(db, [alone, named])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"Carpenters Union": 2}
+    assert speaker_of(db, "the mill closed") is None

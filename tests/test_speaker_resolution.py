@@ -211,3 +211,17 @@ def test_a_headlines_new_poll_is_the_latest_poll_the_article_describes(analyze):
             "An earlier study of lakes found that the lakes were not.")
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [
         ("new study", "document"), ("new study", "document"), ("earlier study of lakes", "document")]
+
+
+def test_a_lede_that_describes_its_speaker_is_the_person_named_next(analyze):
+    # The blind lede: described in the headline and lede, named (with who he is) just after.
+    lede = ("Former party chairman calls for new primary rules.\n\n"
+            "A former Harmon Party chairman says the party should change its primary rules before the next election.\n\n")
+    text = lede + "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005. \"The rules are old.\""
+    assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [
+        ("Dan Ruiz", "Former party chairman"), ("Dan Ruiz", "A former Harmon Party chairman"),
+        ("Dan Ruiz", "Dan Ruiz, who led the Harmon Party from 2001 to 2005")]
+    # Someone the lede already named is what it talked about, not who it described.
+    text = lede.replace("change its primary rules before the next election", "drop the primary rules that Dan Ruiz wrote") + (
+        "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Former party chairman"] * 2 + ["Dan Ruiz"]

@@ -4,6 +4,10 @@ description's own words (`description_of`), a name's own words, a transcript's n
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from attrib.resolve.names import clean_name
@@ -167,3 +171,41 @@ def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
         if forms and all(set(described[a][1]) <= set(described[b][1]) for a, b in zip(forms, forms[1:])):
             fuller[name] = forms[-1]
     return fuller
+
+
+@dataclass(frozen=True)
+class LedeSpeaker:
+    """What `blind_lede` reads of one attribution's speaker: its name and type, whether
+    the resolver found no one it stands for (a new description), and its mention."""
+
+    name: str
+    type: str
+    described: bool
+    mention_start: int
+    mention: str
+
+
+def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
+    """{description: name} for a lede that describes its speaker before naming him ("A
+    former party chairman says ..." then "..., said Dan Ruiz, who led the party from
+    1995"): the one person a headline or an indefinite lede describes, without a name,
+    is the person named for the first time, with who they are after a comma, as the
+    first speaker of the next paragraph. Nothing when the lede describes two people,
+    or the next paragraph's speaker was named before."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def paragraph(offset: int) -> int:
+        return bisect_right(breaks, offset)
+
+    described = {s.name for s in speakers if s.type == "person" and s.described and (
+        paragraph(s.mention_start) == 0 or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
+    if len(described) != 1:
+        return {}
+    lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
+    following = sorted((s for s in speakers if paragraph(s.mention_start) == lede + 1), key=lambda s: s.mention_start)
+    first = following[0] if following else None
+    if first is None or first.type != "person" or first.described or len(first.name.split()) < 2 or "," not in first.mention:
+        return {}
+    if first.name.split()[-1] in text[: breaks[lede]]:
+        return {}  # named before: someone the lede talked about, not its speaker
+    return {described.pop(): first.name}

@@ -30,7 +30,7 @@ from attrib.lexicons import Lexicon, load_lexicon
 from attrib.model import Attribution, Spans, Speaker, Via
 from attrib.resolve.continuation import quote_paragraph_statements
 from attrib.resolve.coref import ResolvedSpeaker, Resolver
-from attrib.resolve.descriptions import fullest_descriptions
+from attrib.resolve.descriptions import LedeSpeaker, blind_lede, fullest_descriptions
 from attrib.sourcing import channel_of, kind_of, tier_of
 
 # A cue word never seen on train (too rare to have statistics) counts as this precise.
@@ -226,5 +226,12 @@ def attribute(
     for attribution in attributions:
         if attribution.speaker is not None and attribution.speaker.name in fuller:
             attribution.speaker = dataclasses.replace(attribution.speaker, name=fuller[attribution.speaker.name])
+    # "A former party chairman says ..." then "said Dan Ruiz, who led the party": named.
+    named = blind_lede(text, [
+        LedeSpeaker(a.speaker.name, a.speaker.type, a.features.get("speaker=description-new") == 1.0, a.speaker.mention.start, a.speaker.mention.text)
+        for a in attributions if a.speaker is not None and a.speaker.mention is not None])
+    for attribution in attributions:
+        if attribution.speaker is not None and attribution.speaker.name in named:
+            attribution.speaker = dataclasses.replace(attribution.speaker, name=named[attribution.speaker.name])
     attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions

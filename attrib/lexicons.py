@@ -38,6 +38,8 @@ class Lexicon:
     # "the company", "the group": a definite one points back to an organisation.
     organization_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    # "his body mass index", "the jobless rate": a quantity, never a speaker.
+    measurement_nouns: frozenset[str]
     # Verbs that put out a document of one's own: "issued a statement saying ...".
     publishing_verbs: frozenset[str]
     person_roles: frozenset[str]
@@ -93,6 +95,7 @@ def load_lexicon() -> Lexicon:
         unnamed_groups=frozenset(data["unnamed_groups"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
+        measurement_nouns=frozenset(data["measurement_nouns"]),
         publishing_verbs=frozenset(data["publishing_verbs"]),
         person_roles=frozenset(data["person_roles"]),
         media_name_words=frozenset(data["media_name_words"]),

@@ -158,3 +158,10 @@ def test_the_same_unnamed_sources_get_the_articles_fuller_description(nlp):
     )
     names = [a.speaker.name for a in attrib.analyze(text, nlp=nlp) if a.speaker is not None]
     assert names == ["Transit department officials", "Transit department officials"], names
+
+
+def test_a_kind_of_organisation_alone_is_no_speaker_name():
+    # "the union" whose union the article never names: no row; a named one is a name.
+    names = [("union", "organization"), ("group", "organization"), ("campaign", "unknown"),
+             ("Union", "organization"), ("Carpenters Union", "organization"), ("union members", "anonymous")]
+    assert [is_speaker_name(name, type) for name, type in names] == [False, False, False, True, True, True]

@@ -100,3 +100,128 @@ def test_someone_who_speaks_for_another_is_the_person_the_article_names_in_that_
     for needle, mention in (("the move was fruitless", "his attorney"), ("his client was ready", None), ("refuse to answer", "Reyes's lawyer")):
         a = the_attribution(attributions, needle, text)
         check(a, text, name="Mark Holloway", type="person", tier=1, **({"mention": mention} if mention else {}))
+
+
+def speakers_of(attributions):
+    """Every attribution's (speaker name, type, mention, act), in reading order."""
+    return [(a.speaker.name, a.speaker.type, a.speaker.mention.text if a.speaker.mention else None, a.act)
+            if a.speaker else (None, None, None, a.act) for a in attributions]
+
+
+def test_a_datelines_place_is_no_antecedent(analyze, nlp):
+    # Where the story was filed is no organisation "the union" points back to.
+    text = "FAIRVIEW, Ohio — The plant was quiet on Monday.\n\nThe mill closed in May, according to the union."
+    assert speakers_of(analyze(text)) == [("union", "organization", "the union", "statement")]
+    from attrib.resolve.descriptions import in_dateline
+
+    doc = nlp("ALDER CREEK, Mont. (AP) — The mill closed.\n\nSmith - a miner - left early.\n\nBigford, Idaho — Snow fell.")
+    starts = [t for t in doc if t.i == 0 or "\n" in doc[t.i - 1].text]
+    assert [(t.text, in_dateline(t)) for t in starts] == [("ALDER", True), ("Smith", False), ("Bigford", True)]
+    assert not any(in_dateline(t) for t in doc if t not in starts)
+
+
+def test_an_organisation_named_once_among_others_is_not_what_the_article_is_about(analyze):
+    # "the union" is neither of two organisations each named once; it is the only one named.
+    text = ("The Tessler Mining Company bought the mine from Grange Holdings in 2012.\n\n"
+            "A few weeks before the sale, the owner moved its offices to Denver, according to the union.")
+    assert speakers_of(analyze(text)) == [("union", "organization", "the union", "statement")]
+    text = "The cheapest fares went first. The Vardon Pilots Association filed a complaint, according to the union."
+    assert speakers_of(analyze(text)) == [("Vardon Pilots Association", "organization", "the union", "statement")]
+
+
+def test_an_adjective_made_from_a_name_is_no_name(analyze):
+    # "Orwellian" says what kind of scheme; "Ruritanian" which officials "They" are.
+    text = ("Senator Ruth Alder and Governor Paul Kessel met the press on Monday. "
+            "Their Orwellian scheme goes so far that they believe they are winning.")
+    assert speakers_of(analyze(text)) == [("they", "unknown", "they", "thought")]
+    text = "Ruritanian officials met the envoy on Monday. They said the talks went well."
+    assert speakers_of(analyze(text)) == [("Ruritanian officials", "anonymous", "They", "statement")]
+
+
+def test_a_measure_is_no_speaker(analyze):
+    # A body mass index measures a man; it says nothing. A named index is a name.
+    text = "Grant Mulvey weighs 240 pounds, which makes him overweight according to his body mass index."
+    assert [(name, act) for name, _, _, act in speakers_of(analyze(text))] == [("his body mass index", "other")]
+    text = "The jobless rate fell to 4 percent, according to the Consumer Price Index."
+    assert [(name, act) for name, _, _, act in speakers_of(analyze(text))] == [("Consumer Price Index", "statement")]
+
+
+def test_a_persons_campaign_is_one_organisation_named_by_its_owner(analyze):
+    # "Her campaign", "Quill's team", "The Quill campaign": one campaign, by its owner's name.
+    text = ("Senator Susan Quill spoke in Dayton on Monday. Her campaign said the rally drew 3,000 people. "
+            "Quill's team said she would return in May. The Quill campaign said the ad would air on Friday.")
+    assert speakers_of(analyze(text)) == [
+        ("Susan Quill campaign", "organization", "Her campaign", "statement"),
+        ("Susan Quill campaign", "organization", "Quill's team", "statement"),
+        ("Susan Quill campaign", "organization", "The Quill campaign", "statement"),
+    ]
+
+
+def test_her_campaign_is_the_nearest_woman_named_before_it(analyze):
+    # "her" is the woman named in its sentence, not the man who spoke last; a pronoun
+    # whose person's gender nothing says ("Oz") names no one's campaign.
+    text = ("Dr. Oz spoke to Paul Grady on Monday. Video showed an ailing Susan Quill stumbling to a van "
+            "(her campaign later disclosed that she has a cold). Oz said she looked fine. Her campaign said the rally would go on.")
+    assert speakers_of(analyze(text)) == [
+        ("video", "document", "Video", "other"),
+        ("Susan Quill campaign", "organization", "her campaign", "statement"),
+        ("Oz", "person", "Oz", "statement"),
+        ("Her campaign", "unknown", "Her campaign", "statement"),
+    ]
+
+
+def test_i_is_whoever_is_talking_not_a_person_named_before_it(analyze):
+    # An op-ed's "I" is its writer, not the mayor it names.
+    text = "Like Mayor Dana Whitfield, I believe the bridge must be rebuilt soon."
+    assert speakers_of(analyze(text)) == [("i", "person", "I", "thought")]
+
+
+def test_she_is_the_relative_of_her_gender_who_is_subject_before_her(analyze):
+    # Not a person named before: the mother, or the wife by her name.
+    text = "Alan Pike ran the store for years. My mother has softened with age, but even now she says the store was a mistake."
+    assert speakers_of(analyze(text)) == [("My mother", "person", "she", "statement")]
+    text = "Alan Pike ran the store. His wife, Susan Pike, has softened with age, but even now she says the store was a mistake."
+    assert speakers_of(analyze(text)) == [("Susan Pike", "person", "she", "statement")]
+
+
+def test_an_acronym_the_article_spells_out_is_that_organisation(analyze):
+    # Not "Crte": the letters of the coalition named in full before.
+    text = ("More than 900 parents marched on Friday, according to the organizer Coalition for Rural Transit Equity (CRTE).\n\n"
+            "CRTE said it had planned the march for months.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [
+        ("Coalition for Rural Transit Equity", "organization"), ("Coalition for Rural Transit Equity", "organization")]
+
+
+def test_a_name_run_on_past_a_comma_into_the_next_phrase_ends_at_the_comma(analyze, nlp):
+    # The small model makes "Politico, Democratic party" one name; a place and its state stay one.
+    text = "According to a new poll by Politico, Democratic party officials are nervous about turnout."
+    assert speakers_of(analyze(text)) == [("Politico", "media", "a new poll by Politico", "statement")]
+    from attrib.resolve.entities import cut_at_comma
+
+    doc = nlp("Lawyers at Skadden, Arps, Slate, Meagher & Flom said the deal was done.")
+    assert [cut_at_comma(e).text for e in doc.ents] == ["Skadden, Arps, Slate, Meagher & Flom"]
+
+
+def test_a_headlines_new_poll_is_the_latest_poll_the_article_describes(analyze):
+    # The headline's capitals are no name; "new" and "latest" say the same; "earlier" does not.
+    text = ("New Poll Shows Gain For Mayor Ortiz.\n\nA new poll shows that Mayor Elena Ortiz leads her rival by six points.\n\n"
+            "The latest statewide opinion poll released Monday shows that Ortiz leads 48 percent to 42 percent.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("latest statewide opinion poll", "document")] * 3
+    text = ("New Study Finds Rivers Cleaner.\n\nA new study found that the rivers were cleaner than in 2010. "
+            "An earlier study of lakes found that the lakes were not.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [
+        ("new study", "document"), ("new study", "document"), ("earlier study of lakes", "document")]
+
+
+def test_a_lede_that_describes_its_speaker_is_the_person_named_next(analyze):
+    # The blind lede: described in the headline and lede, named (with who he is) just after.
+    lede = ("Former party chairman calls for new primary rules.\n\n"
+            "A former Harmon Party chairman says the party should change its primary rules before the next election.\n\n")
+    text = lede + "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005. \"The rules are old.\""
+    assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [
+        ("Dan Ruiz", "Former party chairman"), ("Dan Ruiz", "A former Harmon Party chairman"),
+        ("Dan Ruiz", "Dan Ruiz, who led the Harmon Party from 2001 to 2005")]
+    # Someone the lede already named is what it talked about, not who it described.
+    text = lede.replace("change its primary rules before the next election", "drop the primary rules that Dan Ruiz wrote") + (
+        "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Former party chairman"] * 2 + ["Dan Ruiz"]

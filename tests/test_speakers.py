@@ -327,3 +327,27 @@ def test_a_headline_verb_before_a_one_word_name_is_no_part_of_it():
     assert proper_name("Say Mexico", "government") == "Mexico"
     assert proper_name("Call of Duty", "organization") == "Call of Duty"
     assert proper_name("Save the Children", "organization") == "Save the Children"
+
+
+def test_a_persons_campaign_is_stored_by_the_owners_surname(db):
+    from attrib.store.identity import proper_name
+
+    assert proper_name("Susan Quill campaign", "organization") == "Quill campaign"
+    assert proper_name("Susan Quill\u2019s campaign", "organization") == "Quill campaign"
+    assert proper_name("Donald J. Orr campaign", "organization") == "Orr campaign"
+    assert proper_name("Save Our Schools campaign", "organization") == "Save Our Schools campaign"
+    assert proper_name("Republican Party campaign", "organization") == "Republican Party campaign"
+    one = article("one", [("Susan Quill campaign", "Her campaign", "the rally drew a crowd", "organization")])
+    two = article("two", [("Quill campaign", "The Quill campaign", "the ad airs Friday", "organization")])
+    store_articles(db, [one, two])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"Quill campaign": 2}
+
+
+def test_a_kind_of_organisation_whose_organisation_was_not_found_gets_no_row(db):
+    # Beside the one union an article names, "the union" is that union.
+    alone = article("alone", [("union", "the union", "the mill closed", "organization")])
+    named = article("named", [("union", "the union", "the mill reopened", "organization"),
+                              ("Carpenters Union", "the Carpenters Union", "the strike ended", "organization")])
+    store_articles(db, [alone, named])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"Carpenters Union": 2}
+    assert speaker_of(db, "the mill closed") is None

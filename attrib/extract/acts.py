@@ -95,7 +95,7 @@ def act_of(
 def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None, resolved: bool = True) -> bool:
     """Whether the speaker mention's head word can stand for someone who communicates:
     a person, an organisation, a group, an outlet or a document; not a date, a product,
-    a work's title, an event, a thing, nor a word pointing at nobody the article names
+    a work's title, an event, a thing, a measure ("his body mass index"), nor a word pointing at nobody the article names
     (a pronoun counts by what the resolver made of it: `speaker_type`, `resolved`)."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -109,6 +109,8 @@ def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None,
     if head.pos_ == "PROPN" or head.ent_type_:
         return True
     lemma = head.lemma_.lower()
+    if lemma in lexicon.measurement_nouns:
+        return False  # "according to his body mass index": a quantity says nothing
     return any(
         lemma in words for words in (
             lexicon.anonymous_heads, lexicon.unnamed_groups, lexicon.person_roles, lexicon.organization_nouns,

@@ -3,13 +3,17 @@
 Rules, tried in order, each with the reason recorded (`how`) so that confidence can
 weigh it:
 - relative pronouns ("who said") take the noun they modify;
-- personal pronouns take the latest compatible speaker, else the latest compatible
-  named entity ("it" -> the statement -> US State Department);
+- personal pronouns take a relative of their gender who is subject before them in
+  their sentence ("My mother ... she says"), else the latest compatible speaker, else
+  (but "I", who is whoever talks) the latest compatible named entity ("it" -> the
+  statement -> US State Department); a dateline's place and an adjective made of a
+  name ("Orwellian") are no antecedents;
 - a document or statement takes its owner ("the statement by the US State
   Department", "a report in Axios");
 - unnamed sources are anonymous and keep whom they came through ("Axios sources");
 - a named entity in the mention (or in its appositive) gives the name, grown to the
   article's full form (Burgum -> Doug Burgum: attrib/resolve/entities.py);
+- a person's campaign ("her campaign", "Clinton's team") is "<owner> campaign";
 - someone who speaks for another ("his attorney") is the person the article names in
   that role, else named by it ("Bryan Pagliano's attorney");
 - a definite description takes a possessive owner in its sentence ("In a statement on
@@ -25,9 +29,9 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
-from attrib.lexicons import Lexicon
+from attrib.lexicons import Lexicon, load_name_lexicon
 from attrib.resolve.descriptions import (
-    PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
+    CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
 from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, title_words
@@ -46,7 +50,8 @@ class Resolver:
         self.lexicon = lexicon
         self.entities = ArticleEntities(doc, lexicon, quotes)
         self.history: list[SpeakerHistory] = []
-        self.sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+        self.sentences = list(doc.sents)
+        self.sentence_index = {s.start: i for i, s in enumerate(self.sentences)}
 
     # -- bookkeeping -------------------------------------------------------------
     def remember(self, sentence: int, speaker: ResolvedSpeaker, position: int) -> None:
@@ -106,6 +111,11 @@ class Resolver:
             if spoken_for is not None:
                 return spoken_for
 
+        if lemma in CAMPAIGN_NOUNS:
+            campaign = self._campaign_of(root, sentence)
+            if campaign is not None:
+                return campaign
+
         if lemma in self.lexicon.document_nouns:
             owner = self.entities.owner_of(root) or self.entities.compound_owner(root)
             if owner is not None:
@@ -137,11 +147,21 @@ class Resolver:
             together = self._people_together(root) if ent.label_ == "PERSON" else None
             return together or self.entities.named(ent)
 
+        if root.pos_ == "PROPN" and root.is_title and lemma in self.lexicon.document_nouns and root.i not in self.entities.of_token:
+            # "New Poll Shows Bump", "Video showed": a headline's capitals, or a sentence's,
+            # on a description, not a name.
+            words = [t for t in root.doc[root.left_edge.i : root.i + 1] if t.i in range(span.start, span.end)]
+            text = " ".join(t.text if t.i in self.entities.of_token or not t.is_title else t.lower_ for t in words if t.dep_ != "det")
+            return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
+
         # "Pence: Flowers Won't Be at Debate": a headline's capitals hide a name the
         # article gives in full elsewhere from the tagger.
         known_surname = root.is_title and len(span) == 1 and root.lower_ in self.entities.names.by_last_word
         if root.pos_ == "PROPN" or known_surname:
             name = clean_name(name_words(root))
+            expanded = self.entities.expansion(name)
+            if expanded is not None:
+                return ResolvedSpeaker(expanded, "organization", "name", root_lemma=lemma)
             name = transcript_case(name)
             kind = self.entities.type_of_name(name)
             if kind == "person":
@@ -221,6 +241,44 @@ class Resolver:
                     return named or ResolvedSpeaker(f"{role} for {name}", "person", "spokesperson", 0, root.lemma_.lower())
         return None
 
+    def _campaign_of(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """ "her campaign", "Clinton's team", "the Trump camp": a person's campaign is one
+        organisation whatever the word, named by its owner as the article names them
+        ("Hillary Clinton campaign"; the store keeps the surname). None when the owner is
+        no person the article names ("the Republican team", "their campaign")."""
+        for child in root.children:
+            if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
+                owner = self._gendered_owner(child, sentence)
+                if owner is None:
+                    return None
+            elif child.dep_ in ("poss", "compound") and child.i < root.i:
+                ent = self.entities.entity_in(list(child.subtree))
+                if ent is None:
+                    return None
+                owner = self.entities.named(ent)
+            else:
+                continue
+            if owner.type != "person" or " and " in owner.name:
+                return None
+            return ResolvedSpeaker(f"{owner.name} campaign", "organization", "owner", owner.distance, root.lemma_.lower())
+        return None
+
+    def _gendered_owner(self, possessive: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """The person "his"/"her" stands for, when their first name says the same gender: the
+        nearest such person named before it in its sentence ("an ailing Hillary Clinton
+        stumbling to a van (her campaign later disclosed ...)"), else the pronoun's
+        antecedent. None for "its"/"their", or a person of no known gender ("Oz")."""
+        gender = PRONOUN_GENDERS.get(POSSESSIVE_PRONOUNS[possessive.lower_])
+        if gender is None:
+            return None
+        before = [e for e in self.entities.antecedents if e.label_ == "PERSON" and possessive.sent.start <= e.start and e.end <= possessive.i]
+        for ent in reversed(before):
+            found = self.entities.named(ent)
+            if found.type == "person" and name_gender(found.name) == gender:
+                return found
+        found = self._pronoun(POSSESSIVE_PRONOUNS[possessive.lower_], sentence, possessive.idx)
+        return found if found.type == "person" and found.how != "unresolved" and name_gender(found.name) == gender else None
+
     def _pronoun(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
         if pronoun in PERSON_PRONOUNS:
             wanted = {"person"}
@@ -240,11 +298,17 @@ class Resolver:
             # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
             return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
 
+        kin = self._kin_subject(sentence, position, gender) if gender else None
+        if kin is not None:
+            return kin
         for past in reversed(self.history):
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
-        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position]):
+        # "I" is whoever is talking, a speaker; a person merely named before it is someone
+        # talked about ("Like President Obama, I believe ..." in an op-ed is its writer).
+        named_before = [] if pronoun in ("i", "me") else [e for e in self.entities.antecedents if e.end_char <= position]
+        for ent in reversed(named_before):
             distance = sentence - self._sentence_of(ent.root)
             if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
                 break
@@ -255,7 +319,7 @@ class Resolver:
                     break
         if best is None:
             # Nothing as subject: the latest named entity of the right kind.
-            for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position]):
+            for ent in reversed(named_before):
                 if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                     continue
                 distance = sentence - self._sentence_of(ent.root)
@@ -270,6 +334,23 @@ class Resolver:
             return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
         _, found, how, distance = best
         return ResolvedSpeaker(found.name, found.type, how, distance, found.root_lemma)
+
+    def _kin_subject(self, sentence: int, position: int, gender: str) -> Optional[ResolvedSpeaker]:
+        """ "My mother has softened with age, but even now she says ...": a relative of the
+        pronoun's gender, subject before it in its sentence, is who "she" is, not a person
+        named paragraphs before."""
+        sent = self.sentences[sentence]
+        genders = load_name_lexicon().gendered_words
+        subjects = [t for t in sent if t.idx < position and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
+                    and t.lemma_.lower() in KIN_NOUNS and genders.get(t.lemma_.lower()) == gender]
+        if not subjects:
+            return None
+        kin = subjects[-1]
+        named = next((self.entities.of_token[t.i] for t in kin.subtree if t.i in self.entities.of_token
+                      and self.entities.of_token[t.i].label_ == "PERSON"), None)
+        if named is not None:  # "His wife, Ana Ruiz, has ... she": her name
+            return ResolvedSpeaker(self.entities.named(named).name, "person", "pronoun", 0, kin.lemma_.lower())
+        return ResolvedSpeaker(description_of(kin), "person", "pronoun", 0, kin.lemma_.lower())
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
@@ -346,8 +427,8 @@ class Resolver:
 
     def _latest_organization(self, sentence: int, root: Token) -> Optional[ResolvedSpeaker]:
         """The organisation "the company" points back to: the one the article names most
-        often before it (the company a story is about), else the latest organisation
-        that spoke within the pronoun window."""
+        often before it (the company a story is about: the only one, or one named at least
+        twice and more often than any other), else the latest organisation that spoke within the pronoun window."""
         counts: dict[str, int] = {}
         for ent in self.entities.antecedents:
             # By the entity's label: the small model's ORG is what matters here, though
@@ -356,7 +437,11 @@ class Resolver:
                 continue
             name = self.entities.organizations.full_name(clean_name(ent.text))
             counts[name] = counts.get(name, 0) + 1
-        if counts:
+        # The organisation a story is about: the only one, or one named more than once and
+        # more often than any other (one named once among others named once is only the
+        # first of them).
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) == 1 or (ranked and ranked[0] >= 2 and ranked[0] > ranked[1]):
             best = max(counts, key=lambda name: counts[name])
             return ResolvedSpeaker(best, "organization", "description", 0, root.lemma_.lower())
         for past in reversed(self.history):

@@ -4,6 +4,10 @@ description's own words (`description_of`), a name's own words, a transcript's n
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from attrib.resolve.names import clean_name
@@ -33,6 +37,9 @@ LAW_NOUNS = {"bill", "law", "act"}
 # Speakers who speak for someone: their words are the named person's or institution's,
 # on the record ("his spokesman", "a Whole Foods spokeswoman").
 SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representative", "publicist", "lawyer", "attorney"}
+# A person's campaign, by whatever word the article uses for it ("Clinton's team", "her
+# campaign", "the Trump camp"): one organisation, named "<owner> campaign".
+CAMPAIGN_NOUNS = {"campaign", "team", "camp"}
 # Role words for one role: "his lawyer" is the "attorney for him" the article names.
 SAME_ROLES = {"lawyer": "attorney", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 # A pronoun further back than this many sentences is a guess, not a resolution.
@@ -52,8 +59,35 @@ def is_a_crowd(root: Token) -> bool:
 
 def modifies_a_noun(name_root: Token) -> bool:
     """ "Bank executives", "White House officials": a name that only says which
-    executives; a pronoun later points to them, not to it."""
+    executives; a pronoun later points to them, not to it. An adjective made from a
+    name is never one ("American officials", "Their Orwellian fantasy")."""
+    if name_root.dep_ == "amod" and name_root.tag_ == "JJ":
+        return True
     return name_root.dep_ == "compound" and name_root.head.pos_ == "NOUN" and not name_root.head.ent_type_
+
+
+# The dash that ends a dateline ("FAIRVIEW, W.Va. — The coal was piled ...").
+DATELINE_DASHES = {"-", "--", "\u2014", "\u2013"}
+# A dateline is a place and its state or country, at most this many tokens.
+DATELINE_TOKENS = 8
+
+
+def in_dateline(first: Token) -> bool:
+    """Whether a name starting at `first` is a dateline's place: at the start of a
+    paragraph, capitalised words (with commas, periods and an agency in brackets) up
+    to a dash, and text after it; the place in capitals or followed by its state. Where a story was filed says nothing of who speaks in
+    it: no pronoun or description ("the union") points back to it."""
+    doc = first.doc
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
+        return False
+    for token in doc[first.i : first.i + DATELINE_TOKENS]:
+        if token.text in DATELINE_DASHES:
+            # A place in capitals, or with its state after a comma: "Smith - a miner -" is an aside.
+            placed = (first.is_upper and len(first) > 1) or any(t.text == "," for t in doc[first.i : token.i])
+            return placed and token.i > first.i and token.i + 1 < len(doc)
+        if not (token.is_title or token.is_upper or token.text in (",", ".", "(", ")")):
+            return False
+    return False
 
 
 def is_bare_definite(root: Token) -> bool:
@@ -105,11 +139,14 @@ def transcript_case(name: str) -> str:
 DESCRIBED_TYPES = {"anonymous", "document", "unknown"}
 # Words that say nothing of which one: "his advisers" are the "advisers to Mr. Obama".
 UNSAYING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "other"}
+# Words that say the same of which one: "a new poll" is the "latest Reuters/Ipsos opinion
+# poll" (not "an earlier study").
+SAME_WORDS = {"latest": "new", "newest": "new", "recent": "new"}
 
 
 def _description_words(name: str) -> list[str]:
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s").strip(".,") for w in name.split()]
-    return [w for w in words if w and w not in UNSAYING_WORDS]
+    return [SAME_WORDS.get(w, w) for w in words if w and w not in UNSAYING_WORDS]
 
 
 def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
@@ -134,3 +171,41 @@ def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
         if forms and all(set(described[a][1]) <= set(described[b][1]) for a, b in zip(forms, forms[1:])):
             fuller[name] = forms[-1]
     return fuller
+
+
+@dataclass(frozen=True)
+class LedeSpeaker:
+    """What `blind_lede` reads of one attribution's speaker: its name and type, whether
+    the resolver found no one it stands for (a new description), and its mention."""
+
+    name: str
+    type: str
+    described: bool
+    mention_start: int
+    mention: str
+
+
+def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
+    """{description: name} for a lede that describes its speaker before naming him ("A
+    former party chairman says ..." then "..., said Dan Ruiz, who led the party from
+    1995"): the one person a headline or an indefinite lede describes, without a name,
+    is the person named for the first time, with who they are after a comma, as the
+    first speaker of the next paragraph. Nothing when the lede describes two people,
+    or the next paragraph's speaker was named before."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def paragraph(offset: int) -> int:
+        return bisect_right(breaks, offset)
+
+    described = {s.name for s in speakers if s.type == "person" and s.described and (
+        paragraph(s.mention_start) == 0 or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
+    if len(described) != 1:
+        return {}
+    lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
+    following = sorted((s for s in speakers if paragraph(s.mention_start) == lede + 1), key=lambda s: s.mention_start)
+    first = following[0] if following else None
+    if first is None or first.type != "person" or first.described or len(first.name.split()) < 2 or "," not in first.mention:
+        return {}
+    if first.name.split()[-1] in text[: breaks[lede]]:
+        return {}  # named before: someone the lede talked about, not its speaker
+    return {described.pop(): first.name}

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
-from attrib.resolve.descriptions import LAW_NOUNS, same_role, transcript_case
-from attrib.resolve.names import OrganizationNames, PersonNames, clean_name, entity_type, is_government_name
+from attrib.resolve.descriptions import LAW_NOUNS, in_dateline, same_role, transcript_case
+from attrib.resolve.names import ACRONYM, OrganizationNames, PersonNames, clean_name, entity_type, is_government_name
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,22 @@ class ResolvedSpeaker:
     how: str  # which rule named it: name, pronoun, owner, description, anonymous, relative, unresolved
     distance: int = 0  # sentences back to the antecedent, for pronouns and descriptions
     root_lemma: str = ""
+
+
+def cut_at_comma(ent: Span) -> Span:
+    """ "a new report by Politico, Democratic party insiders say": the small model runs a
+    name on past a comma into the next phrase. Where the words after the comma hang
+    nowhere on the words before it (nor these on them), the name ends at the comma;
+    "Washington, D.C." and "Skadden, Arps" are one phrase and stay whole."""
+    for token in ent:
+        if token.text != "," or token.i in (ent.start, ent.end - 1):
+            continue
+        before, after = ent.doc[ent.start : token.i], ent.doc[token.i + 1 : ent.end]
+        joined = any(a.i in range(before.start, before.end) for a in after.root.ancestors) or any(
+            a.i in range(after.start, after.end) for a in before.root.ancestors)
+        if not joined:
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+    return ent
 
 
 class ArticleEntities:
@@ -42,8 +58,9 @@ class ArticleEntities:
         # they are never antecedents ("The United States remains committed," it said).
         # An entity with no capital and no digit is the small model's slip, no name: "n’t"
         # of "aren’t" labelled GPE.
-        ents = [e for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
-        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)]
+        ents = [cut_at_comma(e) for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
+        # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed.
+        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes) and not in_dateline(e[0])]
         for ent in ents:
             for t in ent:
                 self.of_token[t.i] = ent
@@ -52,6 +69,10 @@ class ArticleEntities:
         """The speaker an entity names, by the article's fullest form of the name."""
         ent = self.whole_organization(ent)
         kind = entity_type(ent, self.lexicon)
+        expanded = self.expansion(clean_name(ent.text))
+        if expanded is not None:
+            return ResolvedSpeaker(expanded, kind if kind not in ("person", "unknown") else "organization", "name",
+                                   root_lemma=ent.root.lemma_.lower())
         name = transcript_case(clean_name(ent.text))
         # The small model sometimes labels a known person's surname ORG: trust the article.
         if kind in ("organization", "unknown") and len(name.split()) == 1 and name.lower() in self.names.by_last_word:
@@ -73,6 +94,15 @@ class ArticleEntities:
         if after and after.lemma_.lower() in self.lexicon.media_nouns and after.pos_ == "NOUN" and kind != "person":
             return ResolvedSpeaker(f"{name} {after.text}", "media", "name", root_lemma=after.lemma_.lower())
         return ResolvedSpeaker(name, kind, "name", root_lemma=ent.root.lemma_.lower())
+
+    def expansion(self, name: str) -> Optional[str]:
+        """ "AROS" where the article spells out "Alliance to Reclaim Our Schools (AROS)": the
+        one organisation an acronym's letters stand for, before a transcript's capitals
+        would make the acronym a name ("Aros"); None for any other name."""
+        if not ACRONYM.fullmatch(name):
+            return None
+        expanded = self.organizations.full_name(name)
+        return expanded if expanded != name else None
 
     def whole_organization(self, ent: Span) -> Span:
         """ "the World Travel and Tourism Council", which the small model cuts in two at

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from attrib.lexicons import Lexicon, load_name_lexicon
+from attrib.lexicons import Lexicon, load_lexicon, load_name_lexicon
 
 if TYPE_CHECKING:  # the store uses these names without loading spaCy
     from spacy.tokens import Doc, Span
@@ -135,13 +135,17 @@ NOT_IN_PERSON_NAMES = {"over", "in", "on", "at", "to", "with", "for", "from", "a
 def is_speaker_name(name: str, type: str = "unknown") -> bool:
     """False for what is never a speaker's name on its own: nothing, a pronoun, a
     determiner or a quantifier ("his", "which", "you", "That"), a text without a
-    letter, and a person's name holding a preposition ("Stealth Over Health")."""
+    letter, a title or a kind of organisation alone ("Senator", "union": whom it
+    stands for was not found), and a person's name holding a preposition ("Stealth Over
+    Health")."""
     lexicon = load_name_lexicon()
     words = [name_word(w) for w in name.split()]
     if not words or " ".join(words) in lexicon.not_names or not any(c.isalpha() for c in name):
         return False
     if type == "person" and len(words) == 1 and (words[0] in lexicon.role_titles or words[0] in lexicon.honorifics):
         return False  # "Senator", "Judge": a title whose person was not found
+    if name.islower() and len(words) == 1 and words[0] in load_lexicon().organization_nouns:
+        return False  # "the union", "the group": a kind of organisation whose organisation was not found
     return type != "person" or not NOT_IN_PERSON_NAMES & set(words[1:])
 
 

@@ -265,18 +265,27 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
 
 
 POSSESSIVE_INSIDE = re.compile(r"^(\w+)['\u2019]s (campaign|team|office|administration|spokesman|spokeswoman)$")
+# "Hillary Clinton campaign", "Hillary Clinton's campaign": a person's campaign, as the
+# resolver names it (attrib/resolve/coref.py), stored by the owner's surname like the
+# articles that write "the Clinton campaign".
+PERSONS_CAMPAIGN = re.compile(r"^((?:[A-Z][\w.'\u2019-]* ){1,3})([A-Z][\w'\u2019-]*?)(?:['\u2019]s)? campaign$")
 
 
 def proper_name(name: str, type: str) -> str:
     """A speaker's name as stored: a person's without epithets or titles; "Clinton's
-    campaign" as "Clinton campaign"."""
+    campaign" as "Clinton campaign", and so "Hillary Clinton campaign" (a campaign
+    is its owner's by surname, the form the articles write)."""
     if type == "person":
         return clean_name(person_name(name))
     words = clean_name(name).split()
     # "Experts Say Mexico ...": a headline's verb before a one-word name is no part of it.
     if len(words) == 2 and name_word(words[0]) in load_name_lexicon().headline_verbs and words[1][:1].isupper():
         words = words[1:]
-    return POSSESSIVE_INSIDE.sub(r"\1 \2", " ".join(words))
+    name = POSSESSIVE_INSIDE.sub(r"\1 \2", " ".join(words))
+    campaign = PERSONS_CAMPAIGN.match(name)
+    if campaign and name_word(campaign.group(1).split()[0]) in load_name_lexicon().first_names:
+        return f"{campaign.group(2)} campaign"
+    return name
 
 
 def is_joint_name(name: str, type: str) -> bool:

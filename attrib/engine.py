@@ -221,17 +221,20 @@ def attribute(
     starts = [s.start_char for s in doc.sents]
     attributions += quote_paragraph_statements(text, quotes, attributions, lambda offset: bisect_right(starts, offset) - 1)
     # Named as fully as the article allows: "the study" is the "exhaustive study" (after
-    # confidence, which was fitted on the names as each mention gave them).
-    fuller = fullest_descriptions(sorted({(a.speaker.name, a.speaker.type) for a in attributions if a.speaker is not None}))
-    for attribution in attributions:
-        if attribution.speaker is not None and attribution.speaker.name in fuller:
-            attribution.speaker = dataclasses.replace(attribution.speaker, name=fuller[attribution.speaker.name])
-    # "A former party chairman says ..." then "said Dan Ruiz, who led the party": named.
-    named = blind_lede(text, [
-        LedeSpeaker(a.speaker.name, a.speaker.type, a.features.get("speaker=description-new") == 1.0, a.speaker.mention.start, a.speaker.mention.text)
-        for a in attributions if a.speaker is not None and a.speaker.mention is not None])
-    for attribution in attributions:
-        if attribution.speaker is not None and attribution.speaker.name in named:
-            attribution.speaker = dataclasses.replace(attribution.speaker, name=named[attribution.speaker.name])
+    # confidence, which was fitted on the names as each mention gave them); and "A former
+    # party chairman says ..." then "said Dan Ruiz, who led the party" is Dan Ruiz.
+    spoken = [a for a in attributions if a.speaker is not None]
+    _rename(spoken, fullest_descriptions(sorted({(a.speaker.name, a.speaker.type) for a in spoken})))
+    _rename(spoken, blind_lede(text, [
+        LedeSpeaker(a.speaker.name, a.speaker.type, a.features.get("speaker=description-new") == 1.0,
+                    a.speaker.mention.start, a.speaker.mention.text)
+        for a in spoken if a.speaker.mention is not None]))
     attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions
+
+
+def _rename(attributions: list[Attribution], names: dict[str, str]) -> None:
+    """Give each attribution's speaker the name `names` maps its name to, if any."""
+    for attribution in attributions:
+        if attribution.speaker.name in names:
+            attribution.speaker = dataclasses.replace(attribution.speaker, name=names[attribution.speaker.name])

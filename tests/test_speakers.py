@@ -13,6 +13,7 @@ from attrib.store import QuoteFilters, open_database, quotes, speakers, store_ar
 from attrib.store import corrections
 from attrib.store.corrections import Review
 from attrib.store.db import replace_attributions, write_transaction
+from attrib.store.report_queries import speaker_names
 from attrib.store.speaker_search import closest_names, matching_speakers
 from attrib.store.schema import MIGRATIONS
 
@@ -351,3 +352,72 @@ def test_a_kind_of_organisation_whose_organisation_was_not_found_gets_no_row(db)
     store_articles(db, [alone, named])
     assert {name: row["count"] for name, row in rows(db).items()} == {"Carpenters Union": 2}
     assert speaker_of(db, "the mill closed") is None
+
+
+def description_rows(db, name: str) -> list[tuple[str, int]]:
+    """The rows named `name`: (article, attributions) each, by article."""
+    return db.execute(
+        """SELECT described_in, (SELECT count(*) FROM attributions WHERE speaker_id = speakers.id)
+           FROM speakers WHERE name = ? ORDER BY described_in""",
+        [name],
+    ).fetchall()
+
+
+DESCRIBED = [
+    article("b1", [("sources", "sources", "the deal is off", "anonymous"), ("sources", "Sources", "talks ended", "anonymous"),
+                   ("Ann Lee", "Ann Lee", "no comment yet", "person"), ("fellow doctors", "fellow doctors", "he is unfit", "anonymous")]),
+    article("b2", [("sources", "sources", "the mayor will resign", "anonymous"), ("poll", "the poll", "Lee leads by 4", "document"),
+                   ("Ann Lee", "Lee", "I will run", "person"), ("doctors", "doctors", "he is fine", "anonymous"),
+                   ("fellow doctors", "fellow doctors", "we agree", "anonymous")]),
+]
+
+
+def test_a_speaker_an_article_only_describes_is_that_articles_alone(db):
+    # The "sources" of two stories are two sets of people; Ann Lee is one person.
+    store_articles(db, DESCRIBED)
+    assert description_rows(db, "sources") == [("b1", 2), ("b2", 1)]
+    assert description_rows(db, "poll") == [("b2", 1)]
+    assert description_rows(db, "Ann Lee") == [(None, 2)]
+    assert [r["content"] for r in quotes(db, QuoteFilters(speaker="sources"))] == [
+        "the deal is off", "talks ended", "the mayor will resign"]
+    listed = {r["speaker"]: r["total"] for r in speakers(db)}
+    assert listed == {"sources": 3, "Ann Lee": 2, "fellow doctors": 2, "poll": 1, "doctors": 1}
+    assert len(speakers(db)) == 5
+    assert speaker_names(db, "sources") == ["sources"]  # what a report on them is titled
+    # Stored again later, an article's "sources" are its own again.
+    store_articles(db, [article("b3", [("sources", "sources", "a third story", "anonymous")])])
+    assert description_rows(db, "sources") == [("b1", 2), ("b2", 1), ("b3", 1)]
+
+
+def test_corrections_of_a_description_apply_in_every_article(db):
+    store_articles(db, DESCRIBED)
+    with write_transaction(db):
+        # b2 has both: its "fellow doctors" join its "doctors"; b1 has none, so its are renamed.
+        assert corrections.merge_speakers(db, "fellow doctors", "doctors") == 2
+        corrections.rename_speaker(db, "sources", "people close to the talks")
+        assert corrections.ignore_speaker(db, "poll") == 1
+    assert description_rows(db, "doctors") == [("b1", 1), ("b2", 2)]
+    assert description_rows(db, "people close to the talks") == [("b1", 2), ("b2", 1)]
+    assert description_rows(db, "poll") == []
+    store_articles(db, [article("b4", [("sources", "sources", "later words", "anonymous"),
+                                       ("fellow doctors", "fellow doctors", "later doubts", "anonymous")])])
+    assert [speaker_of(db, c) for c in ("later words", "later doubts")] == ["people close to the talks", "doctors"]
+    assert description_rows(db, "doctors") == [("b1", 1), ("b2", 2), ("b4", 1)]
+    # Named as one person, the descriptions of every article become one row.
+    with write_transaction(db):
+        corrections.rename_speaker(db, "doctors", "Dr. Ray Oz", "person")
+    assert description_rows(db, "Dr. Ray Oz") == [(None, 4)]
+
+
+@pytest.mark.parametrize("name, type, described", [
+    ("sources", "anonymous", True), ("Axios sources", "anonymous", True), ("Polls", "document", True),
+    ("human rights groups", "unknown", True), ("Member of House panel", "unknown", True),
+    ("Trump", "unknown", False), ("Companies", "unknown", False), ("Doug Burgum", "person", False),
+    ("Clinton campaign", "organization", False), ("Reuters", "media", False),
+])
+def test_what_only_describes_a_speaker(name, type, described):
+    # Descriptions get a row an article; a capitalised untyped word may be a surname.
+    from attrib.store.identity import is_description
+
+    assert is_description(name, type) is described
+

@@ -73,15 +73,27 @@ def is_named_by_hand(db: Database, name: str) -> bool:
     return db.execute("SELECT 1 FROM speaker_corrections WHERE target = ? COLLATE NOCASE", [name]).fetchone() is not None
 
 
-def _speaker(db: Database, name: str) -> tuple[int, str, str]:
-    """The stored speaker named `name` (any case), or a CorrectionError that suggests
-    the closest names."""
-    speaker_id = speaker_search.speaker_id_named(db, name)
-    if speaker_id is None:
+@dataclass(frozen=True)
+class StoredSpeaker:
+    id: int
+    name: str
+    type: str
+    described_in: Optional[str]  # the article, for its description of who spoke ("sources"); None: the corpus's
+
+
+def _speakers(db: Database, name: str) -> list[StoredSpeaker]:
+    """The stored rows named `name` (any case): one speaker, or the speakers several
+    articles describe so ("sources", one row an article); else a CorrectionError that
+    suggests the closest names."""
+    ids = speaker_search.speakers_named(db, name)
+    if not ids:
         close = speaker_search.closest_names(db, name)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise CorrectionError(f"no speaker named {name!r}{hint}")
-    return db.execute("SELECT id, name, type FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    return [
+        StoredSpeaker(*db.execute("SELECT id, name, type, described_in FROM speakers WHERE id = ?", [speaker_id]).fetchone())
+        for speaker_id in ids
+    ]
 
 
 def _record(db: Database, action: str, name: str, target: Optional[str] = None, type: Optional[str] = None) -> None:
@@ -91,53 +103,90 @@ def _record(db: Database, action: str, name: str, target: Optional[str] = None, 
     )
 
 
+def _attribution_count(db: Database, speaker_ids: list[int]) -> int:
+    placeholders = ", ".join("?" * len(speaker_ids))
+    return db.execute(f"SELECT count(*) FROM attributions WHERE speaker_id IN ({placeholders})", speaker_ids).fetchone()[0]
+
+
 def merge_speakers(db: Database, source: str, target: str, *, record: bool = True) -> int:
     """Move every attribution of `source` to `target` and drop `source`; later
-    articles' `source` goes to `target` too. Returns the attributions moved."""
-    from_id, from_name, _ = _speaker(db, source)
-    to_id, to_name, _ = _speaker(db, target)
-    if from_id == to_id:
-        raise CorrectionError(f"{from_name!r} and {to_name!r} are one speaker already")
-    moved = db.execute("SELECT count(*) FROM attributions WHERE speaker_id = ?", [from_id]).fetchone()[0]
-    identity.move_attributions(db, from_id, to_id)
-    identity.refresh_aliases(db, [to_id])
+    articles' `source` goes to `target` too. Where both are descriptions ("fellow
+    physicians", "doctors"), each article's goes to that article's; an article that
+    has no `target` calls its `source` so. Returns the attributions moved."""
+    sources, targets = _speakers(db, source), _speakers(db, target)
+    target_ids = {t.id for t in targets}
+    sources = [s for s in sources if s.id not in target_ids]
+    if not sources:
+        raise CorrectionError(f"{source!r} and {target!r} are one speaker already")
+    moved = _attribution_count(db, [s.id for s in sources])
+    touched = set()
+    for row in sources:
+        into = next((t for t in targets if t.described_in is None), None) or next(
+            (t for t in targets if t.described_in == row.described_in), None)
+        if into is None:
+            _set_name(db, row, targets[0].name, row.type)
+            touched.add(row.id)
+        else:
+            identity.move_attributions(db, row.id, into.id)
+            touched.add(into.id)
+    identity.refresh_aliases(db, touched)
     if record:
-        _record(db, "merge", from_name, to_name)
+        _record(db, "merge", sources[0].name, targets[0].name)
     return moved
 
 
 def rename_speaker(db: Database, name: str, new_name: str, type: Optional[str] = None, *, record: bool = True) -> None:
     """Give a speaker another canonical name (and type); later articles' old name
-    goes to it too."""
+    goes to it too. The rows of a description ("sources") are renamed in every
+    article; named as one speaker ("Jane Doe", a person), they become one row."""
     new_name = " ".join(new_name.split())
     if not new_name:
         raise CorrectionError("a speaker's new name can't be empty")
     if type is not None and type not in SPEAKER_TYPES:
         raise CorrectionError(f"{type!r} is not a speaker type ({', '.join(SPEAKER_TYPES)})")
-    speaker_id, old_name, old_type = _speaker(db, name)
-    other = speaker_search.speaker_id_named(db, new_name)
-    if other is not None and other != speaker_id:
-        raise CorrectionError(
-            f"{new_name!r} is another speaker: to make them one, run `attrib speakers merge {old_name!r} {new_name!r}`"
-        )
-    type = type or old_type
-    db.execute(
-        "UPDATE speakers SET name = ?, type = ?, surname = ?, acronym = ? WHERE id = ?",
-        [new_name, type, identity.surname_of(new_name, type), identity.acronym(new_name) if type != "person" else None, speaker_id],
-    )
-    identity.refresh_aliases(db, [speaker_id])
+    rows = _speakers(db, name)
+    own = {row.id for row in rows}
+    articles = {row.described_in for row in rows}
+    for other in speaker_search.speakers_named(db, new_name):
+        other_article = db.execute("SELECT described_in FROM speakers WHERE id = ?", [other]).fetchone()[0]
+        if other not in own and (other_article is None or other_article in articles):
+            raise CorrectionError(
+                f"{new_name!r} is another speaker: to make them one, run "
+                f"`attrib speakers merge {rows[0].name!r} {new_name!r}`"
+            )
+    new_type = type or rows[0].type
+    if len(rows) > 1 and not identity.is_description(new_name, new_type):
+        # Several articles' "the witness" named as one person: one row for them all.
+        for row in rows[1:]:
+            identity.move_attributions(db, row.id, rows[0].id)
+        rows = rows[:1]
+    for row in rows:
+        _set_name(db, row, new_name, type or row.type)
+    identity.refresh_aliases(db, [row.id for row in rows])
     if record:
-        _record(db, "rename", old_name, new_name, type if type != old_type else None)
+        _record(db, "rename", rows[0].name, new_name, type if type != rows[0].type else None)
+
+
+def _set_name(db: Database, row: StoredSpeaker, name: str, type: str) -> None:
+    """A row's new name and type; a description named as a speaker of its own becomes the corpus's."""
+    described_in = row.described_in if identity.is_description(name, type) else None
+    db.execute(
+        "UPDATE speakers SET name = ?, type = ?, surname = ?, acronym = ?, described_in = ? WHERE id = ?",
+        [name, type, identity.surname_of(name, type), identity.acronym(name) if type != "person" else None,
+         described_in, row.id],
+    )
 
 
 def ignore_speaker(db: Database, name: str, *, record: bool = True) -> int:
     """Not a speaker: its attributions stay, with the speaker unknown, and later
     articles' `name` is no speaker either. Returns the attributions left unknown."""
-    speaker_id, stored_name, _ = _speaker(db, name)
-    count = db.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id = ?", [speaker_id]).rowcount
-    db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
+    rows = _speakers(db, name)
+    count = 0
+    for row in rows:
+        count += db.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id = ?", [row.id]).rowcount
+        db.execute("DELETE FROM speakers WHERE id = ?", [row.id])
     if record:
-        _record(db, "ignore", stored_name)
+        _record(db, "ignore", rows[0].name)
     return count
 
 
@@ -193,13 +242,13 @@ def review_attribution(db: Database, attribution_id: int, review: Review) -> dic
 
 
 def _apply(db: Database, attribution_id: int, review: Review) -> None:
-    before = db.execute("SELECT speaker_id FROM attributions WHERE id = ?", [attribution_id]).fetchone()[0]
+    before, article_id = db.execute("SELECT speaker_id, article_id FROM attributions WHERE id = ?", [attribution_id]).fetchone()
     speaker_id = before
     if review.speaker:
         name = " ".join(review.speaker.split())
         corrected = corrected_name(db, name)
         name = corrected.name if corrected else name
-        speaker_id = identity.speaker_row(db, name, (corrected and corrected.type) or "unknown")
+        speaker_id = identity.speaker_row(db, name, (corrected and corrected.type) or "unknown", article_id)
     db.execute(
         "UPDATE attributions SET review = ?, speaker_id = ?, tier = coalesce(?, tier), act = coalesce(?, act) WHERE id = ?",
         [review.verdict, speaker_id, review.tier, review.act, attribution_id],

@@ -302,7 +302,7 @@ def write_article(db: Database, article: Article, attributions: list[Attribution
 def _insert_attributions(db: Database, article_id: str, attributions: list[Attribution]) -> None:
     """The article's attributions, their speakers linked to the corpus's, and a
     human's reviews of them applied again."""
-    speaker_ids = identity.link_speakers(db, attributions)
+    speaker_ids = identity.link_speakers(db, attributions, article_id)
     for a, speaker_id in zip(attributions, speaker_ids):
         speaker = a.speaker
         mention = speaker.mention.text if speaker and speaker.mention else None

@@ -17,7 +17,10 @@ wrong merge is worse than a missed one:
   apart from its occupant).
 Otherwise the name is a new speaker. A name that is no speaker at all (a pronoun, a
 determiner) and a mention that names two people ("Donald Trump and Hillary Clinton")
-leave the attribution's speaker unknown (its mention is kept).
+leave the attribution's speaker unknown (its mention is kept). A speaker the article
+only describes ("sources", "Democrats", "the poll": `is_description`) is never linked
+across articles: the "sources" of two stories are different people, and nothing in
+the words says otherwise, so such a row belongs to its article (`speakers.described_in`).
 
 Aliases are the name forms the articles' mentions used for a speaker ("Trump", "Mr.
 Trump"), counted by attribution: `attributions.mention_alias`, gathered per speaker by
@@ -164,10 +167,10 @@ def speaker_evidence(db: Database, speaker_id: int) -> Evidence:
 # -- linking an article's speakers -----------------------------------------------
 
 
-def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optional[int]]:
-    """The speaker row of each attribution (None: unknown), linking the article's
-    names to the corpus's and creating rows for new speakers. One name in one article
-    is one person: its mentions together are the evidence."""
+def link_speakers(db: Database, attributions: list[Attribution], article_id: str) -> list[Optional[int]]:
+    """The speaker row of each attribution of article `article_id` (None: unknown),
+    linking the article's names to the corpus's and creating rows for new speakers. One
+    name in one article is one person: its mentions together are the evidence."""
     from attrib.store.corrections import corrected_name
 
     mentions: dict[tuple[str, str], list[Optional[str]]] = {}
@@ -188,10 +191,20 @@ def link_speakers(db: Database, attributions: list[Attribution]) -> list[Optiona
         if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
             linked[key] = None
         elif corrected.name != proper:
-            linked[key] = speaker_row(db, corrected.name, corrected.type or type)
+            linked[key] = speaker_row(db, corrected.name, corrected.type or type, article_id)
+        elif is_description(proper, type):
+            linked[key] = description_row(db, proper, type, article_id)
         else:
             linked[key] = link(db, proper, type, evidence_of(mentions[key], proper))
     return [linked[(a.speaker.name, a.speaker.type)] if _speaks(a) else None for a in attributions]
+
+
+def is_description(name: str, type: str) -> bool:
+    """Whether a speaker's name only describes who spoke (unnamed people: "sources",
+    "Democrats", "advisers to Mr. Obama"; a document with no title: "Polls", "exhaustive
+    study"; an untyped phrase headed by a word in lower case: "human rights groups",
+    "Member of House panel") rather than naming one speaker the corpus may meet again."""
+    return type in ("anonymous", "document") or (type == "unknown" and name.split()[-1][:1].islower())
 
 
 def _speaks(a: Attribution) -> bool:
@@ -256,7 +269,7 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
         found = _same_acronym(db, name)
     if found is None:
         # A name is one row (a unique index): a same-named row of another kind is it.
-        found = db.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
+        found = db.execute("SELECT id FROM speakers WHERE name = ? AND described_in IS NULL", [name]).fetchone()
         if found is None:
             return create_speaker(db, name, type)
         found = found[0]
@@ -298,24 +311,42 @@ def is_joint_name(name: str, type: str) -> bool:
     return len(parts) > 1 and all(len(p.split()) <= 2 for p in parts) and names_two(name, "")
 
 
-def speaker_row(db: Database, name: str, type: str) -> int:
-    """The row named exactly `name` (any case), created when there is none."""
+def speaker_row(db: Database, name: str, type: str, article_id: str) -> int:
+    """The row named exactly `name` (any case) for a speaker of article `article_id`:
+    the corpus's, else, for a description, the article's; created when there is none."""
     found = same_name(db, name)
-    return found if found is not None else create_speaker(db, name, type)
+    if found is not None:
+        return found
+    if is_description(name, type):
+        return description_row(db, name, type, article_id)
+    return create_speaker(db, name, type)
 
 
-def create_speaker(db: Database, name: str, type: str) -> int:
+def description_row(db: Database, name: str, type: str, article_id: str) -> int:
+    """The row of a speaker article `article_id` describes as `name` (any case),
+    created when there is none: never another article's."""
+    found = db.execute(
+        "SELECT id FROM speakers WHERE name = ? COLLATE NOCASE AND described_in = ? ORDER BY name = ? DESC, id",
+        [name, article_id, name],
+    ).fetchone()
+    return found[0] if found is not None else create_speaker(db, name, type, article_id)
+
+
+def create_speaker(db: Database, name: str, type: str, article_id: Optional[str] = None) -> int:
     return db.execute(
-        "INSERT INTO speakers (name, type, aliases, surname, acronym) VALUES (?, ?, '{}', ?, ?)",
-        [name, type, surname_of(name, type), acronym(name) if type != "person" else None],
+        "INSERT INTO speakers (name, type, aliases, surname, acronym, described_in) VALUES (?, ?, '{}', ?, ?, ?)",
+        [name, type, surname_of(name, type), acronym(name) if type != "person" else None, article_id],
     ).lastrowid
 
 
 def same_name(db: Database, name: str, type: Optional[str] = None) -> Optional[int]:
-    """The row with this name, any case; with `type`, only a row whose type fits it:
-    a one-word person's name is no organisation's or place's ("Jordan")."""
+    """The corpus-wide row with this name, any case (not an article's description);
+    with `type`, only a row whose type fits it: a one-word person's name is no
+    organisation's or place's ("Jordan")."""
     for speaker_id, stored_type in db.execute(
-        "SELECT id, type FROM speakers WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id", [name, name]
+        """SELECT id, type FROM speakers WHERE name = ? COLLATE NOCASE AND described_in IS NULL
+           ORDER BY name = ? DESC, id""",
+        [name, name],
     ):
         if type is None or len(name.split()) > 1 or "unknown" in (type, stored_type) or (type == "person") == (stored_type == "person"):
             return speaker_id
@@ -337,7 +368,9 @@ def _same_acronym(db: Database, name: str) -> Optional[int]:
         return None
     # An acronym links to an expansion, never one expansion to another with the same initials.
     other_form = "name LIKE '% %'" if len(name.split()) == 1 else "name NOT LIKE '% %'"
-    rows = db.execute(f"SELECT id FROM speakers WHERE acronym = ? AND type != 'person' AND {other_form}", [short])
+    rows = db.execute(
+        f"SELECT id FROM speakers WHERE acronym = ? AND type != 'person' AND described_in IS NULL AND {other_form}", [short]
+    )
     found = [r[0] for r in rows]
     return found[0] if len(found) == 1 else None
 

@@ -248,9 +248,14 @@ class ArticleTexts:
         return self.text
 
 
+# A line of `speakers`: a speaker's row, or every article's row describing one name so.
+SPEAKER_LINE = "CASE WHEN speakers.described_in IS NULL THEN speakers.id ELSE speakers.type || ':' || lower(speakers.name) END"
+
+
 def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS) -> Results:
     """Each speaker with the number of its attributions of `acts` in each sourcing tier,
-    and its aliases with how many attributions used each ("Trump 111, Mr. Trump 9")."""
+    and its aliases with how many attributions used each ("Trump 111, Mr. Trump 9").
+    The articles' descriptions of one name ("sources", a row an article) are one line."""
     condition, params = act_condition(acts)
     shown = f"{review_clause(confirmed)} AND {condition}" if condition else review_clause(confirmed)
     sql = f"""SELECT speakers.name AS speaker, speakers.type,
@@ -262,7 +267,7 @@ def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozen
                     speakers.aliases
              FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id
              WHERE {shown}
-             GROUP BY speakers.id
+             GROUP BY {SPEAKER_LINE}
              ORDER BY total DESC, speakers.name"""
     if limit:
         sql += " LIMIT :limit"
@@ -270,7 +275,8 @@ def speakers(db: Database, limit: int = 0, confirmed: bool = False, acts: frozen
     rows = _rows(db.execute(sql, params))
     for row in rows:
         row["aliases"] = ", ".join(f"{alias} {count}" for alias, count in json.loads(row["aliases"] or "{}").items())
-    count = f"SELECT count(DISTINCT speaker_id) FROM attributions WHERE {shown}"
+    count = f"""SELECT count(DISTINCT {SPEAKER_LINE})
+                FROM attributions JOIN speakers ON speakers.id = attributions.speaker_id WHERE {shown}"""
     return _results(db, rows, limit, count, params)
 
 

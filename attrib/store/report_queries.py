@@ -107,12 +107,11 @@ def publisher_name(db: Database, publisher: str) -> Optional[str]:
 
 
 def speaker_names(db: Database, speaker: str) -> list[str]:
-    """The canonical names a speaker search matches, most quoted first."""
+    """The canonical names a speaker search matches, most quoted first (several
+    articles' "sources" are one name here)."""
     ids = json.dumps(speaker_search.matching_speakers(db, speaker))
-    return [
-        row[0]
-        for row in db.execute(
-            "SELECT speakers.name FROM json_each(?) AS found JOIN speakers ON speakers.id = found.value ORDER BY found.key",
-            [ids],
-        )
-    ]
+    names = db.execute(
+        "SELECT speakers.name FROM json_each(?) AS found JOIN speakers ON speakers.id = found.value ORDER BY found.key",
+        [ids],
+    )
+    return list(dict.fromkeys(row[0] for row in names))

@@ -254,6 +254,19 @@ def m006_speaker_identity(db: Database) -> None:
     )
 
 
+@migration
+def m007_descriptions_per_article(db: Database) -> None:
+    # A speaker the article only describes ("sources", "Democrats", "the poll") is that
+    # article's: its row holds the article (`described_in`), and a name is unique per article for such
+    # rows and across the corpus for the rest (attrib/store/identity.py,
+    # `is_description`). Rows stored before stay corpus-wide until their articles are
+    # analysed again (`attrib ingest --reanalyse`).
+    db["speakers"].add_column("described_in", str)
+    db.execute("DROP INDEX IF EXISTS idx_speakers_name")
+    db.execute("CREATE UNIQUE INDEX idx_speakers_name_article ON speakers (name, coalesce(described_in, ''))")
+    db["speakers"].create_index(["described_in"])
+
+
 def applied_migrations(db: Database) -> set[str]:
     if not db["_migrations"].exists():
         return set()

@@ -9,7 +9,6 @@ from typing import Optional
 
 from sqlite_utils import Database
 
-from attrib.store.identity import same_name
 
 # Close names offered for a near miss ("Burgam"), and how close they must be.
 SUGGESTIONS = 3
@@ -72,5 +71,21 @@ def closest_names(db: Database, text: str) -> list[str]:
 
 
 def speaker_id_named(db: Database, name: str) -> Optional[int]:
-    """The speaker whose canonical name is `name`, any case, or None."""
-    return same_name(db, " ".join(name.split()))
+    """A speaker whose canonical name is `name`, any case (the corpus's before an
+    article's description of that name), or None."""
+    found = speakers_named(db, name)
+    return found[0] if found else None
+
+
+def speakers_named(db: Database, name: str) -> list[int]:
+    """Every row whose canonical name is `name`, any case: the corpus's speaker, and
+    each article's description of that name ("sources"), the exact case first."""
+    name = " ".join(name.split())
+    return [
+        row[0]
+        for row in db.execute(
+            """SELECT id FROM speakers WHERE name = ? COLLATE NOCASE
+               ORDER BY described_in IS NOT NULL, name = ? DESC, id""",
+            [name, name],
+        )
+    ]

@@ -165,3 +165,13 @@ def test_a_kind_of_organisation_alone_is_no_speaker_name():
     names = [("union", "organization"), ("group", "organization"), ("campaign", "unknown"),
              ("Union", "organization"), ("Carpenters Union", "organization"), ("union members", "anonymous")]
     assert [is_speaker_name(name, type) for name, type in names] == [False, False, False, True, True, True]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('">Sanders', "Sanders"), ("<Burgum>", "Burgum"), ('"Doug Burgum,', "Doug Burgum"), ("Procter & Gamble", "Procter & Gamble"),
+])
+def test_markup_and_edge_punctuation_are_no_part_of_a_name(text, name):
+    # Scraped text leaves a tag's ">" before a name ('Mostly True.">Sanders said').
+    from attrib.resolve.names import clean_name
+
+    assert clean_name(text) == name

@@ -225,3 +225,25 @@ def test_a_lede_that_describes_its_speaker_is_the_person_named_next(analyze):
     text = lede.replace("change its primary rules before the next election", "drop the primary rules that Dan Ruiz wrote") + (
         "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005.")
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Former party chairman"] * 2 + ["Dan Ruiz"]
+
+
+def test_a_document_of_someones_is_that_persons_words(analyze):
+    # "her account": the person "her" is; "a speech X delivered": X.
+    text = ("Dr. Maria Lopez wrote a memoir of her years at the clinic. "
+            "According to her account, the doctors ignored the warnings.")
+    assert speakers_of(analyze(text)) == [
+        ("Maria Lopez", "person", "Dr. Maria Lopez", "other"), ("Maria Lopez", "person", "her account", "statement")]
+    text = "The port will close by winter, according to a speech Maria Lopez delivered at the harbour in July."
+    assert [(name, act) for name, _, _, act in speakers_of(analyze(text))] == [("Maria Lopez", "statement")]
+
+
+def test_someones_relative_is_the_one_other_person_named_with_that_surname(analyze):
+    # "Ray Dunmore's wife" is Lena Dunmore (Mark is no wife); with two other women
+    # named Dunmore, nobody in particular.
+    text = ("Ray Dunmore's wife pleads for calm.\n\n"
+            "Police shot a man on Friday. Lena Dunmore said her husband was unarmed.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Lena Dunmore", "Lena Dunmore"]
+    with_mark = text + " Mark Dunmore said the family would sue."
+    assert [name for name, _, _, _ in speakers_of(analyze(with_mark))] == ["Lena Dunmore", "Lena Dunmore", "Mark Dunmore"]
+    with_rosa = text + " Rosa Dunmore said the family would sue."
+    assert [name for name, _, _, _ in speakers_of(analyze(with_rosa))] == ["Ray Dunmore's wife", "Lena Dunmore", "Rosa Dunmore"]

@@ -29,7 +29,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
-from attrib.lexicons import Lexicon, load_name_lexicon
+from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
 )
@@ -121,6 +121,16 @@ class Resolver:
             if owner is not None:
                 found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
+            # "According to her account": the account is the words of the person "her" is.
+            pronoun = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+            found = self._gendered_owner(pronoun, sentence) if pronoun is not None else None
+            if found is not None:
+                return ResolvedSpeaker(found.name, found.type, "owner", found.distance, lemma)
+
+        if lemma in KIN_NOUNS:
+            relative = self.entities.relative_of(root)
+            if relative is not None:
+                return relative
 
         ent = self.entities.of_token.get(root.i)
         if (ent is None or ent.label_ in ("GPE", "NORP")) and (root.pos_ != "PROPN" or root.ent_type_ in ("GPE", "NORP")):
@@ -298,7 +308,7 @@ class Resolver:
             # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
             return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
 
-        kin = self._kin_subject(sentence, position, gender) if gender else None
+        kin = self.entities.kin_subject(self.sentences[sentence], position, gender) if gender else None
         if kin is not None:
             return kin
         for past in reversed(self.history):
@@ -334,23 +344,6 @@ class Resolver:
             return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
         _, found, how, distance = best
         return ResolvedSpeaker(found.name, found.type, how, distance, found.root_lemma)
-
-    def _kin_subject(self, sentence: int, position: int, gender: str) -> Optional[ResolvedSpeaker]:
-        """ "My mother has softened with age, but even now she says ...": a relative of the
-        pronoun's gender, subject before it in its sentence, is who "she" is, not a person
-        named paragraphs before."""
-        sent = self.sentences[sentence]
-        genders = load_name_lexicon().gendered_words
-        subjects = [t for t in sent if t.idx < position and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
-                    and t.lemma_.lower() in KIN_NOUNS and genders.get(t.lemma_.lower()) == gender]
-        if not subjects:
-            return None
-        kin = subjects[-1]
-        named = next((self.entities.of_token[t.i] for t in kin.subtree if t.i in self.entities.of_token
-                      and self.entities.of_token[t.i].label_ == "PERSON"), None)
-        if named is not None:  # "His wife, Ana Ruiz, has ... she": her name
-            return ResolvedSpeaker(self.entities.named(named).name, "person", "pronoun", 0, kin.lemma_.lower())
-        return ResolvedSpeaker(description_of(kin), "person", "pronoun", 0, kin.lemma_.lower())
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()

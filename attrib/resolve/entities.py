@@ -2,7 +2,8 @@
 the article uses (Burgum -> Doug Burgum, "Whole Foods" -> "Whole Foods Market"), a
 family's surname for a first name, an outlet with what it is ("Vulture magazine");
 and the entities a mention's words point to (its head's, its owner's, a name after its
-titles or set off by a comma, the person the article names in a role)."""
+titles or set off by a comma, the person the article names in a role or as someone's
+relative)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from attrib.extract.quotes import Quote
-from attrib.lexicons import Lexicon
-from attrib.resolve.descriptions import LAW_NOUNS, in_dateline, same_role, transcript_case
-from attrib.resolve.names import ACRONYM, OrganizationNames, PersonNames, clean_name, entity_type, is_government_name
+from attrib.lexicons import Lexicon, load_name_lexicon
+from attrib.resolve.descriptions import KIN_NOUNS, LAW_NOUNS, description_of, in_dateline, same_role, transcript_case
+from attrib.resolve.names import (
+    ACRONYM, NameParts, OrganizationNames, PersonNames, clean_name, entity_type, is_government_name, name_gender,
+)
+
+
+# Verbs whose subject gave the words of the document they describe: "a speech she
+# delivered", "the letter he wrote" (besides the lexicon's "publishing_verbs").
+AUTHORING_VERBS = {"deliver", "give", "write", "make", "send", "sign", "pen", "post", "tweet"}
 
 
 @dataclass(frozen=True)
@@ -133,8 +141,15 @@ class ArticleEntities:
                 or next((e for e in found if e.label_ == "PERSON"), None) or found[-1])
 
     def owner_of(self, noun: Token) -> Optional[Span]:
-        """ "the statement by X", "a report in X", "X's statement": the owning entity."""
+        """ "the statement by X", "a report in X", "X's statement", "a speech X delivered":
+        the owning entity."""
         for child in noun.children:
+            # "a speech Mrs. Clinton delivered at New York University": who gave it.
+            if child.dep_ == "relcl" and child.lemma_.lower() in self.lexicon.publishing_verbs | AUTHORING_VERBS:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                ent = self.entity_in(list(subject.subtree)) if subject is not None else None
+                if ent is not None:
+                    return ent
             if child.dep_ == "poss":
                 ent = self.entity_in(list(child.subtree))
                 if ent is not None:
@@ -210,3 +225,38 @@ class ArticleEntities:
         if is_government_name(name, self.lexicon):
             return "government"
         return "person" if 1 <= len(name.split()) <= 3 and name.istitle() else "organization"
+
+    def relative_of(self, kin: Token) -> Optional[ResolvedSpeaker]:
+        """ "Keith Lamont Scott's wife": the one other person the article names with the
+        surname of the person named as the possessor (Rakeyia Scott), when their first
+        name does not say the other gender; None when there is no one such person."""
+        possessor = next((c for c in kin.children if c.dep_ == "poss"), None)
+        ent = self.entity_in(list(possessor.subtree)) if possessor is not None else None
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        relative_of = self.named(ent).name
+        parts = NameParts.of(relative_of)
+        if parts is None or not parts.first:
+            return None
+        gender = load_name_lexicon().gendered_words.get(kin.lemma_.lower())
+        others = [
+            p.name for p in self.names.people.get(parts.surname, [])
+            if p.parts.first and not p.parts.same_person(parts) and name_gender(p.name) in (None, gender)
+        ]
+        return ResolvedSpeaker(others[0], "person", "description", 0, kin.lemma_.lower()) if len(others) == 1 else None
+
+    def kin_subject(self, sent: Span, position: int, gender: str) -> Optional[ResolvedSpeaker]:
+        """ "My mother has softened with age, but even now she says ...": a relative of a
+        pronoun's `gender`, subject before `position` in its sentence `sent`, is who "she"
+        is, not a person named paragraphs before."""
+        genders = load_name_lexicon().gendered_words
+        subjects = [t for t in sent if t.idx < position and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"
+                    and t.lemma_.lower() in KIN_NOUNS and genders.get(t.lemma_.lower()) == gender]
+        if not subjects:
+            return None
+        kin = subjects[-1]
+        named = next((self.of_token[t.i] for t in kin.subtree if t.i in self.of_token
+                      and self.of_token[t.i].label_ == "PERSON"), None)
+        if named is not None:  # "His wife, Ana Ruiz, has ... she": her name
+            return ResolvedSpeaker(self.named(named).name, "person", "pronoun", 0, kin.lemma_.lower())
+        return ResolvedSpeaker(description_of(kin), "person", "pronoun", 0, kin.lemma_.lower())

@@ -37,7 +37,8 @@ def clean_name(text: str) -> str:
     while words and words[0].lower() in LEADING_WORDS:
         words = words[1:]
     words = words[: _headline_end(words)]
-    name = " ".join(words).strip(" ,;:\"\u201c\u201d\u2015\u2014\u2013-")
+    # Edge punctuation, and the "<" or ">" of markup left in scraped text ('">Sanders').
+    name = " ".join(words).strip(" ,;:\"\u201c\u201d\u2015\u2014\u2013-<>")
     for ending in POSSESSIVE_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 1:
             name = name[: -len(ending)]

@@ -129,6 +129,7 @@ class NameLexicon:
     name_suffixes: frozenset[str]
     not_names: frozenset[str]
     nicknames: dict[str, str]  # short first name -> the full one: "len" -> "leonard"
+    country_names: dict[str, str]  # another name of a country -> its name: "america" -> "United States"
 
 
 @lru_cache(maxsize=1)
@@ -147,4 +148,5 @@ def load_name_lexicon() -> NameLexicon:
         name_suffixes=frozenset(data["name_suffixes"]),
         not_names=frozenset(data["not_names"]),
         nicknames=dict(data["nicknames"]),
+        country_names=dict(data["country_names"]),
     )

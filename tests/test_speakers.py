@@ -414,10 +414,22 @@ def test_corrections_of_a_description_apply_in_every_article(db):
     ("human rights groups", "unknown", True), ("Member of House panel", "unknown", True),
     ("Trump", "unknown", False), ("Companies", "unknown", False), ("Doug Burgum", "person", False),
     ("Clinton campaign", "organization", False), ("Reuters", "media", False),
+    ("GOP nominee", "person", True), ("Bill de Blasio", "person", False),
 ])
 def test_what_only_describes_a_speaker(name, type, described):
     # Descriptions get a row an article; a capitalised untyped word may be a surname.
     from attrib.store.identity import is_description
 
     assert is_description(name, type) is described
+
+
+@pytest.mark.parametrize("name, type, stored", [
+    ("America", "government", "United States"), ("the U.S.", "government", "United States"),
+    ("Britain", "government", "United Kingdom"), ("America", "person", "America"),
+    ("American Enterprise Institute", "organization", "American Enterprise Institute"),
+])
+def test_a_country_is_stored_by_one_name(name, type, stored):
+    from attrib.store.identity import proper_name
+
+    assert proper_name(name, type) == stored
 

@@ -231,17 +231,19 @@ class ArticleEntities:
         surname of the person named as the possessor (Rakeyia Scott), when their first
         name does not say the other gender; None when there is no one such person."""
         possessor = next((c for c in kin.children if c.dep_ == "poss"), None)
-        ent = self.entity_in(list(possessor.subtree)) if possessor is not None else None
-        if ent is None or ent.label_ != "PERSON":
+        if possessor is None or possessor.pos_ != "PROPN":
             return None
-        relative_of = self.named(ent).name
-        parts = NameParts.of(relative_of)
+        # The possessor's own words, as the small model's entity may miss a name's first
+        # word ("Lamont Scott's" of "Keith Lamont Scott's wife").
+        name = clean_name(" ".join(t.text for t in possessor.subtree if t.dep_ != "case"))
+        parts = NameParts.of(name)
         if parts is None or not parts.first:
             return None
         gender = load_name_lexicon().gendered_words.get(kin.lemma_.lower())
         others = [
             p.name for p in self.names.people.get(parts.surname, [])
-            if p.parts.first and not p.parts.same_person(parts) and name_gender(p.name) in (None, gender)
+            if p.parts.first and not p.parts.same_person(parts) and not set(p.name.split()) <= set(name.split())
+            and name_gender(p.name) in (None, gender)
         ]
         return ResolvedSpeaker(others[0], "person", "description", 0, kin.lemma_.lower()) if len(others) == 1 else None
 

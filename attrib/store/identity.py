@@ -202,9 +202,10 @@ def link_speakers(db: Database, attributions: list[Attribution], article_id: str
 def is_description(name: str, type: str) -> bool:
     """Whether a speaker's name only describes who spoke (unnamed people: "sources",
     "Democrats", "advisers to Mr. Obama"; a document with no title: "Polls", "exhaustive
-    study"; an untyped phrase headed by a word in lower case: "human rights groups",
-    "Member of House panel") rather than naming one speaker the corpus may meet again."""
-    return type in ("anonymous", "document") or (type == "unknown" and name.split()[-1][:1].islower())
+    study"; an untyped phrase or a person's description headed by a word in lower case:
+    "human rights groups", "Member of House panel", "GOP nominee") rather than naming
+    one speaker the corpus may meet again."""
+    return type in ("anonymous", "document") or (type in ("unknown", "person") and name.split()[-1][:1].islower())
 
 
 def _speaks(a: Attribution) -> bool:
@@ -287,9 +288,14 @@ PERSONS_CAMPAIGN = re.compile(r"^((?:[A-Z][\w.'\u2019-]* ){1,3})([A-Z][\w'\u2019
 def proper_name(name: str, type: str) -> str:
     """A speaker's name as stored: a person's without epithets or titles; "Clinton's
     campaign" as "Clinton campaign", and so "Hillary Clinton campaign" (a campaign
-    is its owner's by surname, the form the articles write)."""
+    is its owner's by surname, the form the articles write); a country by one name
+    ("America" as "United States")."""
     if type == "person":
         return clean_name(person_name(name))
+    # "America", "the U.S.": the country by one name.
+    country = load_name_lexicon().country_names.get(clean_name(name).lower().rstrip("."))
+    if country is not None and type in ("government", "organization", "unknown"):
+        return country
     words = clean_name(name).split()
     # "Experts Say Mexico ...": a headline's verb before a one-word name is no part of it.
     if len(words) == 2 and name_word(words[0]) in load_name_lexicon().headline_verbs and words[1][:1].isupper():

@@ -175,3 +175,25 @@ def test_markup_and_edge_punctuation_are_no_part_of_a_name(text, name):
     from attrib.resolve.names import clean_name
 
     assert clean_name(text) == name
+
+
+@pytest.mark.parametrize("name, first, surname", [
+    ("Bill de Blasio", "bill", "de blasio"), ("De Blasio", "", "de blasio"), ("Osama bin Laden", "osama", "bin laden"),
+    ("Van Jones", "van", "jones"), ("Ben Carson", "ben", "carson"), ("Donald Trump Jr.", "donald", "trump jr"),
+])
+def test_a_surname_keeps_its_particle_and_suffix(name, first, surname):
+    # A particle in lower case, or one no first name has, opens the surname; "Van" and
+    # "Ben" in capitals are first names.
+    parts = NameParts.of(name)
+    assert (parts.first, parts.surname) == (first, surname)
+
+
+def test_a_surname_alone_finds_the_name_with_its_particle_or_suffix(nlp):
+    from attrib.resolve.names import PersonNames
+
+    doc = nlp("Mayor Ana de Lucca spoke first. De Lucca said the port would close. "
+              "Senator Paul R. Marsh Jr. agreed. Mr. Marsh said it would reopen.")
+    names = PersonNames(doc)
+    assert names.full_name("De Lucca") == "Ana de Lucca"
+    assert names.full_name("Marsh") == "Paul R. Marsh Jr."
+

@@ -188,6 +188,12 @@ def is_misspelling(a: str, b: str) -> bool:
     return levenshtein(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
 
 
+# Words that open a surname ("Bill de Blasio", "Osama bin Laden") when written in lower
+# case inside a name; those no first name has open one in capitals too ("De Blasio").
+SURNAME_PARTICLES = {"de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten", "le", "la", "van", "del", "al", "bin", "ben", "el"}
+PARTICLES_NEVER_FIRST = {"de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten"}
+
+
 @dataclass(frozen=True)
 class NameParts:
     """A person's name split for comparison: first name, middle names or initials,
@@ -199,10 +205,14 @@ class NameParts:
 
     @classmethod
     def of(cls, name: str) -> Optional["NameParts"]:
-        words = [name_word(w) for w in name.split()]
-        words = [w for w in words if w]
+        written = [w for w in name.split() if name_word(w)]
+        words = [name_word(w) for w in written]
         if words and words[-1] in load_name_lexicon().name_suffixes and len(words) >= 2:
-            words = words[:-2] + [f"{words[-2]} {words[-1]}"]
+            words, written = words[:-2] + [f"{words[-2]} {words[-1]}"], written[:-1]
+        # "Bill de Blasio", "De Blasio": a particle before the surname is part of it.
+        while len(words) >= 2 and words[-2] in SURNAME_PARTICLES and (
+                written[-2][:1].islower() or words[-2] in PARTICLES_NEVER_FIRST):
+            words, written = words[:-2] + [f"{words[-2]} {words[-1]}"], written[:-1]
         if not words:
             return None
         if len(words) == 1:
@@ -370,7 +380,12 @@ class PersonNames:
                 return ending.pop()
             return self._started_by(name)
         cues = cues_at(at) if at is not None else NameCues()
-        candidates = [p for p in self.people.get(parts.surname, []) if not p.ruled_out_by(cues)]
+        # "Mr. Biden" for "Joseph R. Biden Jr.": a surname alone is a suffixed name's
+        # only when nobody has the surname without one ("Trump" is never "Trump Jr." then).
+        people = self.people.get(parts.surname) or [
+            p for surname, people in self.people.items() if surname.split()[:-1] == [parts.surname]
+            and surname.split()[-1] in load_name_lexicon().name_suffixes for p in people]
+        candidates = [p for p in people if not p.ruled_out_by(cues)]
         titled = [p for p in candidates if cues.roles & p.roles()]
         candidates = titled or candidates
         if len(candidates) > 1:

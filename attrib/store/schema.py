@@ -267,6 +267,16 @@ def m007_descriptions_per_article(db: Database) -> None:
     db["speakers"].create_index(["described_in"])
 
 
+@migration
+def m008_surname_particles(db: Database) -> None:
+    # A surname now keeps its particle ("de Blasio", so "De Blasio" alone finds "Bill de
+    # Blasio"): the looked-up surnames of people stored before, again.
+    from attrib.store.identity import surname_of
+
+    for speaker_id, name, type in db.execute("SELECT id, name, type FROM speakers").fetchall():
+        db.execute("UPDATE speakers SET surname = ? WHERE id = ?", [surname_of(name, type), speaker_id])
+
+
 def applied_migrations(db: Database) -> set[str]:
     if not db["_migrations"].exists():
         return set()

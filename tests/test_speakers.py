@@ -414,7 +414,8 @@ def test_corrections_of_a_description_apply_in_every_article(db):
     ("human rights groups", "unknown", True), ("Member of House panel", "unknown", True),
     ("Trump", "unknown", False), ("Companies", "unknown", False), ("Doug Burgum", "person", False),
     ("Clinton campaign", "organization", False), ("Reuters", "media", False),
-    ("GOP nominee", "person", True), ("Bill de Blasio", "person", False),
+    ("GOP nominee", "person", True), ("Bill de Blasio", "person", False), ("Doctors", "person", True),
+    ("Jones", "unknown", False),
 ])
 def test_what_only_describes_a_speaker(name, type, described):
     # Descriptions get a row an article; a capitalised untyped word may be a surname.
@@ -433,3 +434,16 @@ def test_a_country_is_stored_by_one_name(name, type, stored):
 
     assert proper_name(name, type) == stored
 
+
+
+def test_an_organisations_longer_alias_links_across_articles(db):
+    # "Tax Policy Center" was one article's name for the Urban-Brookings Tax Policy
+    # Center; a two-word alias ("Policy Center") could be any of several.
+    store_articles(db, [article("t1", [
+        ("Urban-Brookings Tax Policy Center", "the Tax Policy Center", "the plan costs more", "organization"),
+        ("Urban-Brookings Tax Policy Center", "Policy Center", "the plan is vague", "organization"),
+    ])])
+    store_articles(db, [article("t2", [("Tax Policy Center", "Tax Policy Center", "a later analysis", "organization"),
+                                       ("Policy Center", "Policy Center", "another center", "organization")])])
+    assert speaker_of(db, "a later analysis") == "Urban-Brookings Tax Policy Center"
+    assert speaker_of(db, "another center") == "Policy Center"

@@ -28,6 +28,7 @@ from attrib.errors import InputError, StoreError
 from attrib.model import Article, Attribution, Spans
 from attrib.store import corrections, identity
 from attrib.store.schema import MIGRATIONS, migrate
+from attrib.store.speaker_evidence import mention_alias
 
 ENV_VAR = "ATTRIB_DB"
 DEFAULT_PATH = "attrib.db"
@@ -330,7 +331,7 @@ def _insert_attributions(db: Database, article_id: str, attributions: list[Attri
                 a.act,
                 a.id,
                 speaker.name if speaker else None,
-                identity.mention_alias(mention, speaker.name) if speaker else None,
+                mention_alias(mention, speaker.name) if speaker else None,
             ],
         )
     corrections.apply_reviews(db, article_id)

@@ -13,7 +13,8 @@ wrong merge is worse than a missed one:
   else the surname's usual bearer: the person most articles that wrote the surname
   in full meant, when they are at least USUAL_BEARER_SHARE of them;
 - an organisation's acronym and its expansion ("FBI", "Federal Bureau of
-  Investigation"); a person never links to an organisation ("the White House" stays
+  Investigation"), or a name of three words or more that another article used for one
+  organisation ("Tax Policy Center"); a person never links to an organisation ("the White House" stays
   apart from its occupant).
 Otherwise the name is a new speaker. A name that is no speaker at all (a pronoun, a
 determiner) and a mention that names two people ("Donald Trump and Hillary Clinton")
@@ -32,54 +33,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from sqlite_utils import Database
 
-from attrib.lexicons import load_name_lexicon
+from attrib.lexicons import load_lexicon, load_name_lexicon
 from attrib.model import Attribution, Speaker
-from attrib.resolve.names import (
-    NameParts,
-    clean_name,
-    cues_of_words,
-    is_speaker_name,
-    name_gender,
-    name_word,
-    names_two,
-    person_name,
-)
+from attrib.resolve.names import NameParts, clean_name, is_speaker_name, name_word, names_two, person_name
+from attrib.store.speaker_evidence import NAME_JOINERS, Evidence, evidence_of, ruled_out, speaker_evidence
 
 # A surname alone goes to the person most articles meant by it only when they are at
 # least this share of the articles that wrote that surname in full, and at least
 # USUAL_BEARER_ARTICLES of them: "Trump" is Donald Trump; "Bush" may be either.
 USUAL_BEARER_SHARE = 0.8
 USUAL_BEARER_ARTICLES = 3
-# Lower-case words that may sit inside a name ("Secretary of State", "Bashar al-Assad").
-NAME_JOINERS = {"of", "the", "and", "for", "on", "de", "del", "la", "le", "van", "von", "al", "bin", "da", "di", "du"}
-LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['\u2019]s?$")
-NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
-
-
-def mention_alias(mention: Optional[str], name: str) -> Optional[str]:
-    """The mention as a name form for the speaker ("Burgum", "Interior Secretary Doug
-    Burgum", "Mr. Obama"), or None. It must look like a name (capitalised words),
-    share a word with `name`, and name one speaker: pronouns, descriptions ("the
-    official"), mentions that run on ("Trump, speaking to a veterans group") and
-    joint mentions would make `--speaker` match wrongly."""
-    if not mention:
-        return None
-    alias = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", " ".join(mention.split()))).strip(" ,;:")
-    words = alias.split()
-    if not words or not all(w[0].isupper() or w[0].isdigit() or w in NAME_JOINERS for w in words):
-        return None
-    if names_two(alias, name):
-        return None
-    name_words = {w for w in NAME_WORD.findall(name) if w[0].isupper() and len(w) > 2}
-    mention_words = {w.rstrip(".") for w in NAME_WORD.findall(alias)}
-    return alias if name_words & mention_words else None
+# An organisation's name links to the one organisation that had it as an alias when it
+# has at least this many words.
+MIN_ALIAS_WORDS = 3
 
 
 def acronym(name: str) -> Optional[str]:
@@ -104,64 +74,6 @@ def surname_of(name: str, type: str) -> Optional[str]:
         return None
     parts = NameParts.of(name)
     return parts.surname if parts else None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What an article's mentions of a speaker say about them: gender and role titles;
-    `mixed` when its titles disagree on the gender ("Mr. Obama", "Mrs. Obama": two
-    people under one name)."""
-
-    gender: Optional[str] = None
-    roles: frozenset[str] = frozenset()
-    mixed: bool = False
-
-
-def evidence_of(mentions: Iterable[Optional[str]], name: str) -> Evidence:
-    """What a person's mentions say of them: a first name's gender, else what titles
-    say ("Mr.", "first lady"), else the pronouns that refer to them when two in three
-    agree; roles from titles. Titles count only in mentions that name them ("Mr.
-    Obama", not "No leader")."""
-    lexicon = load_name_lexicon()
-    titled, pronouns, roles = Counter(), Counter(), set()
-    for mention in mentions:
-        if not mention:
-            continue
-        words = mention.split()
-        if len(words) == 1 and name_word(words[0]) in lexicon.gendered_pronouns:
-            pronouns[lexicon.gendered_pronouns[name_word(words[0])]] += 1
-            continue
-        alias = mention_alias(mention, name)
-        if alias is None:
-            continue
-        cues = cues_of_words(alias.split())
-        if cues.gender:
-            titled[cues.gender] += 1
-        roles |= cues.roles
-    gender = name_gender(name)
-    if gender is None and titled:
-        gender = _agreed(titled, 1.0)
-    if gender is None and pronouns:
-        gender = _agreed(pronouns, 2 / 3)
-    return Evidence(gender, frozenset(roles), mixed=len(titled) > 1)
-
-
-def _agreed(votes: Counter, share: float) -> Optional[str]:
-    gender, count = votes.most_common(1)[0]
-    return gender if count >= share * sum(votes.values()) else None
-
-
-def speaker_evidence(db: Database, speaker_id: int) -> Evidence:
-    name = db.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
-    mentions = [
-        mention
-        for mention, count in db.execute(
-            "SELECT speaker_mention, count(*) FROM attributions WHERE speaker_id = ? GROUP BY speaker_mention",
-            [speaker_id],
-        )
-        for _ in range(count)
-    ]
-    return evidence_of(mentions, name)
 
 
 # -- linking an article's speakers -----------------------------------------------
@@ -203,9 +115,16 @@ def is_description(name: str, type: str) -> bool:
     """Whether a speaker's name only describes who spoke (unnamed people: "sources",
     "Democrats", "advisers to Mr. Obama"; a document with no title: "Polls", "exhaustive
     study"; an untyped phrase or a person's description headed by a word in lower case:
-    "human rights groups", "Member of House panel", "GOP nominee") rather than naming
-    one speaker the corpus may meet again."""
-    return type in ("anonymous", "document") or (type in ("unknown", "person") and name.split()[-1][:1].islower())
+    "human rights groups", "Member of House panel", "GOP nominee"; a plural of unnamed
+    people, "Doctors") rather than naming one speaker the corpus may meet again."""
+    if type in ("anonymous", "document"):
+        return True
+    words = name.split()
+    if type not in ("unknown", "person"):
+        return False
+    # "Doctors" opening a headline: a plural of unnamed people, capitalised.
+    plural = len(words) == 1 and words[0].lower().endswith("s") and words[0].lower()[:-1] in load_lexicon().unnamed_groups
+    return plural or words[-1][:1].islower()
 
 
 def _speaks(a: Attribution) -> bool:
@@ -267,7 +186,7 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
     if found is None and parts is not None and parts.first:
         found = _same_full_name(db, parts)
     if found is None and type not in ("person", "anonymous"):
-        found = _same_acronym(db, name)
+        found = _same_acronym(db, name) or _alias_of_one(db, name)
     if found is None:
         # A name is one row (a unique index): a same-named row of another kind is it.
         found = db.execute("SELECT id FROM speakers WHERE name = ? AND described_in IS NULL", [name]).fetchone()
@@ -381,6 +300,20 @@ def _same_acronym(db: Database, name: str) -> Optional[int]:
     return found[0] if len(found) == 1 else None
 
 
+def _alias_of_one(db: Database, name: str) -> Optional[int]:
+    """The one organisation another article called `name`, a name of at least
+    MIN_ALIAS_WORDS words ("Tax Policy Center" for the "Urban-Brookings Tax Policy
+    Center"); a shorter one ("the Post", "Times") may be any of several."""
+    if len(name.split()) < MIN_ALIAS_WORDS:
+        return None
+    found = db.execute(
+        """SELECT DISTINCT speakers.id FROM speakers, json_each(speakers.aliases) AS alias
+           WHERE alias.key = ? COLLATE NOCASE AND speakers.type != 'person' AND speakers.described_in IS NULL""",
+        [name],
+    ).fetchall()
+    return found[0][0] if len(found) == 1 else None
+
+
 def _surname_bearer(db: Database, surname: str, evidence: Evidence, exclude: Optional[int] = None) -> Optional[int]:
     """The one person with this surname and a first name whom the evidence allows, or
     the surname's usual bearer among them; None when that is not clear."""
@@ -392,7 +325,7 @@ def _surname_bearer(db: Database, surname: str, evidence: Evidence, exclude: Opt
     if not candidates:
         return None
     known = {speaker_id: speaker_evidence(db, speaker_id) for speaker_id in candidates}
-    allowed = [s for s in candidates if not _ruled_out(known[s], evidence)]
+    allowed = [s for s in candidates if not ruled_out(known[s], evidence)]
     titled = [s for s in allowed if evidence.roles & known[s].roles]
     allowed = titled or allowed
     if len(allowed) <= 1:
@@ -410,12 +343,6 @@ def _surname_bearer(db: Database, surname: str, evidence: Evidence, exclude: Opt
     if articles.get(best, 0) >= max(USUAL_BEARER_ARTICLES, USUAL_BEARER_SHARE * total):
         return best
     return None
-
-
-def _ruled_out(known: Evidence, evidence: Evidence) -> bool:
-    if evidence.gender and known.gender and evidence.gender != known.gender:
-        return True
-    return bool(evidence.roles and known.roles and not evidence.roles & known.roles)
 
 
 def _improve(db: Database, speaker_id: int, name: str, type: str) -> None:

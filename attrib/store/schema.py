@@ -171,7 +171,8 @@ def m006_speaker_identity(db: Database) -> None:
     # corrections a human makes: `speaker_corrections` (merge, rename, ignore) and
     # `reviews`. `speakers.aliases` becomes a JSON object, alias -> count.
     from attrib.model import attribution_key
-    from attrib.store.identity import acronym, mention_alias, refresh_aliases, surname_of
+    from attrib.store.identity import acronym, refresh_aliases, surname_of
+    from attrib.store.speaker_evidence import mention_alias
 
     for column in ("key", "speaker_in_article", "mention_alias", "review"):
         db["attributions"].add_column(column, str)

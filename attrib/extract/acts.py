@@ -95,8 +95,9 @@ def act_of(
 def can_speak(head: Token, lexicon: Lexicon, speaker_type: Optional[str] = None, resolved: bool = True) -> bool:
     """Whether the speaker mention's head word can stand for someone who communicates:
     a person, an organisation, a group, an outlet or a document; not a date, a product,
-    a work's title, an event, a thing, a measure ("his body mass index"), nor a word pointing at nobody the article names
-    (a pronoun counts by what the resolver made of it: `speaker_type`, `resolved`)."""
+    a work's title, an event, a thing, a measure ("his body mass index"), nor a word
+    pointing at nobody the article names (a pronoun counts by what the resolver made of
+    it: `speaker_type`, `resolved`)."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if group is not None and (head.pos_ in ("NUM", "PRON") or head.lower_ in COUNT_WORDS) and head.i < group.i:

@@ -167,8 +167,8 @@ def continue_quote(cand: Candidate, quotes: list[Quote], covered: set[int], doc:
     lead into it, when it closes its paragraph: '"A," Obama said in his speech. Abbas
     "has put aside efforts ..."' is one statement of two pieces, the lead-in in the
     second (on PolNeAR train, 3 such sentences with no cue of their own in 4 go on with
-    the quotation before them; the statement guide's gold joins them too). `cue_tokens`: every candidate's cue word, which gives a
-    sentence a report of its own."""
+    the quotation before them; the statement guide's gold joins them too).
+    `cue_tokens`: every candidate's cue word, which gives a sentence a report of its own."""
     sent = doc[cand.cue_token].sent
     sent_end = sent.end_char
     text = text_of(doc)

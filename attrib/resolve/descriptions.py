@@ -75,8 +75,9 @@ DATELINE_TOKENS = 8
 def in_dateline(first: Token) -> bool:
     """Whether a name starting at `first` is a dateline's place: at the start of a
     paragraph, capitalised words (with commas, periods and an agency in brackets) up
-    to a dash, and text after it; the place in capitals or followed by its state. Where a story was filed says nothing of who speaks in
-    it: no pronoun or description ("the union") points back to it."""
+    to a dash, and text after it; the place in capitals or followed by its state.
+    Where a story was filed says nothing of who speaks in it: no pronoun or
+    description ("the union") points back to it."""
     doc = first.doc
     if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
         return False

@@ -258,8 +258,8 @@ def m006_speaker_identity(db: Database) -> None:
 @migration
 def m007_descriptions_per_article(db: Database) -> None:
     # A speaker the article only describes ("sources", "Democrats", "the poll") is that
-    # article's: its row holds the article (`described_in`), and a name is unique per article for such
-    # rows and across the corpus for the rest (attrib/store/identity.py,
+    # article's: its row holds the article (`described_in`), and a name is unique per
+    # article for such rows and across the corpus for the rest (attrib/store/identity.py,
     # `is_description`). Rows stored before stay corpus-wide until their articles are
     # analysed again (`attrib ingest --reanalyse`).
     db["speakers"].add_column("described_in", str)

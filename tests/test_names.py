@@ -118,6 +118,17 @@ def test_a_bare_surname_goes_to_the_person_the_article_names_most(nlp):
     assert [name for name, mention in speakers_of(nlp, text) if mention == "Cruz"] == ["Ted Cruz"]
 
 
+def test_a_bare_surname_goes_to_the_person_named_as_a_subject_or_owner(nlp):
+    # Each named once: the story is about Nora Vance's health, not the administration
+    # of Carl Vance, named after her and nearer the quote.
+    text = (
+        "Nora Vance's health was kept secret for years, her former doctor says.\n\n"
+        "Dr. Ruth Ames, who served in the administration of former Governor Carl Vance, wrote a memoir. "
+        "\"I was fine within days,\" Vance said later."
+    )
+    assert [name for name, mention in speakers_of(nlp, text) if mention == "Vance"] == ["Nora Vance"]
+
+
 def test_an_outlet_run_into_a_persons_name_is_that_person(nlp):
     # No comma after the outlet: the small model makes one ORG of "the Washington Post Trump".
     text = (

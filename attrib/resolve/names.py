@@ -188,6 +188,8 @@ def is_misspelling(a: str, b: str) -> bool:
     return levenshtein(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
 
 
+# The parse relations of a name that the sentence is about: its subject or an owner.
+SALIENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # Words that open a surname ("Bill de Blasio", "Osama bin Laden") when written in lower
 # case inside a name; those no first name has open one in capitals too ("De Blasio").
 SURNAME_PARTICLES = {"de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten", "le", "la", "van", "del", "al", "bin", "ben", "el"}
@@ -290,6 +292,9 @@ class _Person:
     parts: NameParts
     starts: list[int]
     cues: list[NameCues]
+    # Named in full as a subject or an owner ("Hillary Clinton's health"), not only
+    # inside a phrase about something else ("the administration of Bill Clinton").
+    salient: bool = False
 
     def gender(self) -> Optional[str]:
         said = {c.gender for c in self.cues if c.gender}
@@ -314,7 +319,8 @@ class PersonNames:
     One person written several ways ("Donald J. Trump", "Donald Trump", a slip such as
     "Donand Trump") gets one form, the fullest; people who share a surname (Barack and
     Michelle Obama) stay apart, and a surname alone goes to the one its title and
-    gender cue allow, else to the one the article names most, else to the nearest full name."""
+    gender cue allow, else to the one the article names most, else to the one it names
+    as a subject or an owner, else to the nearest full name."""
 
     def __init__(self, doc: Doc):
         # surname -> the distinct people with it
@@ -324,6 +330,7 @@ class PersonNames:
         counts: dict[str, int] = {}
         full: list[tuple[str, NameParts, int, NameCues]] = []
         short: list[tuple[str, NameParts, int, NameCues]] = []
+        salient: set[str] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -334,6 +341,8 @@ class PersonNames:
             (full if parts.first else short).append((name, parts, ent.start_char, cues_at(ent)))
             if parts.first:
                 counts[name] = counts.get(name, 0) + 1
+                if ent.root.dep_ in SALIENT_DEPS:
+                    salient.add(name)
                 if len(name) > len(self.by_last_word.get(parts.surname, "")):
                     self.by_last_word[parts.surname] = name
         # The most written form first, so that a slip joins the form it slipped from.
@@ -346,6 +355,7 @@ class PersonNames:
                 person.name, person.parts = name, parts
             person.starts.append(start)
             person.cues.append(cues)
+            person.salient = person.salient or name in salient
         for name, parts, start, cues in short:
             people = self.people.get(parts.surname, [])
             if people and all(p.ruled_out_by(cues) for p in people if p.parts.first):
@@ -394,6 +404,11 @@ class PersonNames:
             counts = sorted((len(p.starts) for p in candidates), reverse=True)
             if counts[0] > counts[1]:
                 candidates = [p for p in candidates if len(p.starts) == counts[0]]
+        if len(candidates) > 1:
+            # Else the ones named as a subject or an owner: "Clinton" in a story on
+            # "Hillary Clinton's health" that names "former President Bill Clinton" once.
+            salient = [p for p in candidates if p.salient]
+            candidates = salient if 0 < len(salient) < len(candidates) else candidates
         if len(candidates) > 1 and at is not None:
             # Else the nearest of them before the mention, else the first after it.
             before = [(max(s for s in p.starts if s < at.start_char), p) for p in candidates if min(p.starts) < at.start_char]

@@ -247,3 +247,11 @@ def test_someones_relative_is_the_one_other_person_named_with_that_surname(analy
     assert [name for name, _, _, _ in speakers_of(analyze(with_mark))] == ["Lena Dunmore", "Lena Dunmore", "Mark Dunmore"]
     with_rosa = text + " Rosa Dunmore said the family would sue."
     assert [name for name, _, _, _ in speakers_of(analyze(with_rosa))] == ["Ray Dunmore's wife", "Lena Dunmore", "Rosa Dunmore"]
+
+
+def test_a_partys_nominee_is_not_another_partys(analyze):
+    # "The Republican nominee" is the Republican named before, not the Democrat named since.
+    text = ("Republican presidential nominee Dan Ruiz spoke in Ohio. Democratic vice presidential nominee "
+            "Ann Cole toured a factory. The Republican nominee said the plant would stay open.")
+    assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [
+        ("Dan Ruiz", "The Republican nominee")]

@@ -34,7 +34,7 @@ from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
-from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, title_words
+from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, party_words, title_words
 
 
 @dataclass(frozen=True)
@@ -386,7 +386,7 @@ class Resolver:
             if owner is not None:
                 found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, "person", "description", 0, lemma)
-            titled = self._titled_person(lemma, root.idx)
+            titled = self._titled_person(lemma, root)
             if titled is not None:
                 return titled
             return self._latest(sentence, {"person"}, "description", fallback=(text, "person"), root=root)
@@ -452,9 +452,15 @@ class Resolver:
                     return ent
         return None
 
-    def _titled_person(self, role: str, position: int) -> Optional[ResolvedSpeaker]:
-        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= position and e.label_ == "PERSON"]):
-            if role in title_words(ent):
+    def _titled_person(self, role: str, root: Token) -> Optional[ResolvedSpeaker]:
+        """The latest person named with the role word before `root` ("Republican
+        presidential nominee Donald Trump" for "the nominee"), not one of another party
+        than the description's ("The Republican nominee" is not "Democratic vice
+        presidential nominee Tim Kaine", named since)."""
+        parties = party_words(t.lemma_ for t in root.lefts if t.dep_ in ("amod", "compound"))
+        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= root.idx and e.label_ == "PERSON"]):
+            titles = title_words(ent)
+            if role in titles and not (parties and party_words(titles) and not parties & party_words(titles)):
                 found = self.entities.named(ent)
                 return ResolvedSpeaker(found.name, "person", "description", 0, role)
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from attrib.lexicons import Lexicon, load_lexicon, load_name_lexicon
 
@@ -431,6 +431,17 @@ class PersonNames:
             if len(p.name.split()) > len(words) and p.name.split()[: len(words)] == words
         }
         return longer.pop() if len(longer) == 1 else name
+
+
+# A party written with a role ("Republican nominee", "GOP nominee", "Democratic
+# senator"), one name for each party.
+PARTIES = {"republican": "republican", "gop": "republican", "democratic": "democratic", "democrat": "democratic",
+           "libertarian": "libertarian", "green": "green"}
+
+
+def party_words(words: Iterable[str]) -> set[str]:
+    """The parties among some words (lemmas or text, any case)."""
+    return {PARTIES[w.lower()] for w in words if w.lower() in PARTIES}
 
 
 def title_words(ent: Span) -> set[str]:

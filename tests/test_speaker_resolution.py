@@ -255,3 +255,18 @@ def test_a_partys_nominee_is_not_another_partys(analyze):
             "Ann Cole toured a factory. The Republican nominee said the plant would stay open.")
     assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [
         ("Dan Ruiz", "The Republican nominee")]
+
+
+def test_who_after_people_somewhere_is_the_people_not_the_place(analyze):
+    # The parser hangs "who" on the place the people are in; a person named so is the person.
+    text = "The change may placate nervous Democrats on Capitol Hill, who have argued that it helps their races."
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("nervous Democrats", "anonymous")]
+    text = "The plan angered Mayor Ann Ruiz of Eastbrook, who said it was unfair."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Ann Ruiz"]
+
+
+def test_a_name_only_a_title_case_headline_has_is_no_antecedent(analyze):
+    # "Small" of the headline is no organisation that "we" could be.
+    text = ("Small Steps Toward College Savings.\n\n"
+            "In this season of hope, we might wish that the candidates would reckon with the cost of college.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("we", "unknown")]

@@ -81,6 +81,10 @@ class Resolver:
 
         if lower in RELATIVE_PRONOUNS and root.head.head != root.head:
             noun = root.head.head  # who -> said (relcl) -> the noun it modifies
+            # "nervous Democrats on Capitol Hill, who have argued": the parser hangs the
+            # clause on where the people are; "who" is the people.
+            if lower in ("who", "whom") and noun.dep_ == "pobj" and noun.ent_type_ != "PERSON" and self._people_noun(noun.head.head):
+                noun = noun.head.head
             if noun.pos_ in ("NOUN", "PROPN"):
                 found = self.resolve(noun.left_edge.i, noun.i + 1, via)
                 return ResolvedSpeaker(found.name, found.type, "relative", found.distance, found.root_lemma)
@@ -250,6 +254,12 @@ class Resolver:
                     named = self.entities.named_in_role(root.lemma_.lower(), name)
                     return named or ResolvedSpeaker(f"{role} for {name}", "person", "spokesperson", 0, root.lemma_.lower())
         return None
+
+    def _people_noun(self, token: Token) -> bool:
+        """A noun for people: "Democrats", "officials", "residents" (not a place or a thing)."""
+        lemma = token.lemma_.lower()
+        return token.pos_ in ("NOUN", "PROPN") and (token.ent_type_ == "NORP" or lemma in self.lexicon.unnamed_groups
+                                                   or lemma in self.lexicon.person_roles or lemma in self.lexicon.anonymous_heads)
 
     def _campaign_of(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """ "her campaign", "Clinton's team", "the Trump camp": a person's campaign is one

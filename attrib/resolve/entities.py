@@ -34,6 +34,17 @@ class ResolvedSpeaker:
     root_lemma: str = ""
 
 
+def _headline_only(ent: Span) -> bool:
+    """Whether `ent` is in a title-case first sentence (a headline: at least three
+    words, all but one capitalised) and nowhere in the text after it."""
+    first = next(ent.doc.sents)
+    if ent.start >= first.end:
+        return False
+    words = [t for t in first if t.is_alpha]
+    title_case = len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
+    return title_case and ent.text not in ent.doc.text[first.end_char:]
+
+
 def cut_at_comma(ent: Span) -> Span:
     """ "a new report by Politico, Democratic party insiders say": the small model runs a
     name on past a comma into the next phrase. Where the words after the comma hang
@@ -67,8 +78,11 @@ class ArticleEntities:
         # An entity with no capital and no digit is the small model's slip, no name: "n’t"
         # of "aren’t" labelled GPE.
         ents = [cut_at_comma(e) for e in doc.ents if e.text != e.text.lower() or any(c.isdigit() for c in e.text)]
-        # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed.
-        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes) and not in_dateline(e[0])]
+        # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed; nor
+        # what the small model takes for a name in a headline's capitals and the article
+        # never names again ("Small" of "Small Steps Toward College Savings").
+        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)
+                            and not in_dateline(e[0]) and not _headline_only(e)]
         for ent in ents:
             for t in ent:
                 self.of_token[t.i] = ent

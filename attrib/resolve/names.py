@@ -192,7 +192,9 @@ def is_misspelling(a: str, b: str) -> bool:
 SALIENT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # Words that open a surname ("Bill de Blasio", "Osama bin Laden") when written in lower
 # case inside a name; those no first name has open one in capitals too ("De Blasio").
-SURNAME_PARTICLES = {"de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten", "le", "la", "van", "del", "al", "bin", "ben", "el"}
+SURNAME_PARTICLES = {
+    "de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten", "le", "la", "van", "del", "al", "bin", "ben", "el",
+}
 PARTICLES_NEVER_FIRST = {"de", "di", "du", "da", "von", "della", "dos", "das", "ter", "ten"}
 
 
@@ -392,9 +394,10 @@ class PersonNames:
         cues = cues_at(at) if at is not None else NameCues()
         # "Mr. Biden" for "Joseph R. Biden Jr.": a surname alone is a suffixed name's
         # only when nobody has the surname without one ("Trump" is never "Trump Jr." then).
+        suffixes = load_name_lexicon().name_suffixes
         people = self.people.get(parts.surname) or [
-            p for surname, people in self.people.items() if surname.split()[:-1] == [parts.surname]
-            and surname.split()[-1] in load_name_lexicon().name_suffixes for p in people]
+            p for surname, bearers in self.people.items()
+            if surname.split()[:-1] == [parts.surname] and surname.split()[-1] in suffixes for p in bearers]
         candidates = [p for p in people if not p.ruled_out_by(cues)]
         titled = [p for p in candidates if cues.roles & p.roles()]
         candidates = titled or candidates

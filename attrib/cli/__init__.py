@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any, Optional, Sequence
+from typing import Annotated, Any, Iterator, Optional, Sequence
 
 import typer
 from typer._click import exceptions as click_exceptions
@@ -171,6 +171,38 @@ def print_error(message: str) -> None:
 
     # Messages name files, articles and the text given: escaped, like all output.
     typer.echo(f"attrib: {terminal_safe(message)}", err=True)
+
+
+class InputFailures:
+    """The inputs of a command that analyses files: each one that can't be read or
+    analysed is said on stderr as it comes and counted, its warnings said too; the
+    rest go on."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def articles(self, paths: Sequence[str]) -> Iterator["attrib.Article"]:
+        from attrib.errors import InputError
+        from attrib.readers import read_articles
+
+        for item in read_articles(paths):
+            if isinstance(item, InputError):
+                self.failed(item)
+            else:
+                if item.warning:
+                    print_error(item.warning)
+                yield item
+
+    def failed(self, error: AttribError) -> None:
+        self.count += 1
+        print_error(str(error))
+
+    def exit_if_any(self, *, summary: bool = True) -> None:
+        """Exit status 1 when an input failed, after a line that counts them."""
+        if self.count:
+            if summary:
+                print_error(f"{self.count} input(s) could not be read or analysed")
+            raise typer.Exit(1)
 
 
 def load_pipeline_or_exit(model: Optional[str]):

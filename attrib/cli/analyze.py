@@ -10,13 +10,13 @@ from typing import Annotated, Optional
 import typer
 
 import attrib
-from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, InputFailures, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, min_confidence_option
 from attrib.cli.output import CsvFormulasOption, one_format, write_csv, write_json, write_nl
 from attrib.cli.safe_text import one_line
 from attrib.cli.table import render_table
 from attrib.cli.terminal import color_wanted, terminal_width
-from attrib.errors import AttribError, InputError, unreadable
+from attrib.errors import AttribError, unreadable
 
 
 def format_table(attributions: list[attrib.Attribution]) -> str:
@@ -61,32 +61,13 @@ def analyze(
     csv_formulas: CsvFormulasOption = False,
 ) -> None:
     """Find every quotation and reported statement in articles, with its speaker."""
-    from attrib.readers import read_articles
-
     one_format(as_json, as_nl, as_csv)
     acts = acts_or_exit(act)
     nlp = load_pipeline_or_exit(model)
-    failures = 0
-
-    def articles():
-        nonlocal failures
-        for item in read_articles(paths):
-            if isinstance(item, InputError):
-                failures += 1
-                print_error(str(item))
-            else:
-                if item.warning:
-                    print_error(item.warning)
-                yield item
-
-    def analysis_failed(error: attrib.AnalysisError) -> None:
-        nonlocal failures
-        failures += 1
-        print_error(str(error))
-
+    failures = InputFailures()
     analysed = (
         (article, [a for a in attributions if a.confidence >= min_confidence and a.act in acts])
-        for article, attributions in attrib.analyze_articles(articles(), nlp=nlp, on_error=analysis_failed)
+        for article, attributions in attrib.analyze_articles(failures.articles(paths), nlp=nlp, on_error=failures.failed)
     )
     out = sys.stdout
     if as_json:
@@ -102,9 +83,7 @@ def analyze(
             title = one_line(article.title or article.id)
             out.write(f"{title}: {len(kept)} attributions\n{format_table(kept)}\n")
             out.flush()
-    if failures:
-        print_error(f"{failures} input(s) could not be read or analysed")
-        raise typer.Exit(1)
+    failures.exit_if_any()
 
 
 @app.command("eval")

@@ -17,13 +17,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, InputFailures, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption, count_value, fraction_value
 from attrib.cli.safe_text import html_safe, json_safe, terminal_safe_data
 from attrib.cli.store import read_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
 from attrib.store.db import database_path
-from attrib.errors import AttribError, InputError
+from attrib.errors import AttribError
 from attrib.report.data import CHECK_BELOW
 
 
@@ -100,17 +100,12 @@ def report(
         limit = 0 if fmt is ReportFormat.json else READ_LIMIT
     options = dict(check_below=check_below, acts=acts, limit=limit or None)
 
-    failures = 0
+    failures = InputFailures()
     try:
         if path is not None:
-            articles, errors = _read(path)
-
-            def analysis_failed(error: AttribError) -> None:
-                errors.append(error)
-                print_error(str(error))
-
-            result = reports.articles_report(articles, load_pipeline_or_exit(model), on_error=analysis_failed, **options)
-            failures = len(errors)
+            result = reports.articles_report(
+                failures.articles([path]), load_pipeline_or_exit(model), on_error=failures.failed, **options
+            )
         else:
             database = read_or_exit(db)
             options["confirmed"] = confirmed
@@ -148,9 +143,7 @@ def report(
             print_error(f"{output}: cannot write ({error.strerror or error}); nothing changed")
             raise typer.Exit(2)
         print_error(f"wrote {output}")
-    if failures:
-        print_error(f"{failures} input(s) could not be read or analysed")
-        raise typer.Exit(1)
+    failures.exit_if_any()
 
 
 def write_replacing(path: Path, text: str) -> None:
@@ -187,23 +180,3 @@ def write_replacing(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
-
-
-def _read(path: str):
-    """The articles at `path`, read lazily; unreadable ones are reported as they come
-    and collected in `errors`, and the rest are still reported on."""
-    from attrib.readers import read_articles
-
-    errors: list[AttribError] = []
-
-    def articles():
-        for item in read_articles([path]):
-            if isinstance(item, InputError):
-                errors.append(item)
-                print_error(str(item))
-            else:
-                if item.warning:
-                    print_error(item.warning)
-                yield item
-
-    return articles(), errors

@@ -14,12 +14,12 @@ from typing import Annotated
 
 import typer
 
-from attrib.cli import ActOption, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
+from attrib.cli import ActOption, InputFailures, ModelOption, acts_or_exit, app, load_pipeline_or_exit, print_error
 from attrib.cli.options import INPUTS_HELP, DbOption
 from attrib.cli.safe_text import terminal_safe_data
 from attrib.cli.store import read_or_exit
 from attrib.cli.terminal import color_wanted, terminal_width
-from attrib.errors import AttribError, InputError
+from attrib.errors import AttribError
 from attrib.readers import GLOB_CHARACTERS
 from attrib.store.db import database_path
 
@@ -41,37 +41,18 @@ def show(
     {content}N, [speaker]N, <cue>N (in colour on a terminal), and the details of
     each under its paragraph."""
     from attrib import report as reports
-    from attrib.readers import read_articles
 
     acts = acts_or_exit(act)
     out = sys.stdout
     color, width = color_wanted(out), terminal_width()
     if article == "-" or Path(article).exists() or any(c in article for c in GLOB_CHARACTERS):
-        failures = 0
-
-        def articles():
-            nonlocal failures
-            for item in read_articles([article]):
-                if isinstance(item, InputError):
-                    failures += 1
-                    print_error(str(item))
-                else:
-                    if item.warning:
-                        print_error(item.warning)
-                    yield item
-
-        def analysis_failed(error: AttribError) -> None:
-            nonlocal failures
-            failures += 1
-            print_error(str(error))
-
+        failures = InputFailures()
         nlp = load_pipeline_or_exit(model)
-        for result in reports.each_article_report(articles(), nlp, acts=acts, on_error=analysis_failed):
+        for result in reports.each_article_report(failures.articles([article]), nlp, acts=acts, on_error=failures.failed):
             # Marks go at offsets into the text: what a terminal would run is replaced one for one.
             out.write(reports.render_article(terminal_safe_data(result, keep_offsets=True), color=color, width=width))
             out.flush()
-        if failures:
-            raise typer.Exit(1)
+        failures.exit_if_any(summary=False)
         return
     path = database_path(db)
     if not path.is_file():

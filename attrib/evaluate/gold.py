@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional, TypeVar
 
 from attrib.model import Span, Spans
+
+T = TypeVar("T")
 
 ROLES = ("source", "cue", "content")
 # brat labels that mark annotator housekeeping, not attributions.
@@ -90,29 +92,38 @@ def span_list(value: Any, text_len: int) -> tuple[Span, ...]:
     return tuple(sorted(spans))
 
 
-def _read_jsonl(path: Path) -> list[GoldDocument]:
-    docs: list[GoldDocument] = []
-    seen: set[str] = set()
+def jsonl_records(path: Path, convert: Callable[[Any], T]) -> list[T]:
+    """Each non-blank line of a JSON Lines gold file as `convert` makes it from the
+    line's JSON; a line that is no JSON, is nested too deeply or that `convert` refuses
+    (ValueError) is a GoldFormatError naming the file and the line."""
+    converted: list[T] = []
     with path.open(encoding="utf-8") as lines:
         for lineno, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                doc = required_field(record, "doc", str)
-                text = required_field(record, "text", str)
-                attributions = tuple(
-                    GoldAttribution(*(span_list(required_field(item, role, list), len(text)) for role in ROLES))
-                    for item in required_field(record, "attributions", list)
-                )
+                converted.append(convert(json.loads(line)))
             except (ValueError, RecursionError) as err:  # JSONDecodeError, and JSON nested too deeply
                 raise GoldFormatError(path, lineno, str(err)) from err
-            if doc in seen:
-                raise GoldFormatError(path, lineno, f"duplicate doc id {doc!r}")
-            seen.add(doc)
-            publisher = record.get("publisher") or _publisher_from_id(doc)
-            docs.append(GoldDocument(doc, text, attributions, publisher))
-    return docs
+    return converted
+
+
+def _read_jsonl(path: Path) -> list[GoldDocument]:
+    seen: set[str] = set()
+
+    def document(record: Any) -> GoldDocument:
+        doc = required_field(record, "doc", str)
+        text = required_field(record, "text", str)
+        attributions = tuple(
+            GoldAttribution(*(span_list(required_field(item, role, list), len(text)) for role in ROLES))
+            for item in required_field(record, "attributions", list)
+        )
+        if doc in seen:
+            raise ValueError(f"duplicate doc id {doc!r}")
+        seen.add(doc)
+        return GoldDocument(doc, text, attributions, record.get("publisher") or _publisher_from_id(doc))
+
+    return jsonl_records(path, document)
 
 
 def _read_seed(path: Path) -> GoldDocument:

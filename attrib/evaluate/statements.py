@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional, Sequence
 
-from attrib.evaluate.gold import GoldFormatError, required_field, span_list
+from attrib.evaluate.gold import jsonl_records, required_field, span_list
 from attrib.evaluate.matching import covered_chars, one_to_one
 from attrib.evaluate.scores import OVERLAP, PRF, Calibration, calibration
 from attrib.model import ACTS, DEFAULT_ACTS, Attribution, Span
@@ -71,31 +71,23 @@ def is_statement_gold(path: str | Path) -> bool:
 
 
 def read_statement_gold(path: str | Path) -> list[StatementDocument]:
-    path = Path(path)
-    docs = []
-    with path.open(encoding="utf-8") as lines:
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = required_field(record, "text", str)
-                statements = tuple(
-                    GoldStatement(
-                        content=span_list(required_field(item, "content", list), len(text)),
-                        cue=span_list(item.get("cue") or [], len(text)),
-                        source=span_list(item.get("source") or [], len(text)),
-                        name=item.get("name"),
-                        type=str(item.get("type", "")),
-                        tier=int(required_field(item, "tier", int)),
-                        optional=bool(item.get("optional")),
-                    )
-                    for item in required_field(record, "attributions", list)
-                )
-                docs.append(StatementDocument(required_field(record, "doc", str), text, statements))
-            except ValueError as err:  # includes json.JSONDecodeError
-                raise GoldFormatError(path, lineno, str(err)) from err
-    return docs
+    def document(record: Any) -> StatementDocument:
+        text = required_field(record, "text", str)
+        statements = tuple(
+            GoldStatement(
+                content=span_list(required_field(item, "content", list), len(text)),
+                cue=span_list(item.get("cue") or [], len(text)),
+                source=span_list(item.get("source") or [], len(text)),
+                name=item.get("name"),
+                type=str(item.get("type", "")),
+                tier=int(required_field(item, "tier", int)),
+                optional=bool(item.get("optional")),
+            )
+            for item in required_field(record, "attributions", list)
+        )
+        return StatementDocument(required_field(record, "doc", str), text, statements)
+
+    return jsonl_records(Path(path), document)
 
 
 def _name_words(name: Optional[str]) -> list[str]:

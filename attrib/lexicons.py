@@ -35,6 +35,8 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     # People who are unnamed sources when plural or counted: "researchers", "one academic".
     unnamed_groups: frozenset[str]
+    # "analyst" -> "expert": words one article uses for one group of unnamed people.
+    group_synonyms: dict[str, str]
     # "the company", "the group": a definite one points back to an organisation.
     organization_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -93,6 +95,7 @@ def load_lexicon() -> Lexicon:
         government_words=tuple(data["government_words"]),
         anonymous_heads=frozenset(data["anonymous_heads"]),
         unnamed_groups=frozenset(data["unnamed_groups"]),
+        group_synonyms={k: v for k, v in data["group_synonyms"].items() if not k.startswith("_")},
         organization_nouns=frozenset(data["organization_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         measurement_nouns=frozenset(data["measurement_nouns"]),

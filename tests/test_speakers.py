@@ -367,7 +367,7 @@ DESCRIBED = [
     article("b1", [("sources", "sources", "the deal is off", "anonymous"), ("sources", "Sources", "talks ended", "anonymous"),
                    ("Ann Lee", "Ann Lee", "no comment yet", "person"), ("fellow doctors", "fellow doctors", "he is unfit", "anonymous")]),
     article("b2", [("sources", "sources", "the mayor will resign", "anonymous"), ("poll", "the poll", "Lee leads by 4", "document"),
-                   ("Ann Lee", "Lee", "I will run", "person"), ("doctors", "doctors", "he is fine", "anonymous"),
+                   ("Ann Lee", "Lee", "I will run", "person"), ("nurses", "nurses", "he is fine", "anonymous"),
                    ("fellow doctors", "fellow doctors", "we agree", "anonymous")]),
 ]
 
@@ -381,7 +381,7 @@ def test_a_speaker_an_article_only_describes_is_that_articles_alone(db):
     assert [r["content"] for r in quotes(db, QuoteFilters(speaker="sources"))] == [
         "the deal is off", "talks ended", "the mayor will resign"]
     listed = {r["speaker"]: r["total"] for r in speakers(db)}
-    assert listed == {"sources": 3, "Ann Lee": 2, "fellow doctors": 2, "poll": 1, "doctors": 1}
+    assert listed == {"sources": 3, "Ann Lee": 2, "fellow doctors": 2, "poll": 1, "nurses": 1}
     assert len(speakers(db)) == 5
     assert speaker_names(db, "sources") == ["sources"]  # what a report on them is titled
     # Stored again later, an article's "sources" are its own again.
@@ -392,21 +392,57 @@ def test_a_speaker_an_article_only_describes_is_that_articles_alone(db):
 def test_corrections_of_a_description_apply_in_every_article(db):
     store_articles(db, DESCRIBED)
     with write_transaction(db):
-        # b2 has both: its "fellow doctors" join its "doctors"; b1 has none, so its are renamed.
-        assert corrections.merge_speakers(db, "fellow doctors", "doctors") == 2
+        # b2 has both: its "fellow doctors" join its "nurses"; b1 has none, so its are renamed.
+        assert corrections.merge_speakers(db, "fellow doctors", "nurses") == 2
         corrections.rename_speaker(db, "sources", "people close to the talks")
         assert corrections.ignore_speaker(db, "poll") == 1
-    assert description_rows(db, "doctors") == [("b1", 1), ("b2", 2)]
+    assert description_rows(db, "nurses") == [("b1", 1), ("b2", 2)]
     assert description_rows(db, "people close to the talks") == [("b1", 2), ("b2", 1)]
     assert description_rows(db, "poll") == []
     store_articles(db, [article("b4", [("sources", "sources", "later words", "anonymous"),
                                        ("fellow doctors", "fellow doctors", "later doubts", "anonymous")])])
-    assert [speaker_of(db, c) for c in ("later words", "later doubts")] == ["people close to the talks", "doctors"]
-    assert description_rows(db, "doctors") == [("b1", 1), ("b2", 2), ("b4", 1)]
+    assert [speaker_of(db, c) for c in ("later words", "later doubts")] == ["people close to the talks", "nurses"]
+    assert description_rows(db, "nurses") == [("b1", 1), ("b2", 2), ("b4", 1)]
     # Named as one person, the descriptions of every article become one row.
     with write_transaction(db):
-        corrections.rename_speaker(db, "doctors", "Dr. Ray Oz", "person")
+        corrections.rename_speaker(db, "nurses", "Dr. Ray Oz", "person")
     assert description_rows(db, "Dr. Ray Oz") == [(None, 4)]
+
+
+def test_one_group_of_unnamed_people_described_several_ways_is_one_row(db):
+    # Counted, quantified or said with a synonym, an article's experts are one group,
+    # named by its fullest form; one person of a group, and groups two fuller forms
+    # part, stay apart.
+    said = [("Several experts", "Several experts", "it is top-heavy", "anonymous"),
+            ("all the experts", "all the experts", "it helps the rich", "anonymous"),
+            ("tax experts", "tax experts", "the cuts are large", "anonymous"),
+            ("tax experts", "tax experts", "the cuts are costly", "anonymous"),
+            ("analysts", "analysts", "it was still top-heavy", "anonymous"),
+            ("One expert", "One expert", "it is a giveaway", "anonymous"),
+            ("Nearly eight of 10 voters", "Nearly eight of 10 voters", "the race is close", "anonymous"),
+            ("voters", "voters", "Lee will win", "anonymous"),
+            ("officials", "officials", "no deal", "anonymous"),
+            ("Russian officials", "Russian officials", "no hacking", "anonymous"),
+            ("U.S. officials", "U.S. officials", "Russia hacked", "anonymous")]
+    store_articles(db, [article("g1", said)])
+    assert {name: row["count"] for name, row in rows(db).items()} == {
+        "tax experts": 5, "One expert": 1, "voters": 2, "officials": 1, "Russian officials": 1, "U.S. officials": 1}
+    # Each statement keeps the article's own words for its speaker.
+    assert db.execute("SELECT speaker_in_article FROM attributions WHERE content = 'it was still top-heavy'").fetchone() == ("analysts",)
+
+
+@pytest.mark.parametrize("descriptions, groups", [
+    ({"Doctors": 1, "fellow physicians": 2}, {"Doctors": "physicians", "fellow physicians": "physicians"}),
+    ({"some Republicans": 1, "Republicans": 1}, {}),  # no group noun: named people of a party
+    ({"a doctor": 1, "doctors": 1}, {}),
+    ({"House aides": 1, "Senate aides": 1, "aides": 1}, {}),
+    ({"most economists": 1, "economists": 3}, {"most economists": "economists", "economists": "economists"}),
+])
+def test_which_descriptions_are_one_group(descriptions, groups):
+    from attrib.lexicons import load_lexicon
+    from attrib.resolve.descriptions import one_group_names
+
+    assert one_group_names(descriptions, load_lexicon()) == groups
 
 
 @pytest.mark.parametrize("name, type, described", [

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, modifies_a_noun, name_words, transcript_case,
+    CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
 from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, party_words, title_words
@@ -392,6 +392,9 @@ class Resolver:
         if lemma in self.lexicon.media_nouns:
             return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
+            if is_indefinite(root):
+                # "a federal judge found ...": someone new, not the person named last.
+                return ResolvedSpeaker(text, "anonymous" if is_a_crowd(root) else "person", "description-new", 0, lemma)
             owner = self._possessive_person_in_sentence(root)
             if owner is not None:
                 found = self.entities.named(owner)

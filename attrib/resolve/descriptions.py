@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.tokens import Token
 
+from attrib.lexicons import Lexicon
 from attrib.resolve.names import clean_name
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -96,6 +98,18 @@ def is_bare_definite(root: Token) -> bool:
     one, so it points back to one named before."""
     children = [c for c in root.children if c.dep_ != "punct"]
     return root.tag_ in ("NN", "NNP") and len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ in ("the", "this", "that")
+
+
+INDEFINITE_WORDS = {"a", "an", "another", "one", "some", "several", "many", "two", "three", "few", "numerous", "various"}
+
+
+def is_indefinite(root: Token) -> bool:
+    """ "a federal judge", "several judges", "judges": someone the article brings in
+    now, not someone named before ("the judge", "his lawyer")."""
+    determiners = [c for c in root.children if c.dep_ in ("det", "poss", "nummod", "amod") and c.i < root.i]
+    if any(c.lower_ in INDEFINITE_WORDS or c.dep_ == "nummod" for c in determiners):
+        return True
+    return root.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in determiners)
 
 
 def description_of(root: Token) -> str:
@@ -210,3 +224,75 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
     if first.name.split()[-1] in text[: breaks[lede]]:
         return {}  # named before: someone the lede talked about, not its speaker
     return {described.pop(): first.name}
+
+
+# Words that count or pick out some of a group without saying which group: "Several
+# experts", "all the experts", "Nearly eight of 10 voters" are the article's experts
+# and its voters.
+COUNTING_WORDS = GROUP_QUANTIFIERS | {
+    "the", "these", "those", "of", "fellow", "more", "than", "fewer", "less", "nearly", "almost", "about",
+    "around", "roughly", "over", "under", "half", "third", "quarter", "minority", "percent", "dozen",
+    "thousands", "millions", "four", "five", "six", "seven", "eight", "nine", "ten",
+}
+
+
+def _singular(word: str) -> Optional[str]:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else None
+
+
+def group_key(name: str, lexicon: Lexicon) -> Optional[tuple[frozenset[str], str]]:
+    """What says which group a plural description of unnamed people names: its words
+    after the counting ones, the head by its group word ("Several analysts" ->
+    ({}, "expert"), "tax experts" -> ({"tax"}, "expert")). None for one person ("One
+    Republican", "a doctor") or a noun that is no group of people."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    start = 0
+    while start < len(words) - 1 and (words[start] in COUNTING_WORDS or words[start].rstrip("%").isdigit()):
+        start += 1
+    head = _singular(words[-1]) if words else None
+    if head is None or (head not in lexicon.unnamed_groups and head not in lexicon.anonymous_heads):
+        return None
+    modifiers = frozenset(lexicon.group_synonyms.get(w, w) for w in words[start:-1] if w not in UNSAYING_WORDS)
+    return modifiers, lexicon.group_synonyms.get(head, head)
+
+
+def one_group_names(descriptions: dict[str, int], lexicon: Lexicon) -> dict[str, str]:
+    """{description: the name of the group it is one of} for one article's descriptions
+    of unnamed people and how many statements each has: the same people counted or
+    worded otherwise ("Several experts", "all the experts", "analysts") are one group,
+    named by the fullest form the article gives it without counting words ("tax
+    experts"). A description two fuller forms could complete ("officials": "Russian
+    officials", "U.S. officials") stays apart, as do one person's descriptions."""
+    keys = {name: key for name in descriptions if (key := group_key(name, lexicon)) is not None}
+    fullest: dict[tuple[frozenset[str], str], tuple[frozenset[str], str]] = {}
+    for key in set(keys.values()):
+        fuller = {other for other in keys.values() if other[1] == key[1] and key[0] < other[0]}
+        # The fullest of forms that each say more of one another; none when they part.
+        chain = sorted(fuller, key=lambda k: len(k[0]))
+        if not fuller:
+            fullest[key] = key
+        elif all(a[0] < b[0] for a, b in zip(chain, chain[1:])):
+            fullest[key] = chain[-1]
+    groups: dict[tuple[frozenset[str], str], list[str]] = {}
+    for name, key in keys.items():
+        if key in fullest:
+            groups.setdefault(fullest[key], []).append(name)
+    names = {}
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        # Named by its most quoted member of the fullest form, without counting words.
+        named_by = min((m for m in members if keys[m] == key), key=lambda m: (-descriptions[m], len(m), m))
+        for member in members:
+            names[member] = _uncounted(named_by)
+    return names
+
+
+def _uncounted(name: str) -> str:
+    words = name.split()
+    start = 0
+    while start < len(words) - 1 and (words[start].lower() in COUNTING_WORDS or words[start].rstrip("%").isdigit()):
+        start += 1
+    return " ".join(words[start:])

@@ -39,6 +39,7 @@ from sqlite_utils import Database
 
 from attrib.lexicons import load_lexicon, load_name_lexicon
 from attrib.model import Attribution, Speaker
+from attrib.resolve.descriptions import one_group_names
 from attrib.resolve.names import NameParts, clean_name, is_speaker_name, name_word, names_two, person_name
 from attrib.store.speaker_evidence import NAME_JOINERS, Evidence, evidence_of, ruled_out, speaker_evidence
 
@@ -93,12 +94,19 @@ def link_speakers(db: Database, attributions: list[Attribution], article_id: str
     # A surname alone, or a common noun, naming someone the article names in full
     # links where that full name links.
     same = _same_in_article(list(mentions))
+    # "Several experts", "all the experts", "analysts": one group of unnamed people.
+    described = {}
+    for (name, type), said in mentions.items():
+        if is_description(proper_name(name, type), type):
+            described[proper_name(name, type)] = described.get(proper_name(name, type), 0) + len(said)
+    groups = one_group_names(described, load_lexicon())
     for key in sorted(mentions, key=lambda k: k in same):
         name, type = key
         if key in same:
             linked[key] = linked.get(same[key])
             continue
         proper = proper_name(name, type)
+        proper = groups.get(proper, proper)
         corrected = corrected_name(db, proper)
         if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
             linked[key] = None

@@ -394,7 +394,7 @@ class Resolver:
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
             if is_indefinite(root):
                 # "a federal judge found ...": someone new, not the person named last.
-                return ResolvedSpeaker(text, "anonymous" if is_a_crowd(root) else "person", "description-new", 0, lemma)
+                return ResolvedSpeaker(text, "anonymous" if root.tag_ == "NNS" else "person", "description-new", 0, lemma)
             owner = self._possessive_person_in_sentence(root)
             if owner is not None:
                 found = self.entities.named(owner)

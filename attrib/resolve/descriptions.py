@@ -205,8 +205,8 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
     former party chairman says ..." then "..., said Dan Ruiz, who led the party from
     1995"): the one person a headline or an indefinite lede describes, without a name,
     is the person named for the first time, with who they are after a comma, as the
-    first speaker of the next paragraph. Nothing when the lede describes two people,
-    or the next paragraph's speaker was named before."""
+    first speaker of the next paragraph. Nothing when the lede describes two people
+    (two roles), or the next paragraph's speaker was named before."""
     breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
 
     def paragraph(offset: int) -> int:
@@ -214,7 +214,9 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
 
     described = {s.name for s in speakers if s.type == "person" and s.described and (
         paragraph(s.mention_start) == 0 or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
-    if len(described) != 1:
+    # The headline's and the lede's words for one person ("Former party chairman", "A
+    # former Harmon Party chairman") end in one role.
+    if len({name.split()[-1].lower() for name in described}) != 1:
         return {}
     lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
     following = sorted((s for s in speakers if paragraph(s.mention_start) == lede + 1), key=lambda s: s.mention_start)
@@ -223,7 +225,7 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
         return {}
     if first.name.split()[-1] in text[: breaks[lede]]:
         return {}  # named before: someone the lede talked about, not its speaker
-    return {described.pop(): first.name}
+    return {name: first.name for name in described}
 
 
 # Words that count or pick out some of a group without saying which group: "Several

@@ -282,3 +282,25 @@ def test_an_indefinite_description_is_someone_new_not_the_person_named_last(anal
         ("Justin Hale", "person"), ("Several judges", "anonymous")]
     assert [name for name, _, _, _ in speakers_of(analyze(said + "The professor said that the law was unconstitutional."))] == [
         "Justin Hale", "Justin Hale"]
+
+
+def test_a_role_is_no_one_titled_with_another_role_or_rank(analyze):
+    # "The president" is President Obama, not Vice President Biden who spoke last.
+    text = ("President Barack Obama spoke first. Vice President Joseph R. Biden Jr. said the deal was good. "
+            "The president said on Friday that he would sign it.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Joseph R. Biden Jr.", "Barack Obama"]
+    # An epithet with a party is the person the article is about, not the judge who spoke last ...
+    judge = "Judge Frank Nervo said the records would stay sealed. "
+    trump = "Donald Trump said he was pleased. Donald Trump will debate on Monday. Donald Trump has a lead. "
+    nominee = "Judge Frank Nervo said the case was closed. The GOP presidential nominee argued that the records should stay private."
+    assert [name for name, _, _, _ in speakers_of(analyze(judge + trump + nominee))] == [
+        "Frank Nervo", "Donald Trump", "Frank Nervo", "Donald Trump"]
+    # ... and with no such person, someone the article only describes.
+    assert [name for name, _, _, _ in speakers_of(analyze(judge + nominee))] == [
+        "Frank Nervo", "Frank Nervo", "GOP presidential nominee"]
+
+
+def test_they_is_never_a_place(analyze):
+    # A place is "it"; "they" with no people or group before it stays unresolved.
+    text = "He bought land in upstate New York. They said they planned to take refuge there."
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("they", "unknown")]

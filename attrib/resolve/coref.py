@@ -34,7 +34,8 @@ from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
-from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name, party_words, title_words
+from attrib.resolve.roles import main_person, other_role, parties_of, ranks_of, titled_person
+from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,10 @@ class Resolver:
         # "I" is whoever is talking, a speaker; a person merely named before it is someone
         # talked about ("Like President Obama, I believe ..." in an op-ed is its writer).
         named_before = [] if pronoun in ("i", "me") else [e for e in self.entities.antecedents if e.end_char <= position]
+        if pronoun in GROUP_PRONOUNS:
+            # A place is "it", not "they" or "we": "They checked the Chicago Tribune" are
+            # people, never Chicago ("Chicago police ... they" are the police, below).
+            named_before = [e for e in named_before if e.label_ != "GPE" or modifies_a_noun(e.root)]
         for ent in reversed(named_before):
             distance = sentence - self._sentence_of(ent.root)
             if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
@@ -399,10 +404,20 @@ class Resolver:
             if owner is not None:
                 found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, "person", "description", 0, lemma)
-            titled = self._titled_person(lemma, root)
+            titled = titled_person(self.entities, lemma, root)
             if titled is not None:
                 return titled
-            return self._latest(sentence, {"person"}, "description", fallback=(text, "person"), root=root)
+            if ranks_of(root) or parties_of(root):
+                # "The GOP nominee", "the former president" with no one named so: the
+                # person the article is about, not whoever spoke last.
+                return main_person(self.entities, root, lemma) or ResolvedSpeaker(text, "person", "description-new", 0, lemma)
+            for past in reversed(self.history):
+                if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
+                    # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").
+                    if not other_role(self.entities, past.speaker.name, lemma, root):
+                        s = past.speaker
+                        return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
+            return ResolvedSpeaker(text, "person", "description-new", 0, lemma)
         if lemma in self.lexicon.document_nouns:
             if not is_bare_definite(root):
                 # "Zimbabwean intelligence reports", "a new study": the document itself speaks.
@@ -463,19 +478,6 @@ class Resolver:
                 is_person = ent is not None and (ent.label_ == "PERSON" or clean_name(ent.text).split()[-1].lower() in self.entities.names.by_last_word)
                 if is_person and token.head.lemma_.lower() in self.lexicon.document_nouns:
                     return ent
-        return None
-
-    def _titled_person(self, role: str, root: Token) -> Optional[ResolvedSpeaker]:
-        """The latest person named with the role word before `root` ("Republican
-        presidential nominee Donald Trump" for "the nominee"), not one of another party
-        than the description's ("The Republican nominee" is not "Democratic vice
-        presidential nominee Tim Kaine", named since)."""
-        parties = party_words(t.lemma_ for t in root.lefts if t.dep_ in ("amod", "compound"))
-        for ent in reversed([e for e in self.entities.antecedents if e.end_char <= root.idx and e.label_ == "PERSON"]):
-            titles = title_words(ent)
-            if role in titles and not (parties and party_words(titles) and not parties & party_words(titles)):
-                found = self.entities.named(ent)
-                return ResolvedSpeaker(found.name, "person", "description", 0, role)
         return None
 
     def _latest_entity_with_word(self, word: str, position: int, sentence: int) -> Optional[ResolvedSpeaker]:

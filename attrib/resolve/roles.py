@@ -1,0 +1,88 @@
+"""Who a role description is ("the nominee", "the president", "The GOP candidate"):
+the person the article titled with that role, never one titled with another role or
+rank, and for an epithet with no one so titled, the person the article is about."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from attrib.lexicons import load_name_lexicon
+from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
+from attrib.resolve.names import party_words, title_words
+
+# Words before a role that make it another role: a vice president is no president, and
+# a former one no longer is.
+RANK_WORDS = {"vice", "deputy", "assistant", "associate", "former", "ex", "then"}
+# An epithet names the person the article is about when it names them at least this often.
+MAIN_PERSON_MENTIONS = 3
+
+
+def ranks_of(root: Token) -> set[str]:
+    return {t.lower_ for t in root.lefts} & RANK_WORDS
+
+
+def parties_of(root: Token) -> set[str]:
+    """The parties a description is written with: "The GOP nominee", "Democratic senator"."""
+    return party_words(t.lemma_ for t in root.lefts if t.dep_ in ("amod", "compound", "nmod"))
+
+
+def _other_party(parties: set[str], titles: set[str]) -> bool:
+    return bool(parties and party_words(titles) and not parties & party_words(titles))
+
+
+def titled_person(entities: ArticleEntities, role: str, root: Token) -> Optional[ResolvedSpeaker]:
+    """The latest person named with the role word before `root` ("Republican
+    presidential nominee Donald Trump" for "the nominee"), not one of another party
+    than the description's ("The Republican nominee" is not "Democratic vice
+    presidential nominee Tim Kaine", named since) or another rank ("the president" is
+    not "Vice President Joe Biden" or "former President Bill Clinton")."""
+    parties, ranks = parties_of(root), ranks_of(root)
+    for ent in reversed([e for e in entities.antecedents if e.end_char <= root.idx and e.label_ == "PERSON"]):
+        titles = title_words(ent)
+        if titles & RANK_WORDS == ranks and role in titles and not _other_party(parties, titles):
+            found = entities.named(ent)
+            return ResolvedSpeaker(found.name, "person", "description", 0, role)
+    return None
+
+
+def titles_of(entities: ArticleEntities, name: str, before: int) -> set[str]:
+    """The role words written with a person's name before offset `before`."""
+    titles: set[str] = set()
+    for ent in entities.antecedents:
+        if ent.label_ == "PERSON" and ent.end_char <= before and entities.named(ent).name == name:
+            titles |= title_words(ent)
+    return titles
+
+
+def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> bool:
+    """Whether the person `name` is titled with another role than the description's
+    ("Vice President Joe Biden" for "the president", "Judge Frank Nervo" for "the
+    mayor"): another rank, or role titles without the description's."""
+    titles = titles_of(entities, name, root.idx)
+    if titles & RANK_WORDS != ranks_of(root):
+        return True
+    role_titles = load_name_lexicon().role_titles
+    wanted = role_titles.get(role)
+    held = {role_titles[t] for t in titles if t in role_titles}
+    return wanted is not None and bool(held) and wanted not in held
+
+
+def main_person(entities: ArticleEntities, root: Token, lemma: str) -> Optional[ResolvedSpeaker]:
+    """The person an article is about, for an epithet ("The GOP nominee"): the one it
+    names most often, at least MAIN_PERSON_MENTIONS times and more than anyone else, not
+    titled with another party or another rank."""
+    counts: dict[str, int] = {}
+    for ent in entities.antecedents:
+        if ent.label_ == "PERSON":
+            name = entities.named(ent).name
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < MAIN_PERSON_MENTIONS or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    name = max(counts, key=lambda n: counts[n])
+    titles = titles_of(entities, name, len(root.doc.text))
+    if _other_party(parties_of(root), titles) or titles & RANK_WORDS != ranks_of(root):
+        return None
+    return ResolvedSpeaker(name, "person", "description", 0, lemma)

@@ -304,3 +304,16 @@ def test_they_is_never_a_place(analyze):
     # A place is "it"; "they" with no people or group before it stays unresolved.
     text = "He bought land in upstate New York. They said they planned to take refuge there."
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("they", "unknown")]
+
+
+def test_unnamed_people_said_together_are_described_together(analyze):
+    # Neither conjunct speaks alone; "Federal and state" only says which officials.
+    cases = {
+        "Companies and individuals complain bitterly that taxes are too high.": "Companies and individuals",
+        "Developers and supporters in Congress say the program has brought billions of dollars.":
+            "Developers and supporters in Congress",
+        "Officials and experts, who met on Monday, said the bridge was safe.": "Officials and experts",
+        "Federal and state officials said the project was a fraud.": "Federal and state officials",
+    }
+    for text, name in cases.items():
+        assert [n for n, _, _, _ in speakers_of(analyze(text))] == [name], text

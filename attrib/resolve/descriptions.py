@@ -128,6 +128,12 @@ def description_of(root: Token) -> str:
             keep.update(t.i for t in child.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head.i != root.i and t.i > child.i + 1 and root.doc[t.left_edge.i - 1].is_punct))
         elif child.i > root.i and child.dep_ in ("nummod", "compound") and child.i == root.i + 1:
             keep.add(child.i)
+        elif child.i > root.i and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "cc" and root.i < c.i < child.i for c in root.children):
+            # "Companies and individuals complain": both speak; neither is the speaker alone.
+            keep.update(t.i for t in root.doc[root.i + 1 : child.i] if t.dep_ in ("cc", "punct") and t.head.i == root.i)
+            aside = {t.i for c in child.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > child.i for t in c.subtree}
+            keep.update(t.i for t in child.subtree if t.i not in aside)
     keep.add(root.i)
     tokens = [t for t in root.doc[min(keep) : max(keep) + 1] if t.i in keep]
     if len(tokens) > MAX_DESCRIPTION_WORDS + 1:

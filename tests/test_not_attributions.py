@@ -68,6 +68,8 @@ NO_ATTRIBUTION = [
     "The minister appeared on a morning talk show in Kessel on Sunday.",
     # An interviewer's question: its object is asked about, not said.
     "Do you support the new ferry tax in Kessel?",
+    # An idiom of the writer's: nobody's report.
+    "It goes without saying that the ferry tax in Kessel is unpopular.",
 ]
 
 

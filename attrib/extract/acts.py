@@ -137,6 +137,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         # "met to discuss oil": a purpose, not a report.
         return OTHER
     verb = doc[cand.cue_token]
+    if verb.head.lower_ == "without" and verb.lemma_ == "say" and verb.head.head.lemma_ == "go":
+        return None  # "It goes without saying that ...": the writer's own words, no one's report
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
         return OTHER  # "were called in to assist": summoned, not told

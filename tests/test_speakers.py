@@ -483,3 +483,11 @@ def test_an_organisations_longer_alias_links_across_articles(db):
                                        ("Policy Center", "Policy Center", "another center", "organization")])])
     assert speaker_of(db, "a later analysis") == "Urban-Brookings Tax Policy Center"
     assert speaker_of(db, "another center") == "Policy Center"
+
+
+@pytest.mark.parametrize("first, second", [("U.S. Supreme Court", "Supreme Court"), ("Supreme Court", "U.S. Supreme Court")])
+def test_an_institution_with_and_without_its_country_is_one_row(db, first, second):
+    store_articles(db, [article("c1", [(first, first, "the law stands", "government")]),
+                        article("c2", [(second, second, "the case is closed", "government")]),
+                        article("c3", [("Missouri Supreme Court", "Missouri Supreme Court", "the ban stays", "government")])])
+    assert {name: row["count"] for name, row in rows(db).items()} == {first: 2, "Missouri Supreme Court": 1}

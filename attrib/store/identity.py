@@ -194,7 +194,7 @@ def link(db: Database, name: str, type: str, evidence: Evidence = Evidence()) ->
     if found is None and parts is not None and parts.first:
         found = _same_full_name(db, parts)
     if found is None and type not in ("person", "anonymous"):
-        found = _same_acronym(db, name) or _alias_of_one(db, name)
+        found = _same_acronym(db, name) or _alias_of_one(db, name) or _same_but_country(db, name)
     if found is None:
         # A name is one row (a unique index): a same-named row of another kind is it.
         found = db.execute("SELECT id FROM speakers WHERE name = ? AND described_in IS NULL", [name]).fetchone()
@@ -306,6 +306,27 @@ def _same_acronym(db: Database, name: str) -> Optional[int]:
     )
     found = [r[0] for r in rows]
     return found[0] if len(found) == 1 else None
+
+
+def _same_but_country(db: Database, name: str) -> Optional[int]:
+    """ "Supreme Court" and "U.S. Supreme Court": an institution named with and without
+    its country before it (news names its own country's institutions bare). Only names
+    of two words or more after the country, and only one row that fits."""
+    countries = load_name_lexicon().country_names
+    words = name.split()
+
+    def is_country(word: str) -> bool:
+        return word.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s").rstrip(".") in countries
+
+    if len(words) >= 3 and is_country(words[0]):
+        return same_name(db, " ".join(words[1:]))
+    if len(words) < 2:
+        return None
+    rows = db.execute(
+        "SELECT id, name FROM speakers WHERE name LIKE ? AND type != 'person' AND described_in IS NULL", ["% " + name]
+    ).fetchall()
+    fits = [row_id for row_id, other in rows if len(other.split()) == len(words) + 1 and is_country(other.split()[0])]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _alias_of_one(db: Database, name: str) -> Optional[int]:

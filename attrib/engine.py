@@ -228,13 +228,15 @@ def attribute(
     _rename(spoken, blind_lede(text, [
         LedeSpeaker(a.speaker.name, a.speaker.type, a.features.get("speaker=description-new") == 1.0,
                     a.speaker.mention.start, a.speaker.mention.text)
-        for a in spoken if a.speaker.mention is not None]))
+        for a in spoken if a.speaker.mention is not None]), type="person")
     attributions.sort(key=lambda a: (a.cue.start if a.cue else a.content.start))
     return attributions
 
 
-def _rename(attributions: list[Attribution], names: dict[str, str]) -> None:
-    """Give each attribution's speaker the name `names` maps its name to, if any."""
+def _rename(attributions: list[Attribution], names: dict[str, str], type: Optional[str] = None) -> None:
+    """Give each attribution's speaker the name `names` maps its name to, if any (and
+    `type`, the type of who they are now named as, when given)."""
     for attribution in attributions:
         if attribution.speaker.name in names:
-            attribution.speaker = dataclasses.replace(attribution.speaker, name=names[attribution.speaker.name])
+            speaker = attribution.speaker
+            attribution.speaker = dataclasses.replace(speaker, name=names[speaker.name], type=type or speaker.type)

@@ -317,3 +317,17 @@ def test_unnamed_people_said_together_are_described_together(analyze):
     }
     for text, name in cases.items():
         assert [n for n, _, _, _ in speakers_of(analyze(text))] == [name], text
+
+
+def test_a_headline_or_deck_that_describes_its_speaker_is_the_person_named_after(analyze):
+    # A title-case role is a description, not the organisation inside it ...
+    text = ("Mayor Hid Illness From Public, Former Navy Doctor Says.\n\n"
+            "Secrecy is nothing new at City Hall.\n\n"
+            "Dr. Rosa Varga, who treated the mayor for a decade, said the illness was known in 2019.")
+    assert speakers_of(analyze(text)) == [
+        ("Rosa Varga", "person", "Former Navy Doctor", "statement"),
+        ("Rosa Varga", "person", "Dr. Rosa Varga, who treated the mayor for a decade", "statement")]
+    # ... and a deck's description under a headline is the person the story names first.
+    text = ("Lawmaker urges action on ferries;\nMember of transport panel says the fleet has to be renewed.\n\n"
+            "Rep. Ann Kober, the top Democrat on the transport committee, said the ferries were unsafe.")
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("Ann Kober", "person")] * 2

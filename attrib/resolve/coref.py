@@ -33,7 +33,7 @@ from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, modifies_a_noun, name_words, transcript_case,
 )
-from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
+from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker, in_title_case_headline
 from attrib.resolve.roles import main_person, other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name
 
@@ -137,6 +137,12 @@ class Resolver:
             if relative is not None:
                 return relative
 
+        people_words = self.lexicon.person_roles | self.lexicon.unnamed_groups | self.lexicon.anonymous_heads
+        if (root.pos_ == "PROPN" and root.is_title and root.lower_ in people_words
+                and root.i not in self.entities.of_token and in_title_case_headline(root)):
+            # "Former White House Doctor Says": a headline's capitals on a person's role,
+            # not the White House; who it is, the blind lede rule finds (descriptions.py).
+            return ResolvedSpeaker(self._headline_words(span, root), "person", "description-new", 0, root.lower_)
         ent = self.entities.of_token.get(root.i)
         if (ent is None or ent.label_ in ("GPE", "NORP")) and (root.pos_ != "PROPN" or root.ent_type_ in ("GPE", "NORP")):
             # "Whole Foods co-founder and CEO John Mackey", "Tulsa police Chief Chuck
@@ -165,9 +171,7 @@ class Resolver:
         if root.pos_ == "PROPN" and root.is_title and lemma in self.lexicon.document_nouns and root.i not in self.entities.of_token:
             # "New Poll Shows Bump", "Video showed": a headline's capitals, or a sentence's,
             # on a description, not a name.
-            words = [t for t in root.doc[root.left_edge.i : root.i + 1] if t.i in range(span.start, span.end)]
-            text = " ".join(t.text if t.i in self.entities.of_token or not t.is_title else t.lower_ for t in words if t.dep_ != "det")
-            return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
+            return ResolvedSpeaker(self._headline_words(span, root), "document", "description-new", 0, lemma)
 
         # "Pence: Flowers Won't Be at Debate": a headline's capitals hide a name the
         # article gives in full elsewhere from the tagger.
@@ -184,6 +188,12 @@ class Resolver:
             return ResolvedSpeaker(name, kind, "name", root_lemma=lemma)
 
         return self._description(span, root, lemma, sentence)
+
+    def _headline_words(self, span: Span, root: Token) -> str:
+        """A description in title case as written in a sentence: "Former White House
+        Doctor" -> "former White House doctor" (names keep their capitals)."""
+        words = [t for t in self.doc[root.left_edge.i : root.i + 1] if t.i in range(span.start, span.end)]
+        return " ".join(t.text if t.i in self.entities.of_token or not t.is_title else t.lower_ for t in words if t.dep_ != "det")
 
     def _people_together(self, root: Token) -> Optional[ResolvedSpeaker]:
         """ "Jeff Merkley, Sherrod Brown and Robert Menendez said": people named together

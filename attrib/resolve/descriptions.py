@@ -206,6 +206,10 @@ class LedeSpeaker:
     mention: str
 
 
+# A deck (a subheading under the headline) is one sentence of at most this many words.
+DECK_WORDS = 20
+
+
 def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
     """{description: name} for a lede that describes its speaker before naming him ("A
     former party chairman says ..." then "..., said Dan Ruiz, who led the party from
@@ -218,14 +222,22 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
     def paragraph(offset: int) -> int:
         return bisect_right(breaks, offset)
 
-    described = {s.name for s in speakers if s.type == "person" and s.described and (
-        paragraph(s.mention_start) == 0 or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
+    def is_headline(number: int) -> bool:
+        # The headline, and a one-sentence deck under it ("Member of House panel says ...").
+        if number == 0:
+            return True
+        lines = [line for line in text.split("\n") if line.strip()]
+        return number == 1 and len(lines) > 1 and len(lines[1].split()) <= DECK_WORDS and not re.search(r"[.!?] +[A-Z]", lines[1])
+
+    described = {s.name for s in speakers if (s.type == "person" and s.described or s.type == "unknown" and s.name.split()[-1][:1].islower()) and (
+        is_headline(paragraph(s.mention_start)) or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
     # The headline's and the lede's words for one person ("Former party chairman", "A
     # former Harmon Party chairman") end in one role.
     if len({name.split()[-1].lower() for name in described}) != 1:
         return {}
     lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
-    following = sorted((s for s in speakers if paragraph(s.mention_start) == lede + 1), key=lambda s: s.mention_start)
+    # The next paragraph with a speaker ("Secrecy is not a stranger ..." may come between).
+    following = sorted((s for s in speakers if paragraph(s.mention_start) in (lede + 1, lede + 2)), key=lambda s: s.mention_start)
     first = following[0] if following else None
     if first is None or first.type != "person" or first.described or len(first.name.split()) < 2 or "," not in first.mention:
         return {}

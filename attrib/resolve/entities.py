@@ -34,15 +34,19 @@ class ResolvedSpeaker:
     root_lemma: str = ""
 
 
-def _headline_only(ent: Span) -> bool:
-    """Whether `ent` is in a title-case first sentence (a headline: at least three
-    words, all but one capitalised) and nowhere in the text after it."""
-    first = next(ent.doc.sents)
-    if ent.start >= first.end:
+def in_title_case_headline(token: Token) -> bool:
+    """Whether `token` is in a title-case first sentence (a headline: at least three
+    words, all but one capitalised), where capitals say nothing of names."""
+    first = next(token.doc.sents)
+    if token.i >= first.end:
         return False
     words = [t for t in first if t.is_alpha]
-    title_case = len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
-    return title_case and ent.text not in ent.doc.text[first.end_char:]
+    return len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
+
+
+def _headline_only(ent: Span) -> bool:
+    """Whether `ent` is in a title-case headline and nowhere in the text after it."""
+    return in_title_case_headline(ent[0]) and ent.text not in ent.doc.text[next(ent.doc.sents).end_char:]
 
 
 def cut_at_comma(ent: Span) -> Span:

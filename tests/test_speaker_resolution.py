@@ -331,3 +331,11 @@ def test_a_headline_or_deck_that_describes_its_speaker_is_the_person_named_after
     text = ("Lawmaker urges action on ferries;\nMember of transport panel says the fleet has to be renewed.\n\n"
             "Rep. Ann Kober, the top Democrat on the transport committee, said the ferries were unsafe.")
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("Ann Kober", "person")] * 2
+
+
+def test_the_writers_first_person_is_not_the_people_written_of(analyze):
+    # "my father" is never the "I" who writes of him; the paper's "We" is not its readers.
+    text = '"We live in the end times," my father often said. I laughed and said, "I don\'t believe it."'
+    assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("my father", "my father"), ("i", "I")]
+    text = "Many of his supporters believe the wall will be built. We asked readers whether the story mattered to them."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["his supporters", "we"]

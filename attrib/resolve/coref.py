@@ -23,6 +23,8 @@ weigh it:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -45,11 +47,16 @@ class SpeakerHistory:
     position: int  # character offset of the mention
 
 
+# A transcript's turn: "PENCE: ...", "Mr. Trump: ...", "Q: ...".
+TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
+
+
 class Resolver:
     def __init__(self, doc: Doc, lexicon: Lexicon, quotes: Sequence[Quote] = ()):
         self.doc = doc
         self.lexicon = lexicon
         self.entities = ArticleEntities(doc, lexicon, quotes)
+        self.quotes = quotes
         self.history: list[SpeakerHistory] = []
         self.sentences = list(doc.sents)
         self.sentence_index = {s.start: i for i, s in enumerate(self.sentences)}
@@ -189,6 +196,16 @@ class Resolver:
 
         return self._description(span, root, lemma, sentence)
 
+    def _narrated(self, position: int) -> bool:
+        """Whether a first-person pronoun at `position` is the writer's: outside every
+        quotation, in a paragraph that is no transcript's turn ("PENCE: I think ...")
+        and no indented block quotation."""
+        if any(q.start <= position < q.end for q in self.quotes):
+            return False
+        text = self.doc.text
+        paragraph = text[text.rfind("\n", 0, position) + 1 : position]
+        return TRANSCRIPT_TURN.match(paragraph) is None and not paragraph.startswith(("    ", "\t"))
+
     def _headline_words(self, span: Span, root: Token) -> str:
         """A description in title case as written in a sentence: "Former White House
         Doctor" -> "former White House doctor" (names keep their capitals)."""
@@ -311,6 +328,9 @@ class Resolver:
         return found if found.type == "person" and found.how != "unresolved" and name_gender(found.name) == gender else None
 
     def _pronoun(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
+        if pronoun in ("we", "us") and self._narrated(position):
+            # "We asked readers ...": the paper, not the people it wrote of last.
+            return ResolvedSpeaker(pronoun, "unknown", "unresolved")
         if pronoun in PERSON_PRONOUNS:
             wanted = {"person"}
         elif pronoun in THING_PRONOUNS:
@@ -334,6 +354,8 @@ class Resolver:
             return kin
         for past in reversed(self.history):
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
+                if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
+                    continue  # "my father said ... I laughed": the writer, never their father
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
         # "I" is whoever is talking, a speaker; a person merely named before it is someone

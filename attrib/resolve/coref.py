@@ -429,20 +429,19 @@ class Resolver:
         if lemma in self.lexicon.media_nouns:
             return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
-            if is_indefinite(root):
-                # "a federal judge found ...": someone new, not the person named last.
+            if is_indefinite(root) and root.dep_ != "appos":
+                # "a federal judge found ...": someone new, not the person named last (but
+                # "McClellan, a corporate attorney who ..." is McClellan).
                 return ResolvedSpeaker(text, "anonymous" if root.tag_ == "NNS" else "person", "description-new", 0, lemma)
             owner = self._possessive_person_in_sentence(root)
             if owner is not None:
                 found = self.entities.named(owner)
                 return ResolvedSpeaker(found.name, "person", "description", 0, lemma)
-            titled = titled_person(self.entities, lemma, root)
+            # An epithet ("The GOP nominee", "the former secretary of state") may come
+            # before the name it is titled with.
+            titled = titled_person(self.entities, lemma, root, anywhere=bool(ranks_of(root) or parties_of(root)))
             if titled is not None:
                 return titled
-            if ranks_of(root) or parties_of(root):
-                # "The GOP nominee", "the former president": whom the article titles so,
-                # else someone it only describes, never whoever spoke last.
-                return titled_person(self.entities, lemma, root, anywhere=True) or ResolvedSpeaker(text, "person", "description-new", 0, lemma)
             for past in reversed(self.history):
                 if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
                     # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").

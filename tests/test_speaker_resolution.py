@@ -289,6 +289,12 @@ def test_a_role_is_no_one_titled_with_another_role_or_rank(analyze):
     text = ("President Barack Obama spoke first. Vice President Joseph R. Biden Jr. said the deal was good. "
             "The president said on Friday that he would sign it.")
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Joseph R. Biden Jr.", "Barack Obama"]
+    # A person not titled with the role may hold it formerly; one titled with it now does not.
+    text = ("Hillary Clinton said on Monday that the race was close. In an interview, the former secretary of "
+            "state and current Democratic presidential nominee said she wanted to speak directly to voters.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Hillary Clinton", "Hillary Clinton"]
+    text = "President Barack Obama said the race was close. The former president said the stakes were high."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Barack Obama", "former president"]
     # An epithet with a party is whom the article titles so, even later, not whoever
     # spoke last ...
     judge = "Judge Frank Nervo said the records would stay sealed. Ivana Trump said she was pleased. "

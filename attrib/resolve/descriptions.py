@@ -136,6 +136,8 @@ def description_of(root: Token) -> str:
             keep.update(t.i for t in child.subtree if t.i not in aside)
     keep.add(root.i)
     tokens = [t for t in root.doc[min(keep) : max(keep) + 1] if t.i in keep]
+    while tokens and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].i > root.i:
+        tokens.pop()  # "secretary of state and current nominee": not "secretary of state and"
     if len(tokens) > MAX_DESCRIPTION_WORDS + 1:
         tokens = [t for t in tokens if t.i <= root.i]
     return clean_name("".join(t.text_with_ws for t in tokens).strip())

@@ -60,9 +60,14 @@ def titles_of(entities: ArticleEntities, name: str, before: int) -> set[str]:
 def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> bool:
     """Whether the person `name` is titled with another role than the description's
     ("Vice President Joe Biden" for "the president", "Judge Frank Nervo" for "the
-    mayor"): another rank, or role titles without the description's."""
+    mayor"): another rank, or role titles without the description's. A person not
+    titled with the role at all may be it ("the former secretary of state" is Hillary
+    Clinton, named as the nominee)."""
     titles = titles_of(entities, name, root.idx)
-    if titles & RANK_WORDS != ranks_of(root):
+    ranks, wanted_ranks = titles & RANK_WORDS, ranks_of(root)
+    # Another rank ("Vice President Biden" for "the president"), or the role itself
+    # without the rank ("President Obama" for "the former president").
+    if (ranks and ranks != wanted_ranks) or (wanted_ranks and not ranks and role in titles):
         return True
     role_titles = load_name_lexicon().role_titles
     wanted = role_titles.get(role)

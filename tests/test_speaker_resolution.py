@@ -352,3 +352,12 @@ def test_an_indefinite_apposition_is_the_person_it_describes(analyze):
     # "who" of "a corporate attorney" set beside her name is she, not someone new.
     text = "The seat went to Jennifer McClellan, a corporate attorney who said she would serve the district well."
     assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("Jennifer McClellan", "who")]
+
+
+def test_the_writers_relatives_and_the_writer_are_nobody_named_before(analyze):
+    text = ('Donald Trump said the country was a mess. "Things are bad," my mother said. '
+            'I said that I truly believed the progress of these past years had shown us the way.')
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "my mother", "i"]
+    # Someone's relative the article does not name is not the person who spoke last.
+    text = 'Donald Trump said the country was a mess. "Things are bad," his wife said.'
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "his wife"]

@@ -355,7 +355,7 @@ class Resolver:
         for past in reversed(self.history):
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
-                    continue  # "my father said ... I laughed": the writer, never their father
+                    break  # "my father said ... I laughed": the writer, not their father nor anyone before
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
         # "I" is whoever is talking, a speaker; a person merely named before it is someone
@@ -429,6 +429,11 @@ class Resolver:
         if lemma in self.lexicon.media_nouns:
             return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
+            owned_by = next((c.lower_ for c in root.children if c.dep_ == "poss"), None)
+            if owned_by in ("my", "our") or (lemma in KIN_NOUNS and owned_by is not None):
+                # "my mother said", "his wife said": the writer's, or someone's relative the
+                # article has not named, never the person who spoke last.
+                return ResolvedSpeaker(text, "person", "description-new", 0, lemma)
             if is_indefinite(root) and root.dep_ != "appos":
                 # "a federal judge found ...": someone new, not the person named last (but
                 # "McClellan, a corporate attorney who ..." is McClellan).

@@ -361,3 +361,25 @@ def test_the_writers_relatives_and_the_writer_are_nobody_named_before(analyze):
     # Someone's relative the article does not name is not the person who spoke last.
     text = 'Donald Trump said the country was a mess. "Things are bad," his wife said.'
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "his wife"]
+
+
+def test_a_titled_name_after_another_name_and_a_comma_is_the_speaker(analyze):
+    # The parser's apposition of two names is a list; the speaker is the one by the cue.
+    text = "To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Roberts"]
+    # A description after the comma is still who the name is.
+    text = "Ted Hicks, a Navy veteran, said the base should stay open."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Ted Hicks"]
+
+
+def test_plural_or_indefinite_outlets_and_roles_are_not_the_one_named_last(analyze):
+    cases = {
+        "The BBC has angered prime ministers for decades. Several former RT journalists have complained they "
+        "were not given a free hand.": [("Several former RT journalists", "anonymous")],
+        "Theresa May said trade would suffer. In the United States, both presidential candidates have said they "
+        "oppose the pact.": [("Theresa May", "person"), ("both presidential candidates", "anonymous")],
+        "The New York Times reported the figures first. The newspaper said the figures were accurate.": [
+            ("New York Times", "media"), ("New York Times", "media")],
+    }
+    for text, expected in cases.items():
+        assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == expected, text

@@ -150,6 +150,9 @@ class Resolver:
             # "Former White House Doctor Says": a headline's capitals on a person's role,
             # not the White House; who it is, the blind lede rule finds (descriptions.py).
             return ResolvedSpeaker(self._headline_words(span, root), "person", "description-new", 0, root.lower_)
+        listed = self.entities.person_listed_after(span, root)
+        if listed is not None:
+            return self.entities.named(listed)
         ent = self.entities.of_token.get(root.i)
         if (ent is None or ent.label_ in ("GPE", "NORP")) and (root.pos_ != "PROPN" or root.ent_type_ in ("GPE", "NORP")):
             # "Whole Foods co-founder and CEO John Mackey", "Tulsa police Chief Chuck
@@ -427,6 +430,9 @@ class Resolver:
     def _description(self, span: Span, root: Token, lemma: str, sentence: int) -> ResolvedSpeaker:
         text = description_of(root) or clean_name(span.text)
         if lemma in self.lexicon.media_nouns:
+            if root.tag_ == "NNS" or is_indefinite(root):
+                # "far fewer publications", "a local newspaper": not the outlet named last.
+                return ResolvedSpeaker(text, "anonymous", "description-new", 0, lemma)
             return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
             owned_by = next((c.lower_ for c in root.children if c.dep_ == "poss"), None)
@@ -434,9 +440,10 @@ class Resolver:
                 # "my mother said", "his wife said": the writer's, or someone's relative the
                 # article has not named, never the person who spoke last.
                 return ResolvedSpeaker(text, "person", "description-new", 0, lemma)
-            if is_indefinite(root) and root.dep_ != "appos":
+            if (is_indefinite(root) or root.tag_ == "NNS") and root.dep_ != "appos":
                 # "a federal judge found ...": someone new, not the person named last (but
-                # "McClellan, a corporate attorney who ..." is McClellan).
+                # "McClellan, a corporate attorney who ..." is McClellan); "both presidential
+                # candidates" are no one person.
                 return ResolvedSpeaker(text, "anonymous" if root.tag_ == "NNS" else "person", "description-new", 0, lemma)
             owner = self._possessive_person_in_sentence(root)
             if owner is not None:

@@ -214,6 +214,22 @@ class ArticleEntities:
             return None
         return ent
 
+    def person_listed_after(self, span: Span, root: Token) -> Optional[Span]:
+        """ "To understand the real Dred Scott, Chief Justice Roberts said", "to sue Saudi
+        Arabia, Democratic nominee Hillary Clinton disagrees": a name, a comma, and a
+        person's name (with titles) that ends the mention. The parser makes the second
+        an apposition of the first; it is the next item of a list, and the speaker is
+        the one beside the cue."""
+        own = self.of_token.get(root.i)
+        words = [t for t in span if not t.is_punct]
+        last = self.of_token.get(words[-1].i) if words else None
+        if own is None or last is None or own.label_ not in ("PERSON", "ORG", "GPE", "NORP") or last.label_ != "PERSON":
+            return None
+        between = self.doc[own.end : last.start]
+        if last.start <= own.end or not len(between) or between[0].text != ",":
+            return None
+        return last if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in between[1:]) else None
+
     def name_after_comma(self, span: Span, root: Token) -> Optional[Span]:
         return next((self.of_token[t.i] for t in span[1:] if t.i > root.i and t.i in self.of_token
                      and self.of_token[t.i].label_ == "PERSON" and self.doc[self.of_token[t.i].start - 1].text == ","), None)

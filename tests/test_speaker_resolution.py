@@ -383,3 +383,11 @@ def test_plural_or_indefinite_outlets_and_roles_are_not_the_one_named_last(analy
     }
     for text, expected in cases.items():
         assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == expected, text
+
+
+def test_a_named_persons_strategist_is_who_spoke_just_before_never_the_owner(analyze):
+    text = ('David Axelrod on Wednesday called on Howard Dean to apologize. "My reaction, that was outrageous," '
+            "Obama's former campaign strategist said.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["David Axelrod", "David Axelrod"]
+    text = 'Donald Trump said the wall would be built. "It will happen," Trump\'s campaign manager said.'
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "Trump's campaign manager"]

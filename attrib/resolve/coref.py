@@ -3,11 +3,9 @@
 Rules, tried in order, each with the reason recorded (`how`) so that confidence can
 weigh it:
 - relative pronouns ("who said") take the noun they modify;
-- personal pronouns take a relative of their gender who is subject before them in
-  their sentence ("My mother ... she says"), else the latest compatible speaker, else
-  (but "I", who is whoever talks) the latest compatible named entity ("it" -> the
-  statement -> US State Department); a dateline's place and an adjective made of a
-  name ("Orwellian") are no antecedents;
+- personal pronouns take the latest compatible speaker or named subject
+  (attrib/resolve/pronouns.py: "it" -> the statement -> US State Department); a
+  dateline's place and an adjective made of a name ("Orwellian") are no antecedents;
 - a document or statement takes its owner ("the statement by the US State
   Department", "a report in Axios");
 - unnamed sources are anonymous and keep whom they came through ("Axios sources");
@@ -18,14 +16,14 @@ weigh it:
   that role, else named by it ("Bryan Pagliano's attorney");
 - a definite description takes a possessive owner in its sentence ("In a statement on
   Rodriguez's webpage, the head of ...") or an earlier name with the same title
-  ("the president" -> President William Ruto), else the latest speaker of its kind.
+  ("the president" -> President William Ruto: attrib/resolve/roles.py), else the
+  latest speaker of its kind not titled otherwise; an indefinite or plural one ("a
+  federal judge", "both candidates"), or the writer's or someone's relative ("my
+  mother", "his wife"), is someone new.
 """
 
 from __future__ import annotations
 
-import re
-
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -33,22 +31,12 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    CAMPAIGN_NOUNS, PERSON_PRONOUNS, PRONOUN_GENDERS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, modifies_a_noun, name_words, transcript_case,
+    CAMPAIGN_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, name_words, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker, in_title_case_headline
+from attrib.resolve.pronouns import Pronouns, SpeakerHistory
 from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
-from attrib.resolve.names import clean_name, name_gender, entity_type, is_government_name
-
-
-@dataclass(frozen=True)
-class SpeakerHistory:
-    sentence: int
-    speaker: ResolvedSpeaker
-    position: int  # character offset of the mention
-
-
-# A transcript's turn: "PENCE: ...", "Mr. Trump: ...", "Q: ...".
-TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
+from attrib.resolve.names import clean_name, entity_type, is_government_name
 
 
 class Resolver:
@@ -56,10 +44,9 @@ class Resolver:
         self.doc = doc
         self.lexicon = lexicon
         self.entities = ArticleEntities(doc, lexicon, quotes)
-        self.quotes = quotes
         self.history: list[SpeakerHistory] = []
-        self.sentences = list(doc.sents)
-        self.sentence_index = {s.start: i for i, s in enumerate(self.sentences)}
+        self.pronouns = Pronouns(doc, lexicon, self.entities, self.history, quotes)
+        self.sentences = self.pronouns.sentences
 
     # -- bookkeeping -------------------------------------------------------------
     def remember(self, sentence: int, speaker: ResolvedSpeaker, position: int) -> None:
@@ -67,16 +54,7 @@ class Resolver:
             self.history.append(SpeakerHistory(sentence, speaker, position))
 
     def _sentence_of(self, token: Token) -> int:
-        return self.sentence_index[token.sent.start]
-
-    def _people_of(self, ent: Span) -> Optional[ResolvedSpeaker]:
-        """The unnamed people an entity before their noun says are whose ("West Virginia
-        University researchers"), or None when the noun names no people ("Bank fees")."""
-        head = ent.root.head
-        lemma = head.lemma_.lower()
-        if head.tag_ != "NNS" or lemma not in self.lexicon.anonymous_heads | self.lexicon.unnamed_groups:
-            return None
-        return ResolvedSpeaker(description_of(head) or f"{clean_name(ent.text)} {head.text}", "anonymous", "anonymous", 0, lemma)
+        return self.pronouns.sentence_of(token)
 
     # -- the rules ---------------------------------------------------------------
     def resolve(self, start: int, end: int, via: Optional[ResolvedSpeaker] = None) -> ResolvedSpeaker:
@@ -98,7 +76,7 @@ class Resolver:
                 return ResolvedSpeaker(found.name, found.type, "relative", found.distance, found.root_lemma)
 
         if lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS and len(span) == 1:
-            return self._pronoun(lower, sentence, root.idx)
+            return self.pronouns.resolve(lower, sentence, root.idx)
         if lower in POINTING_WORDS and len(span) == 1:
             # "who" with no noun to take, "you", "this": nobody the article names.
             return ResolvedSpeaker(root.text, "unknown", "unresolved", 0, lower)
@@ -117,7 +95,7 @@ class Resolver:
             lemma in self.lexicon.anonymous_heads or (lemma in self.lexicon.unnamed_groups and is_a_crowd(root))
             or (root.ent_type_ == "NORP" and root.tag_ in ("NNS", "NNPS"))
         ):
-            return self._anonymous(span, root, sentence, via)
+            return self._someones_person(root, sentence) or self._anonymous(span, root, sentence, via)
         if lemma in SPOKESPERSON_ROLES and self.entities.name_after_comma(span, root) is None:
             spoken_for = self._spoken_for(root, sentence)
             if spoken_for is not None:
@@ -135,7 +113,7 @@ class Resolver:
                 return ResolvedSpeaker(found.name, found.type, "owner", root_lemma=lemma)
             # "According to her account": the account is the words of the person "her" is.
             pronoun = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
-            found = self._gendered_owner(pronoun, sentence) if pronoun is not None else None
+            found = self.pronouns.gendered_owner(pronoun, sentence) if pronoun is not None else None
             if found is not None:
                 return ResolvedSpeaker(found.name, found.type, "owner", found.distance, lemma)
 
@@ -199,16 +177,6 @@ class Resolver:
 
         return self._description(span, root, lemma, sentence)
 
-    def _narrated(self, position: int) -> bool:
-        """Whether a first-person pronoun at `position` is the writer's: outside every
-        quotation, in a paragraph that is no transcript's turn ("PENCE: I think ...")
-        and no indented block quotation."""
-        if any(q.start <= position < q.end for q in self.quotes):
-            return False
-        text = self.doc.text
-        paragraph = text[text.rfind("\n", 0, position) + 1 : position]
-        return TRANSCRIPT_TURN.match(paragraph) is None and not paragraph.startswith(("    ", "\t"))
-
     def _headline_words(self, span: Span, root: Token) -> str:
         """A description in title case as written in a sentence: "Former White House
         Doctor" -> "former White House doctor" (names keep their capitals)."""
@@ -240,7 +208,7 @@ class Resolver:
         if len(words) != 1 or owner is None or self.entities.names.full_name(found.name) != found.name:
             return found  # named in full somewhere in the article: that name stands
         if owner.lower_ in POSSESSIVE_PRONOUNS:
-            family = self._pronoun(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
+            family = self.pronouns.resolve(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
             if family.how == "unresolved" or family.type != "person":
                 return found
             family_name = family.name
@@ -263,7 +231,7 @@ class Resolver:
         for child in root.children:
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
-                    owner = self._pronoun(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
+                    owner = self.pronouns.resolve(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
                     if owner.how == "unresolved":
                         return None
                     name = owner.name
@@ -299,7 +267,7 @@ class Resolver:
         no person the article names ("the Republican team", "their campaign")."""
         for child in root.children:
             if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-                owner = self._gendered_owner(child, sentence)
+                owner = self.pronouns.gendered_owner(child, sentence)
                 if owner is None:
                     return None
             elif child.dep_ in ("poss", "compound") and child.i < root.i:
@@ -314,86 +282,34 @@ class Resolver:
             return ResolvedSpeaker(f"{owner.name} campaign", "organization", "owner", owner.distance, root.lemma_.lower())
         return None
 
-    def _gendered_owner(self, possessive: Token, sentence: int) -> Optional[ResolvedSpeaker]:
-        """The person "his"/"her" stands for, when their first name says the same gender: the
-        nearest such person named before it in its sentence ("an ailing Hillary Clinton
-        stumbling to a van (her campaign later disclosed ...)"), else the pronoun's
-        antecedent. None for "its"/"their", or a person of no known gender ("Oz")."""
-        gender = PRONOUN_GENDERS.get(POSSESSIVE_PRONOUNS[possessive.lower_])
-        if gender is None:
+    def _someones_person(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """ "David Axelrod called on Dean to apologize. '...,' Obama's former campaign
+        strategist said": one named person's strategist, adviser or aide, definite by
+        the possessor, is the person who spoke in the sentence just before, when that is
+        not the possessor (else an unnamed source)."""
+        owner = self._possessor(root)
+        if owner is None or root.tag_ != "NN":
             return None
-        before = [e for e in self.entities.antecedents if e.label_ == "PERSON" and possessive.sent.start <= e.start and e.end <= possessive.i]
-        for ent in reversed(before):
-            found = self.entities.named(ent)
-            if found.type == "person" and name_gender(found.name) == gender:
-                return found
-        found = self._pronoun(POSSESSIVE_PRONOUNS[possessive.lower_], sentence, possessive.idx)
-        return found if found.type == "person" and found.how != "unresolved" and name_gender(found.name) == gender else None
-
-    def _pronoun(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
-        if pronoun in ("we", "us") and self._narrated(position):
-            # "We asked readers ...": the paper, not the people it wrote of last.
-            return ResolvedSpeaker(pronoun, "unknown", "unresolved")
-        if pronoun in PERSON_PRONOUNS:
-            wanted = {"person"}
-        elif pronoun in THING_PRONOUNS:
-            wanted = {"organization", "government", "media", "document"}
-        elif pronoun in ("they", "them"):
-            # A group, not one person: "Obama administration officials said ... They said".
-            wanted = {"organization", "government", "media", "anonymous"}
-        else:
-            wanted = {"organization", "government", "media", "anonymous", "person"}
-        # The latest compatible subject wins: an earlier speaker, or a named entity that
-        # was the subject of a sentence since ("Priya Raman runs the clinic. ... she said").
-        best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
-        gender = PRONOUN_GENDERS.get(pronoun)
-
-        def fits(found: ResolvedSpeaker) -> bool:
-            # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
-            return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
-
-        kin = self.entities.kin_subject(self.sentences[sentence], position, gender) if gender else None
-        if kin is not None:
-            return kin
         for past in reversed(self.history):
-            if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
-                if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
-                    break  # "my father said ... I laughed": the writer, not their father nor anyone before
-                best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
-                break
-        # "I" is whoever is talking, a speaker; a person merely named before it is someone
-        # talked about ("Like President Obama, I believe ..." in an op-ed is its writer).
-        named_before = [] if pronoun in ("i", "me") else [e for e in self.entities.antecedents if e.end_char <= position]
-        if pronoun in GROUP_PRONOUNS:
-            # A place is "it", not "they" or "we": "They checked the Chicago Tribune" are
-            # people, never Chicago ("Chicago police ... they" are the police, below).
-            named_before = [e for e in named_before if e.label_ != "GPE" or modifies_a_noun(e.root)]
-        for ent in reversed(named_before):
-            distance = sentence - self._sentence_of(ent.root)
-            if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
-                break
-            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                found = self.entities.named(ent)
-                if fits(found):
-                    best = (ent.start_char, found, "pronoun-entity", distance)
-                    break
-        if best is None:
-            # Nothing as subject: the latest named entity of the right kind.
-            for ent in reversed(named_before):
-                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-                    continue
-                distance = sentence - self._sentence_of(ent.root)
-                if distance > PRONOUN_WINDOW:
-                    break
-                # "West Virginia University researchers ... They said": the researchers.
-                found = self._people_of(ent) if modifies_a_noun(ent.root) else self.entities.named(ent)
-                if found is not None and fits(found):
-                    best = (ent.start_char, found, "pronoun-entity", distance)
-                    break
-        if best is None:
-            return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
-        _, found, how, distance = best
-        return ResolvedSpeaker(found.name, found.type, how, distance, found.root_lemma)
+            if past.position < root.idx and sentence - past.sentence <= 1 and past.speaker.type == "person":
+                if self._is_possessor(past.speaker.name, owner) or other_role(self.entities, past.speaker.name, root.lemma_.lower(), root):
+                    return None
+                s = past.speaker
+                return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
+        return None
+
+    def _possessor(self, root: Token) -> Optional[str]:
+        """The name that owns a noun ("Obama's" of "Obama's former campaign strategist")."""
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            return None
+        ent = self.entities.of_token.get(owner.i)
+        return self.entities.named(ent).name if ent is not None else owner.text
+
+    @staticmethod
+    def _is_possessor(name: str, possessor: Optional[str]) -> bool:
+        # "Trump's campaign manager" is not Donald Trump.
+        return possessor is not None and name.split()[-1] in possessor.split()
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
@@ -457,7 +373,7 @@ class Resolver:
             for past in reversed(self.history):
                 if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
                     # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").
-                    if not other_role(self.entities, past.speaker.name, lemma, root):
+                    if not other_role(self.entities, past.speaker.name, lemma, root) and not self._is_possessor(past.speaker.name, self._possessor(root)):
                         s = past.speaker
                         return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
             return ResolvedSpeaker(text, "person", "description-new", 0, lemma)

@@ -1,0 +1,156 @@
+"""Personal and possessive pronouns: whom "she", "they", "I" or "her account" stand for,
+from the speakers heard so far in the article and the entities named before them.
+
+- "he"/"she" take a relative of their gender who is subject before them in their
+  sentence ("My mother ... she says"), else the latest speaker who fits, else the
+  latest named subject who fits; a first name of the other gender rules a person out;
+- "they"/"we" are never a place; a "we" outside quotations is the paper's;
+- "I" is whoever is talking (a speaker), never a person merely named before it, and
+  never the writer's relative who spoke before it ("my father said ... I laughed").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from attrib.extract.quotes import Quote
+from attrib.lexicons import Lexicon
+from attrib.resolve.descriptions import (
+    GROUP_PRONOUNS, PERSON_PRONOUNS, POSSESSIVE_PRONOUNS, PRONOUN_GENDERS, PRONOUN_WINDOW, THING_PRONOUNS,
+    description_of, modifies_a_noun,
+)
+from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
+from attrib.resolve.names import clean_name, name_gender
+
+
+@dataclass(frozen=True)
+class SpeakerHistory:
+    sentence: int
+    speaker: ResolvedSpeaker
+    position: int  # character offset of the mention
+
+
+# A transcript's turn: "PENCE: ...", "Mr. Trump: ...", "Q: ...".
+TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
+
+
+class Pronouns:
+    """The pronoun rules for one article; `history` is the resolver's list of the
+    speakers heard so far, shared, so each pronoun sees those before it."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon, entities: ArticleEntities, history: list[SpeakerHistory],
+                 quotes: Sequence[Quote] = ()):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities = entities
+        self.history = history
+        self.quotes = quotes
+        self.sentences = list(doc.sents)
+        self.sentence_index = {s.start: i for i, s in enumerate(self.sentences)}
+
+    def sentence_of(self, token: Token) -> int:
+        return self.sentence_index[token.sent.start]
+
+    def people_of(self, ent: Span) -> Optional[ResolvedSpeaker]:
+        """The unnamed people an entity before their noun says are whose ("West Virginia
+        University researchers"), or None when the noun names no people ("Bank fees")."""
+        head = ent.root.head
+        lemma = head.lemma_.lower()
+        if head.tag_ != "NNS" or lemma not in self.lexicon.anonymous_heads | self.lexicon.unnamed_groups:
+            return None
+        return ResolvedSpeaker(description_of(head) or f"{clean_name(ent.text)} {head.text}", "anonymous", "anonymous", 0, lemma)
+
+    def narrated(self, position: int) -> bool:
+        """Whether a first-person pronoun at `position` is the writer's: outside every
+        quotation, in a paragraph that is no transcript's turn ("PENCE: I think ...")
+        and no indented block quotation."""
+        if any(q.start <= position < q.end for q in self.quotes):
+            return False
+        text = self.doc.text
+        paragraph = text[text.rfind("\n", 0, position) + 1 : position]
+        return TRANSCRIPT_TURN.match(paragraph) is None and not paragraph.startswith(("    ", "\t"))
+
+    def gendered_owner(self, possessive: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """The person "his"/"her" stands for, when their first name says the same gender: the
+        nearest such person named before it in its sentence ("an ailing Hillary Clinton
+        stumbling to a van (her campaign later disclosed ...)"), else the pronoun's
+        antecedent. None for "its"/"their", or a person of no known gender ("Oz")."""
+        gender = PRONOUN_GENDERS.get(POSSESSIVE_PRONOUNS[possessive.lower_])
+        if gender is None:
+            return None
+        before = [e for e in self.entities.antecedents if e.label_ == "PERSON" and possessive.sent.start <= e.start and e.end <= possessive.i]
+        for ent in reversed(before):
+            found = self.entities.named(ent)
+            if found.type == "person" and name_gender(found.name) == gender:
+                return found
+        found = self.resolve(POSSESSIVE_PRONOUNS[possessive.lower_], sentence, possessive.idx)
+        return found if found.type == "person" and found.how != "unresolved" and name_gender(found.name) == gender else None
+
+    def resolve(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
+        if pronoun in ("we", "us") and self.narrated(position):
+            # "We asked readers ...": the paper, not the people it wrote of last.
+            return ResolvedSpeaker(pronoun, "unknown", "unresolved")
+        if pronoun in PERSON_PRONOUNS:
+            wanted = {"person"}
+        elif pronoun in THING_PRONOUNS:
+            wanted = {"organization", "government", "media", "document"}
+        elif pronoun in ("they", "them"):
+            # A group, not one person: "Obama administration officials said ... They said".
+            wanted = {"organization", "government", "media", "anonymous"}
+        else:
+            wanted = {"organization", "government", "media", "anonymous", "person"}
+        # The latest compatible subject wins: an earlier speaker, or a named entity that
+        # was the subject of a sentence since ("Priya Raman runs the clinic. ... she said").
+        best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
+        gender = PRONOUN_GENDERS.get(pronoun)
+
+        def fits(found: ResolvedSpeaker) -> bool:
+            # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
+            return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
+
+        kin = self.entities.kin_subject(self.sentences[sentence], position, gender) if gender else None
+        if kin is not None:
+            return kin
+        for past in reversed(self.history):
+            if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
+                if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
+                    break  # "my father said ... I laughed": the writer, not their father nor anyone before
+                best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
+                break
+        # "I" is whoever is talking, a speaker; a person merely named before it is someone
+        # talked about ("Like President Obama, I believe ..." in an op-ed is its writer).
+        named_before = [] if pronoun in ("i", "me") else [e for e in self.entities.antecedents if e.end_char <= position]
+        if pronoun in GROUP_PRONOUNS:
+            # A place is "it", not "they" or "we": "They checked the Chicago Tribune" are
+            # people, never Chicago ("Chicago police ... they" are the police, below).
+            named_before = [e for e in named_before if e.label_ != "GPE" or modifies_a_noun(e.root)]
+        for ent in reversed(named_before):
+            distance = sentence - self.sentence_of(ent.root)
+            if distance > PRONOUN_WINDOW or (best is not None and ent.start_char <= best[0]):
+                break
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                found = self.entities.named(ent)
+                if fits(found):
+                    best = (ent.start_char, found, "pronoun-entity", distance)
+                    break
+        if best is None:
+            # Nothing as subject: the latest named entity of the right kind.
+            for ent in reversed(named_before):
+                if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                    continue
+                distance = sentence - self.sentence_of(ent.root)
+                if distance > PRONOUN_WINDOW:
+                    break
+                # "West Virginia University researchers ... They said": the researchers.
+                found = self.people_of(ent) if modifies_a_noun(ent.root) else self.entities.named(ent)
+                if found is not None and fits(found):
+                    best = (ent.start_char, found, "pronoun-entity", distance)
+                    break
+        if best is None:
+            return ResolvedSpeaker(pronoun, "person" if pronoun in PERSON_PRONOUNS else "unknown", "unresolved")
+        _, found, how, distance = best
+        return ResolvedSpeaker(found.name, found.type, how, distance, found.root_lemma)

@@ -391,3 +391,16 @@ def test_a_named_persons_strategist_is_who_spoke_just_before_never_the_owner(ana
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["David Axelrod", "David Axelrod"]
     text = 'Donald Trump said the wall would be built. "It will happen," Trump\'s campaign manager said.'
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "Trump's campaign manager"]
+
+
+def test_a_live_blogs_new_entry_forgets_who_spoke_in_the_last(analyze):
+    text = ("The Latest on the campaign.\n\n11:30 a.m.\n\nThe state's campaign chairman, Phil Lovas, said he cannot "
+            "comment on the plan.\n\n___\n\n11:50 a.m.\n\nThe New York state attorney general is confirming that he is "
+            "investigating the foundation.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Phil Lovas", "New York state attorney general"]
+
+
+def test_a_document_is_the_one_that_spoke_or_whoever_sent_it(analyze):
+    text = ('A group of parents with kids in charter schools sent a letter to the NAACP board urging them to '
+            'reconsider. "We are disappointed," the letter reads.')
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["parents", "parents"]

@@ -39,6 +39,10 @@ from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, entity_type, is_government_name
 
 
+# "the letter" points back to a "sent a letter" at most this many sentences before.
+SENDER_WINDOW = 3
+
+
 class Resolver:
     def __init__(self, doc: Doc, lexicon: Lexicon, quotes: Sequence[Quote] = ()):
         self.doc = doc
@@ -64,6 +68,10 @@ class Resolver:
         lower = root.lower_
         lemma = root.lemma_.lower()
         sentence = self._sentence_of(root)
+        # A live blog's new entry ("4:45 p.m.") starts a new story: who spoke in the
+        # entries before is no antecedent.
+        section = self.pronouns.section_start(root.idx)
+        self.history[:] = [past for past in self.history if past.position >= section]
 
         if lower in RELATIVE_PRONOUNS and root.head.head != root.head:
             noun = root.head.head  # who -> said (relcl) -> the noun it modifies
@@ -381,6 +389,15 @@ class Resolver:
             if not is_bare_definite(root):
                 # "Zimbabwean intelligence reports", "a new study": the document itself speaks.
                 return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
+            # "according to the poll": the poll that spoke before ("Bloomberg poll"), not its publisher.
+            for past in reversed(self.history):
+                if past.position < root.idx and past.speaker.type == "document" and past.speaker.root_lemma == lemma \
+                        and sentence - past.sentence <= PRONOUN_WINDOW:
+                    return ResolvedSpeaker(past.speaker.name, "document", "description", sentence - past.sentence, lemma)
+            # "sent a letter to the NAACP board ... the letter reads": whoever sent it.
+            sender = self._sender_of(root, sentence)
+            if sender is not None:
+                return sender
             # "the statement", "the report": the one an earlier speaker put out.
             return self._latest(sentence, {"organization", "government", "media", "person"}, "description",
                                 fallback=(text, "document"), root=root)
@@ -392,6 +409,21 @@ class Resolver:
         if is_government_name(" ".join(t.text for t in root.lefts if t.dep_ == "compound") + " " + root.text, self.lexicon):
             return self._latest_entity_with_word(lemma, root.idx, sentence) or ResolvedSpeaker(text, "government", "description", 0, lemma)
         return ResolvedSpeaker(text or span.text, "unknown", "unresolved", 0, lemma)
+
+    def _sender_of(self, document: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """Who put out the document "the letter" points back to: the subject of the latest
+        "sent a letter", "issued a statement" in the sentences just before (not whom it
+        went to)."""
+        first = self.sentences[max(0, sentence - SENDER_WINDOW)].start
+        for token in reversed(self.doc[first : document.i]):
+            if token.lemma_.lower() == document.lemma_.lower() and token.dep_ == "dobj" \
+                    and token.head.lemma_.lower() in self.lexicon.publishing_verbs | {"write"}:
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    return None
+                found = self.resolve(subject.left_edge.i, subject.right_edge.i + 1)
+                return found if found.how != "unresolved" else None
+        return None
 
     def _latest(self, sentence: int, kinds: set[str], how: str, fallback: tuple[str, str], root: Token) -> ResolvedSpeaker:
         for past in reversed(self.history):

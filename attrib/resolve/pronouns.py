@@ -6,12 +6,14 @@ from the speakers heard so far in the article and the entities named before them
   latest named subject who fits; a first name of the other gender rules a person out;
 - "they"/"we" are never a place; a "we" outside quotations is the paper's;
 - "I" is whoever is talking (a speaker), never a person merely named before it, and
-  never the writer's relative who spoke before it ("my father said ... I laughed").
+  never the writer's relative who spoke before it ("my father said ... I laughed");
+- nothing before a live blog's new entry ("4:45 p.m.") is an antecedent.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -34,6 +36,8 @@ class SpeakerHistory:
     position: int  # character offset of the mention
 
 
+# A line that starts a live blog's entry ("4:45 p.m.") or ends one ("___").
+SECTION_BREAK = re.compile(r"^[ \t]*(\d{1,2}:\d{2} ?[ap]\.? ?m\.?|_{3,}\.?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # A transcript's turn: "PENCE: ...", "Mr. Trump: ...", "Q: ...".
 TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
 
@@ -51,9 +55,14 @@ class Pronouns:
         self.quotes = quotes
         self.sentences = list(doc.sents)
         self.sentence_index = {s.start: i for i, s in enumerate(self.sentences)}
+        self.section_starts = [0] + [m.end() for m in SECTION_BREAK.finditer(doc.text)]
 
     def sentence_of(self, token: Token) -> int:
         return self.sentence_index[token.sent.start]
+
+    def section_start(self, position: int) -> int:
+        """Where the live-blog entry holding `position` starts (0 when there are none)."""
+        return self.section_starts[bisect_right(self.section_starts, position) - 1]
 
     def people_of(self, ent: Span) -> Optional[ResolvedSpeaker]:
         """The unnamed people an entity before their noun says are whose ("West Virginia
@@ -123,7 +132,9 @@ class Pronouns:
                 break
         # "I" is whoever is talking, a speaker; a person merely named before it is someone
         # talked about ("Like President Obama, I believe ..." in an op-ed is its writer).
-        named_before = [] if pronoun in ("i", "me") else [e for e in self.entities.antecedents if e.end_char <= position]
+        section = self.section_start(position)
+        named_before = [] if pronoun in ("i", "me") else [
+            e for e in self.entities.antecedents if section <= e.start_char and e.end_char <= position]
         if pronoun in GROUP_PRONOUNS:
             # A place is "it", not "they" or "we": "They checked the Chicago Tribune" are
             # people, never Chicago ("Chicago police ... they" are the police, below).

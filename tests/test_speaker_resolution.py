@@ -404,3 +404,12 @@ def test_a_document_is_the_one_that_spoke_or_whoever_sent_it(analyze):
     text = ('A group of parents with kids in charter schools sent a letter to the NAACP board urging them to '
             'reconsider. "We are disappointed," the letter reads.')
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["parents", "parents"]
+
+
+def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
+    # "They wouldn't tell the I.R.S. anything": they are not the I.R.S., however it was written before.
+    text = ("I know you don't want to give the Internal Revenue Service any more ammunition. Those are numbers any "
+            "taxpayer can understand. They wouldn't tell the I.R.S. anything it doesn't already know.")
+    assert "Internal Revenue Service" not in [name for name, _, _, _ in speakers_of(analyze(text))]
+    text = "The Federal Reserve raised rates in June. It told the banks that more increases would follow."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Federal Reserve"]

@@ -42,6 +42,14 @@ SECTION_BREAK = re.compile(r"^[ \t]*(\d{1,2}:\d{2} ?[ap]\.? ?m\.?|_{3,}\.?)[ \t]
 TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
 
 
+def initials(name: str) -> str:
+    """ "Internal Revenue Service" and "I.R.S." -> "IRS": one name written two ways."""
+    words = name.split()
+    if len(words) == 1:
+        return name.replace(".", "")
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 class Pronouns:
     """The pronoun rules for one article; `history` is the resolver's list of the
     speakers heard so far, shared, so each pronoun sees those before it."""
@@ -59,6 +67,17 @@ class Pronouns:
 
     def sentence_of(self, token: Token) -> int:
         return self.sentence_index[token.sent.start]
+
+    def _named_in_own_clause(self, position: int) -> set[str]:
+        """The names in the rest of a pronoun's clause ("They wouldn't tell the I.R.S.
+        anything"): a subject is not its own verb's object."""
+        pronoun = next((t for t in self.doc if t.idx == position), None)
+        if pronoun is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        verb = pronoun.head
+        others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in ("dobj", "dative", "prep", "attr") for t in c.subtree]
+        names = {self.entities.named(self.entities.of_token[t.i]).name for t in others if t.i in self.entities.of_token}
+        return names | {initials(name) for name in names}
 
     def section_start(self, position: int) -> int:
         """Where the live-blog entry holding `position` starts (0 when there are none)."""
@@ -117,9 +136,13 @@ class Pronouns:
         best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
         gender = PRONOUN_GENDERS.get(pronoun)
 
+        in_clause = self._named_in_own_clause(position)
+
         def fits(found: ResolvedSpeaker) -> bool:
-            # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out.
-            return found.type in wanted and not (gender and found.type == "person" and name_gender(found.name) not in (None, gender))
+            # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out;
+            # "They wouldn't tell the I.R.S." is not the I.R.S.
+            return found.type in wanted and not {found.name, initials(found.name)} & in_clause and not (
+                gender and found.type == "person" and name_gender(found.name) not in (None, gender))
 
         kin = self.entities.kin_subject(self.sentences[sentence], position, gender) if gender else None
         if kin is not None:

@@ -37,6 +37,8 @@ class Lexicon:
     unnamed_groups: frozenset[str]
     # "analyst" -> "expert": words one article uses for one group of unnamed people.
     group_synonyms: dict[str, str]
+    # "report" -> "study": words one article uses for one document.
+    document_synonyms: dict[str, str]
     # "the company", "the group": a definite one points back to an organisation.
     organization_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -96,6 +98,7 @@ def load_lexicon() -> Lexicon:
         anonymous_heads=frozenset(data["anonymous_heads"]),
         unnamed_groups=frozenset(data["unnamed_groups"]),
         group_synonyms={k: v for k, v in data["group_synonyms"].items() if not k.startswith("_")},
+        document_synonyms={k: v for k, v in data["document_synonyms"].items() if not k.startswith("_")},
         organization_nouns=frozenset(data["organization_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
         measurement_nouns=frozenset(data["measurement_nouns"]),

@@ -401,6 +401,9 @@ def test_a_live_blogs_new_entry_forgets_who_spoke_in_the_last(analyze):
 
 
 def test_a_document_is_the_one_that_spoke_or_whoever_sent_it(analyze):
+    text = ("An exhaustive study being released on Tuesday by a group of researchers shows how companies shelter "
+            "profits. The report says the company holds $10 billion offshore.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["exhaustive study", "exhaustive study"]
     text = ('A group of parents with kids in charter schools sent a letter to the NAACP board urging them to '
             'reconsider. "We are disappointed," the letter reads.')
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["parents", "parents"]

@@ -389,10 +389,12 @@ class Resolver:
             if not is_bare_definite(root):
                 # "Zimbabwean intelligence reports", "a new study": the document itself speaks.
                 return ResolvedSpeaker(text, "document", "description-new", 0, lemma)
-            # "according to the poll": the poll that spoke before ("Bloomberg poll"), not its publisher.
+            # "according to the poll": the poll that spoke before ("Bloomberg poll"), not its
+            # publisher; "the report" after "an exhaustive study" is the study.
+            kind = self.lexicon.document_synonyms.get(lemma, lemma)
             for past in reversed(self.history):
-                if past.position < root.idx and past.speaker.type == "document" and past.speaker.root_lemma == lemma \
-                        and sentence - past.sentence <= PRONOUN_WINDOW:
+                if past.position < root.idx and past.speaker.type == "document" and sentence - past.sentence <= PRONOUN_WINDOW \
+                        and self.lexicon.document_synonyms.get(past.speaker.root_lemma, past.speaker.root_lemma) == kind:
                     return ResolvedSpeaker(past.speaker.name, "document", "description", sentence - past.sentence, lemma)
             # "sent a letter to the NAACP board ... the letter reads": whoever sent it.
             sender = self._sender_of(root, sentence)

@@ -70,6 +70,9 @@ NO_ATTRIBUTION = [
     "Do you support the new ferry tax in Kessel?",
     # An idiom of the writer's: nobody's report.
     "It goes without saying that the ferry tax in Kessel is unpopular.",
+    # A name given ("called"), and what someone says judged but not given.
+    "His nonprofit group, called the Kessel Harbour Fund, will still own the pier until it pays back the loan.",
+    "Everything the mayor of Kessel says is false.",
 ]
 
 

@@ -60,6 +60,11 @@ WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect"
 UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
 
 
+# "Everything Trump says", "anything she said": a cue in a clause about such a word
+# reports no content of its own.
+FREE_RELATIVE_HEADS = {"everything", "anything", "something", "nothing", "all", "whatever"}
+
+
 def act_of(
     doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, *, quoted: bool, speaker_head: Optional[Token],
     speaker_type: Optional[str] = None, speaker_resolved: bool = True,
@@ -139,6 +144,13 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     verb = doc[cand.cue_token]
     if verb.head.lower_ == "without" and verb.lemma_ == "say" and verb.head.head.lemma_ == "go":
         return None  # "It goes without saying that ...": the writer's own words, no one's report
+    if not quoted and verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children) \
+            and not any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "His group, called the Legacy Fund, ...": a name given, nothing said
+    if not quoted and verb.dep_ == "relcl" and verb.head.lower_ in FREE_RELATIVE_HEADS:
+        return None  # "Everything Trump says is a lie": what is said is not given, only judged
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("let", "allow"):
+        return OTHER  # "Readers may not let editorials tell them how to vote": nobody tells
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
         return OTHER  # "were called in to assist": summoned, not told

@@ -11,8 +11,8 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from attrib.lexicons import Lexicon
-from attrib.resolve.names import clean_name
+from attrib.lexicons import Lexicon, load_name_lexicon
+from attrib.resolve.names import clean_name, name_word
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
@@ -43,7 +43,7 @@ SPOKESPERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "representativ
 # campaign", "the Trump camp"): one organisation, named "<owner> campaign".
 CAMPAIGN_NOUNS = {"campaign", "team", "camp"}
 # Role words for one role: "his lawyer" is the "attorney for him" the article names.
-SAME_ROLES = {"lawyer": "attorney", "spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+SAME_ROLES = {"lawyer": "attorney", "spokesman": "spokesperson", "spokeswoman": "spokesperson", "justice": "judge"}
 # A pronoun further back than this many sentences is a guess, not a resolution.
 PRONOUN_WINDOW = 6
 
@@ -210,6 +210,8 @@ class LedeSpeaker:
 
 # A deck (a subheading under the headline) is one sentence of at most this many words.
 DECK_WORDS = 20
+# A person's titles are in the characters just before their name.
+TITLE_CHARS = 40
 
 
 def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
@@ -224,24 +226,40 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
     def paragraph(offset: int) -> int:
         return bisect_right(breaks, offset)
 
-    def is_headline(number: int) -> bool:
-        # The headline, and a one-sentence deck under it ("Member of House panel says ...").
-        if number == 0:
-            return True
-        lines = [line for line in text.split("\n") if line.strip()]
-        return number == 1 and len(lines) > 1 and len(lines[1].split()) <= DECK_WORDS and not re.search(r"[.!?] +[A-Z]", lines[1])
+    # The headline, and a one-sentence deck under it ("Member of House panel says ...").
+    lines = [line for line in text.split("\n") if line.strip()]
+    deck = len(lines) > 1 and len(lines[1].split()) <= DECK_WORDS and not re.search(r"[.!?] +[A-Z]", lines[1])
+    headline = {0, 1} if deck else {0}
 
-    described = {s.name for s in speakers if (s.type == "person" and s.described or s.type == "unknown" and s.name.split()[-1][:1].islower()) and (
-        is_headline(paragraph(s.mention_start)) or (paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
+    def describes(s: LedeSpeaker) -> bool:
+        # A person only described, or an untyped description ("Member of House panel").
+        return (s.type == "person" and s.described) or (s.type == "unknown" and s.name.split()[-1][:1].islower())
+
+    described = {s.name for s in speakers if describes(s) and (paragraph(s.mention_start) in headline or (
+        paragraph(s.mention_start) == 1 and s.mention.lower().startswith(("a ", "an "))))}
     # The headline's and the lede's words for one person ("Former party chairman", "A
     # former Harmon Party chairman") end in one role.
     if len({name.split()[-1].lower() for name in described}) != 1:
         return {}
     lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
-    # The next paragraph with a speaker ("Secrecy is not a stranger ..." may come between).
-    following = sorted((s for s in speakers if paragraph(s.mention_start) in (lede + 1, lede + 2)), key=lambda s: s.mention_start)
+    role = same_role(next(iter(described)).split()[-1].lower())
+
+    def introduces(s: LedeSpeaker) -> bool:
+        # Who they are after a comma ("said Dan Ruiz, who led the party"), or the role
+        # as a title where the name first comes ("Retired U.S. Air Force Gen. Norman Ham"
+        # for "Retired General").
+        named_at = text.find(s.name, breaks[lede])
+        before = text[max(breaks[lede], named_at - TITLE_CHARS) : named_at].split() if named_at > 0 else []
+        titles = {same_role(role_titles.get(name_word(w), name_word(w))) for w in before}
+        return "," in s.mention or role in titles
+
+    role_titles = load_name_lexicon().role_titles
+    # The next paragraphs' first person ("Secrecy is not a stranger ..." or an outlet's
+    # filing may come between).
+    following = sorted((s for s in speakers if paragraph(s.mention_start) in (lede + 1, lede + 2)
+                        and s.type == "person" and not s.described), key=lambda s: s.mention_start)
     first = following[0] if following else None
-    if first is None or first.type != "person" or first.described or len(first.name.split()) < 2 or "," not in first.mention:
+    if first is None or len(first.name.split()) < 2 or not introduces(first):
         return {}
     if first.name.split()[-1] in text[: breaks[lede]]:
         return {}  # named before: someone the lede talked about, not its speaker
@@ -270,9 +288,7 @@ def group_key(name: str, lexicon: Lexicon) -> Optional[tuple[frozenset[str], str
     ({}, "expert"), "tax experts" -> ({"tax"}, "expert")). None for one person ("One
     Republican", "a doctor") or a noun that is no group of people."""
     words = [w.lower().strip(".,") for w in name.split()]
-    start = 0
-    while start < len(words) - 1 and (words[start] in COUNTING_WORDS or words[start].rstrip("%").isdigit()):
-        start += 1
+    start = _counted_from(words)
     head = _singular(words[-1]) if words else None
     if head is None or (head not in lexicon.unnamed_groups and head not in lexicon.anonymous_heads):
         return None
@@ -312,9 +328,14 @@ def one_group_names(descriptions: dict[str, int], lexicon: Lexicon) -> dict[str,
     return names
 
 
-def _uncounted(name: str) -> str:
-    words = name.split()
+def _counted_from(words: list[str]) -> int:
+    """Where the words a group is counted with end ("Nearly eight of 10 voters" -> 4)."""
     start = 0
     while start < len(words) - 1 and (words[start].lower() in COUNTING_WORDS or words[start].rstrip("%").isdigit()):
         start += 1
-    return " ".join(words[start:])
+    return start
+
+
+def _uncounted(name: str) -> str:
+    words = name.split()
+    return " ".join(words[_counted_from(words):])

@@ -82,6 +82,13 @@ def test_no_attribution_emitted(analyze, text):
     assert not attributions, f"in {text!r} expected no attribution, got:\n{describe(attributions)}"
 
 
+def test_supposed_beliefs_and_anyones_decisions_are_no_acts_of_anyone(analyze):
+    # A belief supposed with a modal, and a decision of no one in particular: other.
+    for text in ("The ferry tax is what most people in Kessel would consider a bargain.",
+                 "Audits are in no way affected by an individual's decision to release his or her returns."):
+        assert [a.act for a in analyze(text)] == ["other"], text
+
+
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")

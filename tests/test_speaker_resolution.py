@@ -416,3 +416,9 @@ def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
     assert "Internal Revenue Service" not in [name for name, _, _, _ in speakers_of(analyze(text))]
     text = "The Federal Reserve raised rates in June. It told the banks that more increases would follow."
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Federal Reserve"]
+
+
+def test_a_role_with_no_speaker_before_it_is_the_one_person_just_named(analyze):
+    text = ("The commission says there was a problem with Donald Trump's microphone. There was no issue on "
+            "television. The GOP nominee complained about his mic, suggesting he may have been sabotaged.")
+    assert [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"] == ["commission", "Donald Trump"]

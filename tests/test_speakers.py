@@ -491,3 +491,11 @@ def test_an_institution_with_and_without_its_country_is_one_row(db, first, secon
                         article("c2", [(second, second, "the case is closed", "government")]),
                         article("c3", [("Missouri Supreme Court", "Missouri Supreme Court", "the ban stays", "government")])])
     assert {name: row["count"] for name, row in rows(db).items()} == {first: 2, "Missouri Supreme Court": 1}
+
+
+def test_two_people_described_together_get_no_row(db):
+    # "both presidential candidates" are two speakers: no row holds them as one.
+    store_articles(db, [article("t1", [("both presidential candidates", "both presidential candidates", "no to the pact", "anonymous"),
+                                       ("some environmental groups", "some environmental groups", "a fine plan", "anonymous"),
+                                       ("several environmental groups", "several environmental groups", "a good plan", "anonymous")])])
+    assert {name: row["count"] for name, row in rows(db).items()} == {"environmental groups": 2}

@@ -173,6 +173,12 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "has been hailed as a model": a description, nobody's words
     if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
         return OTHER
+    if (act == THOUGHT and any(c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES for c in verb.children)
+            and not (speaker_head is not None and speaker_head.lower_ in FIRST_PERSON)):
+        return OTHER  # "what most people would consider a tax cut": a belief supposed, not held
+    if speaker_head is not None and speaker_head.dep_ == "poss" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in speaker_head.children):
+        return OTHER  # "an individual's decision to release": anyone's, no one's in particular
     if (act == STATEMENT and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and not quoted
             and not content.lower().startswith("that ")):
         return OTHER  # "punished him by asking prosecutors to charge him": a means, not words ("by saying that" says)

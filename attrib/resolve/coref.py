@@ -41,6 +41,9 @@ from attrib.resolve.names import clean_name, entity_type, is_government_name
 
 # "the letter" points back to a "sent a letter" at most this many sentences before.
 SENDER_WINDOW = 3
+# "The GOP nominee" with no speaker before it is the one person named at most this many
+# sentences before it.
+NAMED_WINDOW = 2
 
 
 class Resolver:
@@ -306,6 +309,20 @@ class Resolver:
                 return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
         return None
 
+    def _only_person_named_just_before(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """The one person named in a description's sentence before it and the
+        NAMED_WINDOW sentences before that, if only one was."""
+        section = self.pronouns.section_start(root.idx)
+        people = {}
+        for ent in self.entities.antecedents:
+            if ent.label_ == "PERSON" and section <= ent.start_char and ent.end_char <= root.idx \
+                    and sentence - self._sentence_of(ent.root) <= NAMED_WINDOW:
+                people[self.entities.named(ent).name] = sentence - self._sentence_of(ent.root)
+        if len(people) != 1:
+            return None
+        name, distance = people.popitem()
+        return ResolvedSpeaker(name, "person", "description", distance)
+
     def _possessor(self, root: Token) -> Optional[str]:
         """The name that owns a noun ("Obama's" of "Obama's former campaign strategist")."""
         owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
@@ -384,6 +401,12 @@ class Resolver:
                     if not other_role(self.entities, past.speaker.name, lemma, root) and not self._is_possessor(past.speaker.name, self._possessor(root)):
                         s = past.speaker
                         return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
+            # "... Donald Trump's audio ... The GOP nominee complained": no one spoke, but
+            # one person was just named.
+            named = self._only_person_named_just_before(root, sentence)
+            if named is not None and not other_role(self.entities, named.name, lemma, root) \
+                    and not self._is_possessor(named.name, self._possessor(root)):
+                return ResolvedSpeaker(named.name, "person", "description", named.distance, lemma)
             return ResolvedSpeaker(text, "person", "description-new", 0, lemma)
         if lemma in self.lexicon.document_nouns:
             if not is_bare_definite(root):

@@ -283,14 +283,15 @@ def _singular(word: str) -> Optional[str]:
 
 
 def group_key(name: str, lexicon: Lexicon) -> Optional[tuple[frozenset[str], str]]:
-    """What says which group a plural description of unnamed people names: its words
-    after the counting ones, the head by its group word ("Several analysts" ->
-    ({}, "expert"), "tax experts" -> ({"tax"}, "expert")). None for one person ("One
+    """What says which group a plural description of unnamed people (or organisations)
+    names: its words after the counting ones, the head by its group word ("Several
+    analysts" -> ({}, "expert"), "tax experts" -> ({"tax"}, "expert"), "some
+    environmental groups" -> ({"environmental"}, "group")). None for one person ("One
     Republican", "a doctor") or a noun that is no group of people."""
     words = [w.lower().strip(".,") for w in name.split()]
     start = _counted_from(words)
     head = _singular(words[-1]) if words else None
-    if head is None or (head not in lexicon.unnamed_groups and head not in lexicon.anonymous_heads):
+    if head is None or head not in lexicon.unnamed_groups | lexicon.anonymous_heads | lexicon.organization_nouns:
         return None
     modifiers = frozenset(lexicon.group_synonyms.get(w, w) for w in words[start:-1] if w not in UNSAYING_WORDS)
     return modifiers, lexicon.group_synonyms.get(head, head)

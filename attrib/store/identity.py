@@ -236,8 +236,10 @@ def proper_name(name: str, type: str) -> str:
 
 def is_joint_name(name: str, type: str) -> bool:
     """A name that names two speakers: "Trump and Clinton", "China and Russia",
-    "Clinton campaign and DNC"; not "Department of Health and Human Services" or
-    "Procter & Gamble", which are one."""
+    "Clinton campaign and DNC", "both presidential candidates"; not "Department of
+    Health and Human Services" or "Procter & Gamble", which are one."""
+    if name.split()[:1] and name.split()[0].lower() in ("both", "two"):
+        return True  # "both presidential candidates", "two Republican presidents"
     if type == "person":
         return names_two(name, "")
     parts = re.split(r"\s+and\s+", name)

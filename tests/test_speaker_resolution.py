@@ -354,6 +354,16 @@ def test_an_indefinite_apposition_is_the_person_it_describes(analyze):
     assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("Jennifer McClellan", "who")]
 
 
+def test_a_columnists_i_paragraphs_after_anyone_spoke_is_the_writer(analyze):
+    text = ("Douglas Holtz-Eakin said the plan was costly.\n\nThe plan has three parts and many details.\n\n"
+            "I think the cuts are too deep.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Douglas Holtz-Eakin", "i"]
+    # An unmarked quotation right after its speaker's paragraph is still theirs.
+    text = ("Zuckerberg said scare tactics are an effective way of persuading startups.\n\n"
+            "That's less my thing, but I think helping them understand the pain is a valuable tactic.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Zuckerberg", "Zuckerberg"]
+
+
 def test_the_writers_relatives_and_the_writer_are_nobody_named_before(analyze):
     text = ('Donald Trump said the country was a mess. "Things are bad," my mother said. '
             'I said that I truly believed the progress of these past years had shown us the way.')

@@ -38,6 +38,7 @@ class SpeakerHistory:
 
 # A line that starts a live blog's entry ("4:45 p.m.") or ends one ("___").
 SECTION_BREAK = re.compile(r"^[ \t]*(\d{1,2}:\d{2} ?[ap]\.? ?m\.?|_{3,}\.?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A transcript's turn: "PENCE: ...", "Mr. Trump: ...", "Q: ...".
 TRANSCRIPT_TURN = re.compile(r"^\s*[A-Z][\w.' -]{0,40}:")
 
@@ -78,6 +79,9 @@ class Pronouns:
         others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in ("dobj", "dative", "prep", "attr") for t in c.subtree]
         names = {self.entities.named(self.entities.of_token[t.i]).name for t in others if t.i in self.entities.of_token}
         return names | {initials(name) for name in names}
+
+    def _paragraphs_between(self, start: int, end: int) -> int:
+        return len(PARAGRAPH_BREAK.findall(self.doc.text, start, end))
 
     def section_start(self, position: int) -> int:
         """Where the live-blog entry holding `position` starts (0 when there are none)."""
@@ -147,10 +151,13 @@ class Pronouns:
         kin = self.entities.kin_subject(self.sentences[sentence], position, gender) if gender else None
         if kin is not None:
             return kin
+        narrated = pronoun in ("i", "me") and self.narrated(position)
         for past in reversed(self.history):
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
                     break  # "my father said ... I laughed": the writer, not their father nor anyone before
+                if narrated and self._paragraphs_between(past.position, position) > 1:
+                    break  # a columnist's "I", paragraphs after anyone spoke: the writer
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
         # "I" is whoever is talking, a speaker; a person merely named before it is someone

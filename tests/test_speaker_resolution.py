@@ -432,3 +432,8 @@ def test_a_role_with_no_speaker_before_it_is_the_one_person_just_named(analyze):
     text = ("The commission says there was a problem with Donald Trump's microphone. There was no issue on "
             "television. The GOP nominee complained about his mic, suggesting he may have been sabotaged.")
     assert [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"] == ["commission", "Donald Trump"]
+
+
+def test_a_known_outlet_is_media_and_the_website_it_spoke_as(analyze):
+    text = "Zero Hedge asked whether the claim was true. The website noted that the numbers were old."
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("Zero Hedge", "media")] * 2

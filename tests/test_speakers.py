@@ -413,17 +413,12 @@ def test_one_group_of_unnamed_people_described_several_ways_is_one_row(db):
     # Counted, quantified or said with a synonym, an article's experts are one group,
     # named by its fullest form; one person of a group, and groups two fuller forms
     # part, stay apart.
-    said = [("Several experts", "Several experts", "it is top-heavy", "anonymous"),
-            ("all the experts", "all the experts", "it helps the rich", "anonymous"),
-            ("tax experts", "tax experts", "the cuts are large", "anonymous"),
-            ("tax experts", "tax experts", "the cuts are costly", "anonymous"),
-            ("analysts", "analysts", "it was still top-heavy", "anonymous"),
-            ("One expert", "One expert", "it is a giveaway", "anonymous"),
-            ("Nearly eight of 10 voters", "Nearly eight of 10 voters", "the race is close", "anonymous"),
-            ("voters", "voters", "Lee will win", "anonymous"),
-            ("officials", "officials", "no deal", "anonymous"),
-            ("Russian officials", "Russian officials", "no hacking", "anonymous"),
-            ("U.S. officials", "U.S. officials", "Russia hacked", "anonymous")]
+    said = [(name, name, content, "anonymous") for name, content in [
+        ("Several experts", "it is top-heavy"), ("all the experts", "it helps the rich"),
+        ("tax experts", "the cuts are large"), ("tax experts", "the cuts are costly"),
+        ("analysts", "it was still top-heavy"), ("One expert", "it is a giveaway"),
+        ("Nearly eight of 10 voters", "the race is close"), ("voters", "Lee will win"),
+        ("officials", "no deal"), ("Russian officials", "no hacking"), ("U.S. officials", "Russia hacked")]]
     store_articles(db, [article("g1", said)])
     assert {name: row["count"] for name, row in rows(db).items()} == {
         "tax experts": 5, "One expert": 1, "voters": 2, "officials": 1, "Russian officials": 1, "U.S. officials": 1}
@@ -495,7 +490,8 @@ def test_an_institution_with_and_without_its_country_is_one_row(db, first, secon
 
 def test_two_people_described_together_get_no_row(db):
     # "both presidential candidates" are two speakers: no row holds them as one.
-    store_articles(db, [article("t1", [("both presidential candidates", "both presidential candidates", "no to the pact", "anonymous"),
-                                       ("some environmental groups", "some environmental groups", "a fine plan", "anonymous"),
-                                       ("several environmental groups", "several environmental groups", "a good plan", "anonymous")])])
+    said = [(name, name, content, "anonymous") for name, content in [
+        ("both presidential candidates", "no to the pact"), ("some environmental groups", "a fine plan"),
+        ("several environmental groups", "a good plan")]]
+    store_articles(db, [article("t1", said)])
     assert {name: row["count"] for name, row in rows(db).items()} == {"environmental groups": 2}

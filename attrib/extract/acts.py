@@ -60,6 +60,10 @@ WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect"
 UNREALISED_AUXILIARIES = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
 
 
+# Verbs that do away with words: the subject of "stripped out a call for ..." said none of it.
+REMOVAL_VERBS = {"strip", "remove", "delete", "scrap", "abandon", "ignore"}
+# Verbs of liking: with an infinitive they say what someone enjoys, not what they think.
+PREFERENCE_VERBS = {"like", "love", "hate", "dislike", "prefer"}
 # "Everything Trump says", "anything she said": a cue in a clause about such a word
 # reports no content of its own.
 FREE_RELATIVE_HEADS = {"everything", "anything", "something", "nothing", "all", "whatever"}
@@ -134,6 +138,10 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     content = " ".join(text_of(doc)[s:e] for s, e in cand.content).strip()
     if NO_CONTENT.match(content):
         return None
+    verb = doc[cand.cue_token]
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("let", "allow") and not any(
+            c.dep_ == "nsubj" and c.lower_ in ("me", "us") for c in verb.children):
+        return OTHER  # "guidelines that allow companies to tell ''...''": nobody tells (but "let me say")
     if cand.pattern in SAYING_PATTERNS:
         return STATEMENT
     if cand.pattern == tagger_candidates.PATTERN:
@@ -141,16 +149,15 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     if word.startswith("to "):
         # "met to discuss oil": a purpose, not a report.
         return OTHER
-    verb = doc[cand.cue_token]
     if verb.head.lower_ == "without" and verb.lemma_ == "say" and verb.head.head.lemma_ == "go":
         return None  # "It goes without saying that ...": the writer's own words, no one's report
+    if word in REMOVAL_VERBS or (verb.dep_ == "dobj" and verb.head.lemma_.lower() in REMOVAL_VERBS):
+        return OTHER  # "stripping out a call for ...": someone's words removed, not said
     if not quoted and verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children) \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "His group, called the Legacy Fund, ...": a name given, nothing said
     if not quoted and verb.dep_ == "relcl" and verb.head.lower_ in FREE_RELATIVE_HEADS:
         return None  # "Everything Trump says is a lie": what is said is not given, only judged
-    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("let", "allow"):
-        return OTHER  # "Readers may not let editorials tell them how to vote": nobody tells
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
         return OTHER  # "were called in to assist": summoned, not told
@@ -169,13 +176,19 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "found a tool", "knows a thing or two": a thing, not a content
     if act is None:
         return STATEMENT if quoted else OTHER
-    if act == STATEMENT and cand.pattern == "verb-object" and not quoted and _passive_without_agent(verb):
-        return OTHER  # "has been hailed as a model": a description, nobody's words
-    if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical") and _unrealised(verb):
-        return OTHER
+    if act == STATEMENT and cand.pattern in ("verb-object", tagger_candidates.PATTERN) and not quoted and _passive_without_agent(verb):
+        return OTHER  # "has been hailed as a model", "has been mentioned as": a description, nobody's words
+    if act == STATEMENT and cand.pattern in ("verb-clause", "verb-object", "verb-parenthetical", tagger_candidates.PATTERN) \
+            and _unrealised(verb):
+        return OTHER  # "did not say", "could call on their help"
     if (act == THOUGHT and any(c.dep_ == "aux" and c.lower_ in UNREALISED_AUXILIARIES for c in verb.children)
             and not (speaker_head is not None and speaker_head.lower_ in FIRST_PERSON)):
         return OTHER  # "what most people would consider a tax cut": a belief supposed, not held
+    if act == THOUGHT and not quoted and (cand.pattern == "verb-object" or (
+            word in PREFERENCE_VERBS and content.lower().startswith("to "))):
+        return OTHER  # "the affection many feel for him", "Her daughter likes to sing": no content held true
+    if not quoted and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return OTHER  # "If the I.R.S. has questions ...": supposed, not reported
     if speaker_head is not None and speaker_head.dep_ == "poss" and any(
             c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in speaker_head.children):
         return OTHER  # "an individual's decision to release": anyone's, no one's in particular

@@ -39,6 +39,8 @@ from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, entity_type, is_government_name
 
 
+# Pieces an outlet publishes: "the article" is the outlet's, never a person it quotes.
+PUBLISHED_PIECES = {"article", "column", "editorial", "op-ed", "story", "piece"}
 # "the letter" points back to a "sent a letter" at most this many sentences before.
 SENDER_WINDOW = 3
 # "The GOP nominee" with no speaker before it is the one person named at most this many
@@ -311,10 +313,11 @@ class Resolver:
 
     def _only_person_named_just_before(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """The one person named in a description's sentence before it and the
-        NAMED_WINDOW sentences before that, if only one was."""
+        NAMED_WINDOW sentences before that, if only one was (in a quotation too:
+        '"... Donald Trump's audio ...". The GOP nominee complained')."""
         section = self.pronouns.section_start(root.idx)
         people = {}
-        for ent in self.entities.antecedents:
+        for ent in self.entities.mentioned:
             if ent.label_ == "PERSON" and section <= ent.start_char and ent.end_char <= root.idx \
                     and sentence - self._sentence_of(ent.root) <= NAMED_WINDOW:
                 people[self.entities.named(ent).name] = sentence - self._sentence_of(ent.root)
@@ -423,6 +426,9 @@ class Resolver:
             sender = self._sender_of(root, sentence)
             if sender is not None:
                 return sender
+            if lemma in PUBLISHED_PIECES:
+                # "The article closes with ...": the outlet's piece, not a person it quotes.
+                return self._latest(sentence, {"media"}, "description", fallback=(text, "document"), root=root)
             # "the statement", "the report": the one an earlier speaker put out.
             return self._latest(sentence, {"organization", "government", "media", "person"}, "description",
                                 fallback=(text, "document"), root=root)

@@ -66,8 +66,9 @@ def cut_at_comma(ent: Span) -> Span:
 
 
 class ArticleEntities:
-    """One article's entities: by token (`of_token`), those a pronoun may point back to
-    (`antecedents`), and the article's person and organisation names."""
+    """One article's entities: by token (`of_token`), those named in its text, quotations
+    included (`mentioned`), those a pronoun may point back to (`antecedents`), and the
+    article's person and organisation names."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon, quotes: Sequence[Quote] = ()):
         self.doc = doc
@@ -85,8 +86,8 @@ class ArticleEntities:
         # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed; nor
         # what the small model takes for a name in a headline's capitals and the article
         # never names again ("Small" of "Small Steps Toward College Savings").
-        self.antecedents = [e for e in ents if not any(q.start <= e.start_char < q.end for q in quotes)
-                            and not in_dateline(e[0]) and not _headline_only(e)]
+        self.mentioned = [e for e in ents if not in_dateline(e[0]) and not _headline_only(e)]
+        self.antecedents = [e for e in self.mentioned if not any(q.start <= e.start_char < q.end for q in quotes)]
         for ent in ents:
             for t in ent:
                 self.of_token[t.i] = ent

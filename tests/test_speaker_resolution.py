@@ -437,3 +437,11 @@ def test_a_role_with_no_speaker_before_it_is_the_one_person_just_named(analyze):
 def test_a_known_outlet_is_media_and_the_website_it_spoke_as(analyze):
     text = "Zero Hedge asked whether the claim was true. The website noted that the numbers were old."
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("Zero Hedge", "media")] * 2
+
+
+def test_someones_doctor_is_not_them_and_the_agency_is_the_office_that_spoke(analyze):
+    text = 'Donald Trump said he was healthy. "He is in excellent health," his doctor said.'
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "his doctor"]
+    text = ("The Congressional Budget Office said the middle fifth paid 8.9 percent. The middle fifth paid less in "
+            "2013, the agency said.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Congressional Budget Office"] * 2

@@ -327,9 +327,13 @@ class Resolver:
         return ResolvedSpeaker(name, "person", "description", distance)
 
     def _possessor(self, root: Token) -> Optional[str]:
-        """The name that owns a noun ("Obama's" of "Obama's former campaign strategist")."""
-        owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if owner is None:
+        """The name that owns a noun ("Obama's" of "Obama's former campaign strategist",
+        whom "his" stands for in "his doctor")."""
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS:
+            found = self.pronouns.resolve(POSSESSIVE_PRONOUNS[owner.lower_], self._sentence_of(owner), owner.idx)
+            return found.name if found.how != "unresolved" else None
+        if owner is None or owner.pos_ != "PROPN":
             return None
         ent = self.entities.of_token.get(owner.i)
         return self.entities.named(ent).name if ent is not None else owner.text
@@ -377,7 +381,9 @@ class Resolver:
             if root.tag_ == "NNS" or is_indefinite(root):
                 # "far fewer publications", "a local newspaper": not the outlet named last.
                 return ResolvedSpeaker(text, "anonymous", "description-new", 0, lemma)
-            return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
+            # "the agency said": a news agency, or the budget office that spoke last.
+            kinds = {"media", "government", "organization"} if lemma == "agency" else {"media"}
+            return self._latest(sentence, kinds, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
             owned_by = next((c.lower_ for c in root.children if c.dep_ == "poss"), None)
             if owned_by in ("my", "our") or (lemma in KIN_NOUNS and owned_by is not None):

@@ -73,6 +73,7 @@ NO_ATTRIBUTION = [
     # A name given ("called"), and what someone says judged but not given.
     "His nonprofit group, called the Kessel Harbour Fund, will still own the pier until it pays back the loan.",
     "Everything the mayor of Kessel says is false.",
+    "We don't care. Everything Lee says is a lie and her supporters know it.",
 ]
 
 

@@ -445,3 +445,15 @@ def test_someones_doctor_is_not_them_and_the_agency_is_the_office_that_spoke(ana
     text = ("The Congressional Budget Office said the middle fifth paid 8.9 percent. The middle fifth paid less in "
             "2013, the agency said.")
     assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Congressional Budget Office"] * 2
+
+
+def test_the_agency_is_the_office_just_named_and_bare_plurals_are_people_anew(analyze):
+    text = ("Officials at the Federal Emergency Management Agency said they were concerned. In a 2013 memo, the "
+            "agency suggested that the program end.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))][-1] == "Federal Emergency Management Agency"
+    # "Democrats successfully argued" are not the "Some Democrats" before; "The sources" are the sources.
+    text = ("Some Democrats question the plan. His district was at the center of a lawsuit in which Democrats "
+            "successfully argued that Republicans concentrated black voters.")
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Some Democrats", "Democrats"]
+    text = "Sources said the deal was off. The sources said talks would resume."
+    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Sources", "Sources"]

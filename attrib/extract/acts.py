@@ -156,8 +156,9 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     if not quoted and verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children) \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "His group, called the Legacy Fund, ...": a name given, nothing said
-    if not quoted and verb.dep_ == "relcl" and verb.head.lower_ in FREE_RELATIVE_HEADS:
-        return None  # "Everything Trump says is a lie": what is said is not given, only judged
+    if not quoted and (verb.dep_ == "relcl" and verb.head.lower_ in FREE_RELATIVE_HEADS or (
+            speaker_head is not None and any(c.lower_ in FREE_RELATIVE_HEADS for c in speaker_head.lefts))):
+        return None  # "Everything Trump says is a lie" (however parsed): what is said is not given, only judged
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     if particle is not None and f"{word} {particle}" in lexicon.actions and not quoted:
         return OTHER  # "were called in to assist": summoned, not told

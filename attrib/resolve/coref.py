@@ -326,6 +326,19 @@ class Resolver:
         name, distance = people.popitem()
         return ResolvedSpeaker(name, "person", "description", distance)
 
+    def _organization_named_just_before(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
+        """The last organisation (not an outlet) named in the NAMED_WINDOW sentences before
+        a description, or in its own sentence before it."""
+        for ent in reversed(self.entities.antecedents):
+            if ent.end_char > root.idx or ent.label_ != "ORG":
+                continue
+            if sentence - self._sentence_of(ent.root) > NAMED_WINDOW:
+                return None
+            found = self.entities.named(ent)
+            if found.type in ("organization", "government"):
+                return ResolvedSpeaker(found.name, found.type, "description", sentence - self._sentence_of(ent.root), root.lemma_.lower())
+        return None
+
     def _possessor(self, root: Token) -> Optional[str]:
         """The name that owns a noun ("Obama's" of "Obama's former campaign strategist",
         whom "his" stands for in "his doctor")."""
@@ -348,9 +361,10 @@ class Resolver:
         if via is None:
             # "the sources" again later: the same unnamed sources as before ...
             # ... but "Con Edison officials" are not "the officials" of the transport department.
+            # ... and "Democrats successfully argued", with no "the", are Democrats anew.
             bare = all(c.dep_ in ("det", "punct") or (c.dep_ == "relcl" and root.doc[c.left_edge.i - 1].is_punct)
                        for c in root.children)
-            if bare:
+            if bare and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children):
                 for past in reversed(self.history):
                     if past.speaker.type == "anonymous" and past.speaker.root_lemma == lemma:
                         return ResolvedSpeaker(past.speaker.name, "anonymous", "anonymous", sentence - past.sentence, lemma)
@@ -381,9 +395,13 @@ class Resolver:
             if root.tag_ == "NNS" or is_indefinite(root):
                 # "far fewer publications", "a local newspaper": not the outlet named last.
                 return ResolvedSpeaker(text, "anonymous", "description-new", 0, lemma)
-            # "the agency said": a news agency, or the budget office that spoke last.
-            kinds = {"media", "government", "organization"} if lemma == "agency" else {"media"}
-            return self._latest(sentence, kinds, "description", fallback=(text, "media"), root=root)
+            if lemma == "agency":
+                # "the agency said": the office named just before ("Officials at Homeland
+                # Security Investigations ... the agency"), else a news agency or the budget
+                # office that spoke last.
+                return self._organization_named_just_before(root, sentence) or self._latest(
+                    sentence, {"media", "government", "organization"}, "description", fallback=(text, "media"), root=root)
+            return self._latest(sentence, {"media"}, "description", fallback=(text, "media"), root=root)
         if lemma in self.lexicon.person_roles or root.lemma_.lower() in self.lexicon.person_roles:
             owned_by = next((c.lower_ for c in root.children if c.dep_ == "poss"), None)
             if owned_by in ("my", "our") or (lemma in KIN_NOUNS and owned_by is not None):

@@ -33,7 +33,7 @@ from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
     CAMPAIGN_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, name_words, transcript_case,
 )
-from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker, in_title_case_headline
+from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
 from attrib.resolve.pronouns import Pronouns, SpeakerHistory
 from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, entity_type, is_government_name
@@ -137,7 +137,7 @@ class Resolver:
 
         people_words = self.lexicon.person_roles | self.lexicon.unnamed_groups | self.lexicon.anonymous_heads
         if (root.pos_ == "PROPN" and root.is_title and root.lower_ in people_words
-                and root.i not in self.entities.of_token and in_title_case_headline(root)):
+                and root.i not in self.entities.of_token and self.entities.in_headline(root)):
             # "Former White House Doctor Says": a headline's capitals on a person's role,
             # not the White House; who it is, the blind lede rule finds (descriptions.py).
             return ResolvedSpeaker(self._headline_words(span, root), "person", "description-new", 0, root.lower_)

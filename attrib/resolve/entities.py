@@ -34,19 +34,13 @@ class ResolvedSpeaker:
     root_lemma: str = ""
 
 
-def in_title_case_headline(token: Token) -> bool:
-    """Whether `token` is in a title-case first sentence (a headline: at least three
-    words, all but one capitalised), where capitals say nothing of names."""
-    first = next(token.doc.sents)
-    if token.i >= first.end:
-        return False
+def title_case_headline_end(doc: Doc) -> int:
+    """Where a title-case first sentence (a headline: at least three words, all but one
+    capitalised, where capitals say nothing of names) ends; 0 when there is none."""
+    first = next(doc.sents)
     words = [t for t in first if t.is_alpha]
-    return len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
-
-
-def _headline_only(ent: Span) -> bool:
-    """Whether `ent` is in a title-case headline and nowhere in the text after it."""
-    return in_title_case_headline(ent[0]) and ent.text not in ent.doc.text[next(ent.doc.sents).end_char:]
+    title_case = len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
+    return first.end if title_case else 0
 
 
 def cut_at_comma(ent: Span) -> Span:
@@ -86,11 +80,23 @@ class ArticleEntities:
         # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed; nor
         # what the small model takes for a name in a headline's capitals and the article
         # never names again ("Small" of "Small Steps Toward College Savings").
-        self.mentioned = [e for e in ents if not in_dateline(e[0]) and not _headline_only(e)]
+        self.headline_end = title_case_headline_end(doc)
+        self.mentioned = [e for e in ents if not in_dateline(e[0]) and not self._headline_only(e)]
         self.antecedents = [e for e in self.mentioned if not any(q.start <= e.start_char < q.end for q in quotes)]
         for ent in ents:
             for t in ent:
                 self.of_token[t.i] = ent
+
+    def in_headline(self, token: Token) -> bool:
+        """Whether `token` is in a title-case headline."""
+        return token.i < self.headline_end
+
+    def _headline_only(self, ent: Span) -> bool:
+        """Whether `ent` is in a title-case headline and nowhere in the text after it."""
+        if ent.start >= self.headline_end:
+            return False
+        after = self.doc[self.headline_end - 1].idx + len(self.doc[self.headline_end - 1])
+        return ent.text not in self.doc.text[after:]
 
     def named(self, ent: Span) -> ResolvedSpeaker:
         """The speaker an entity names, by the article's fullest form of the name."""

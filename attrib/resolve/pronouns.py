@@ -72,8 +72,9 @@ class Pronouns:
     def _named_in_own_clause(self, position: int) -> set[str]:
         """The names in the rest of a pronoun's clause ("They wouldn't tell the I.R.S.
         anything"): a subject is not its own verb's object."""
-        pronoun = next((t for t in self.doc if t.idx == position), None)
-        if pronoun is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        found = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        pronoun = found[0] if found is not None and len(found) else None
+        if pronoun is None or pronoun.idx != position or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         verb = pronoun.head
         others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in ("dobj", "dative", "prep", "attr") for t in c.subtree]

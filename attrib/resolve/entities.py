@@ -37,7 +37,9 @@ class ResolvedSpeaker:
 def title_case_headline_end(doc: Doc) -> int:
     """Where a title-case first sentence (a headline: at least three words, all but one
     capitalised, where capitals say nothing of names) ends; 0 when there is none."""
-    first = next(doc.sents)
+    first = next(doc.sents, None)
+    if first is None:
+        return 0  # an empty text
     words = [t for t in first if t.is_alpha]
     title_case = len(words) >= 3 and sum(not t.is_title and not t.is_upper for t in words) <= 1
     return first.end if title_case else 0

@@ -35,6 +35,7 @@ from attrib.resolve.descriptions import (
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
 from attrib.resolve.pronouns import Pronouns, SpeakerHistory
+from attrib.resolve.relations import Relations
 from attrib.resolve.roles import other_role, parties_of, ranks_of, titled_person
 from attrib.resolve.names import clean_name, entity_type, is_government_name
 
@@ -55,6 +56,7 @@ class Resolver:
         self.entities = ArticleEntities(doc, lexicon, quotes)
         self.history: list[SpeakerHistory] = []
         self.pronouns = Pronouns(doc, lexicon, self.entities, self.history, quotes)
+        self.relations = Relations(doc, self.entities, self.pronouns)
         self.sentences = self.pronouns.sentences
 
     # -- bookkeeping -------------------------------------------------------------
@@ -110,12 +112,12 @@ class Resolver:
         ):
             return self._someones_person(root, sentence) or self._anonymous(span, root, sentence, via)
         if lemma in SPOKESPERSON_ROLES and self.entities.name_after_comma(span, root) is None:
-            spoken_for = self._spoken_for(root, sentence)
+            spoken_for = self.relations.spoken_for(root, sentence)
             if spoken_for is not None:
                 return spoken_for
 
         if lemma in CAMPAIGN_NOUNS:
-            campaign = self._campaign_of(root, sentence)
+            campaign = self.relations.campaign_of(root, sentence)
             if campaign is not None:
                 return campaign
 
@@ -165,8 +167,8 @@ class Resolver:
             ent = self.entities.head_entity([t for t in span if t.i <= root.i], root)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             if lemma in KIN_NOUNS and ent.label_ == "PERSON":
-                return self._family_member(root, self.entities.named(ent), sentence)
-            together = self._people_together(root) if ent.label_ == "PERSON" else None
+                return self.relations.family_member(root, self.entities.named(ent), sentence)
+            together = self.relations.people_together(root) if ent.label_ == "PERSON" else None
             return together or self.entities.named(ent)
 
         if root.pos_ == "PROPN" and root.is_title and lemma in self.lexicon.document_nouns and root.i not in self.entities.of_token:
@@ -196,104 +198,11 @@ class Resolver:
         words = [t for t in self.doc[root.left_edge.i : root.i + 1] if t.i in range(span.start, span.end)]
         return " ".join(t.text if t.i in self.entities.of_token or not t.is_title else t.lower_ for t in words if t.dep_ != "det")
 
-    def _people_together(self, root: Token) -> Optional[ResolvedSpeaker]:
-        """ "Jeff Merkley, Sherrod Brown and Robert Menendez said": people named together
-        speak together, named as written ("Merkley and Brown" grows each name)."""
-        people: list[Span] = []
-        for token in self.doc[root.left_edge.i : root.right_edge.i + 1]:
-            ent = self.entities.of_token.get(token.i)
-            if ent is not None and ent.label_ == "PERSON" and (not people or people[-1] != ent):
-                people.append(ent)
-        if len(people) < 2 or root.i not in range(people[0].start, people[-1].end):
-            return None
-        for before, after in zip(people, people[1:]):
-            if self.doc[before.end : after.start].text.strip() not in (",", "and", ", and", "&"):
-                return None
-        names = [self.entities.named(ent).name for ent in people]
-        joined = ", ".join(names[:-1]) + " and " + names[-1]
-        return ResolvedSpeaker(joined, "person", "name", 0, root.lemma_.lower())
-
-    def _family_member(self, kin: Token, found: ResolvedSpeaker, sentence: int) -> ResolvedSpeaker:
-        """ "her mother, Fiona": a first name alone, of the family of a person named in
-        full, takes the family's surname (and keeps it when named again: "Fiona said")."""
-        words = found.name.split()
-        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
-        if len(words) != 1 or owner is None or self.entities.names.full_name(found.name) != found.name:
-            return found  # named in full somewhere in the article: that name stands
-        if owner.lower_ in POSSESSIVE_PRONOUNS:
-            family = self.pronouns.resolve(POSSESSIVE_PRONOUNS[owner.lower_], sentence, owner.idx)
-            if family.how == "unresolved" or family.type != "person":
-                return found
-            family_name = family.name
-        else:
-            ent = self.entities.of_token.get(owner.i)
-            if ent is None or ent.label_ != "PERSON":
-                return found
-            family_name = self.entities.named(ent).name
-        if len(family_name.split()) < 2:
-            return found
-        full = f"{words[0]} {family_name.split()[-1]}"
-        self.entities.family_names[words[0].lower()] = full
-        return ResolvedSpeaker(full, "person", found.how, found.distance, found.root_lemma)
-
-    def _spoken_for(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
-        """ "his spokesman" -> "Morgan Tsvangirai's spokesman", "a Whole Foods spokeswoman",
-        "a spokeswoman for Zinke": someone who speaks for a named person or institution,
-        on the record for them. None when the mention names nobody they speak for."""
-        role = root.text.lower()
-        for child in root.children:
-            if child.dep_ == "poss":
-                if child.lower_ in POSSESSIVE_PRONOUNS:
-                    owner = self.pronouns.resolve(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
-                    if owner.how == "unresolved":
-                        return None
-                    name = owner.name
-                else:
-                    ent = self.entities.entity_in(list(child.subtree))
-                    if ent is None:
-                        return None
-                    name = self.entities.named(ent).name
-                named = self.entities.named_in_role(root.lemma_.lower(), name)
-                return named or ResolvedSpeaker(f"{name}'s {role}", "person", "spokesperson", 0, root.lemma_.lower())
-            if child.dep_ in ("compound", "nmod") and self.entities.entity_in(list(child.subtree)) is not None:
-                owner = self.entities.named(self.entities.entity_in(list(child.subtree)))
-                return ResolvedSpeaker(f"{owner.name} {role}", "person", "spokesperson", 0, root.lemma_.lower())
-            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ent = self.entities.entity_in(list(pobj.subtree)) if pobj is not None else None
-                if ent is not None:
-                    name = self.entities.named(ent).name
-                    named = self.entities.named_in_role(root.lemma_.lower(), name)
-                    return named or ResolvedSpeaker(f"{role} for {name}", "person", "spokesperson", 0, root.lemma_.lower())
-        return None
-
     def _people_noun(self, token: Token) -> bool:
         """A noun for people: "Democrats", "officials", "residents" (not a place or a thing)."""
         lemma = token.lemma_.lower()
         return token.pos_ in ("NOUN", "PROPN") and (token.ent_type_ == "NORP" or lemma in self.lexicon.unnamed_groups
                                                    or lemma in self.lexicon.person_roles or lemma in self.lexicon.anonymous_heads)
-
-    def _campaign_of(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
-        """ "her campaign", "Clinton's team", "the Trump camp": a person's campaign is one
-        organisation whatever the word, named by its owner as the article names them
-        ("Hillary Clinton campaign"; the store keeps the surname). None when the owner is
-        no person the article names ("the Republican team", "their campaign")."""
-        for child in root.children:
-            if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS:
-                owner = self.pronouns.gendered_owner(child, sentence)
-                if owner is None:
-                    return None
-            elif child.dep_ in ("poss", "compound") and child.i < root.i:
-                ent = self.entities.entity_in(list(child.subtree))
-                if ent is None:
-                    return None
-                owner = self.entities.named(ent)
-            else:
-                continue
-            if owner.type != "person" or " and " in owner.name:
-                return None
-            return ResolvedSpeaker(f"{owner.name} campaign", "organization", "owner", owner.distance, root.lemma_.lower())
-        return None
 
     def _someones_person(self, root: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """ "David Axelrod called on Dean to apologize. '...,' Obama's former campaign

@@ -12,8 +12,9 @@ weigh it:
 - a named entity in the mention (or in its appositive) gives the name, grown to the
   article's full form (Burgum -> Doug Burgum: attrib/resolve/entities.py);
 - a person's campaign ("her campaign", "Clinton's team") is "<owner> campaign";
-- someone who speaks for another ("his attorney") is the person the article names in
-  that role, else named by it ("Bryan Pagliano's attorney");
+  someone who speaks for another ("his attorney") is the person the article names in
+  that role, else named by it ("Bryan Pagliano's attorney"); people named together
+  speak together (attrib/resolve/relations.py);
 - a definite description takes a possessive owner in its sentence ("In a statement on
   Rodriguez's webpage, the head of ...") or an earlier name with the same title
   ("the president" -> President William Ruto: attrib/resolve/roles.py), else the

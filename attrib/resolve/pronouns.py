@@ -31,6 +31,8 @@ from attrib.resolve.names import clean_name, name_gender
 
 @dataclass(frozen=True)
 class SpeakerHistory:
+    """A speaker heard so far in the article, where its mention was."""
+
     sentence: int
     speaker: ResolvedSpeaker
     position: int  # character offset of the mention
@@ -124,6 +126,8 @@ class Pronouns:
         return found if found.type == "person" and found.how != "unresolved" and name_gender(found.name) == gender else None
 
     def resolve(self, pronoun: str, sentence: int, position: int) -> ResolvedSpeaker:
+        """Whom `pronoun` (lower case) at character `position` of sentence `sentence`
+        stands for; "unresolved" when nobody fits."""
         if pronoun in ("we", "us") and self.narrated(position):
             # "We asked readers ...": the paper, not the people it wrote of last.
             return ResolvedSpeaker(pronoun, "unknown", "unresolved")

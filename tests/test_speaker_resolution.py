@@ -108,6 +108,11 @@ def speakers_of(attributions):
             if a.speaker else (None, None, None, a.act) for a in attributions]
 
 
+def names_of(attributions):
+    """Every attribution's speaker name, in reading order."""
+    return [name for name, _, _, _ in speakers_of(attributions)]
+
+
 def test_a_datelines_place_is_no_antecedent(analyze, nlp):
     # Where the story was filed is no organisation "the union" points back to.
     text = "FAIRVIEW, Ohio — The plant was quiet on Monday.\n\nThe mill closed in May, according to the union."
@@ -224,7 +229,7 @@ def test_a_lede_that_describes_its_speaker_is_the_person_named_next(analyze):
     # Someone the lede already named is what it talked about, not who it described.
     text = lede.replace("change its primary rules before the next election", "drop the primary rules that Dan Ruiz wrote") + (
         "\"Now is the time to act,\" said Dan Ruiz, who led the Harmon Party from 2001 to 2005.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == [
+    assert names_of(analyze(text)) == [
         "Former party chairman", "former Harmon Party chairman", "Dan Ruiz"]
 
 
@@ -243,11 +248,11 @@ def test_someones_relative_is_the_one_other_person_named_with_that_surname(analy
     # named Dunmore, nobody in particular.
     text = ("Ray Dunmore's wife pleads for calm.\n\n"
             "Police shot a man on Friday. Lena Dunmore said her husband was unarmed.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Lena Dunmore", "Lena Dunmore"]
+    assert names_of(analyze(text)) == ["Lena Dunmore", "Lena Dunmore"]
     with_mark = text + " Mark Dunmore said the family would sue."
-    assert [name for name, _, _, _ in speakers_of(analyze(with_mark))] == ["Lena Dunmore", "Lena Dunmore", "Mark Dunmore"]
+    assert names_of(analyze(with_mark)) == ["Lena Dunmore", "Lena Dunmore", "Mark Dunmore"]
     with_rosa = text + " Rosa Dunmore said the family would sue."
-    assert [name for name, _, _, _ in speakers_of(analyze(with_rosa))] == ["Ray Dunmore's wife", "Lena Dunmore", "Rosa Dunmore"]
+    assert names_of(analyze(with_rosa)) == ["Ray Dunmore's wife", "Lena Dunmore", "Rosa Dunmore"]
 
 
 def test_a_partys_nominee_is_not_another_partys(analyze):
@@ -263,7 +268,7 @@ def test_who_after_people_somewhere_is_the_people_not_the_place(analyze):
     text = "The change may placate nervous Democrats on Capitol Hill, who have argued that it helps their races."
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("nervous Democrats", "anonymous")]
     text = "The plan angered Mayor Ann Ruiz of Eastbrook, who said it was unfair."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Ann Ruiz"]
+    assert names_of(analyze(text)) == ["Ann Ruiz"]
 
 
 def test_a_name_only_a_title_case_headline_has_is_no_antecedent(analyze):
@@ -280,7 +285,7 @@ def test_an_indefinite_description_is_someone_new_not_the_person_named_last(anal
         ("Justin Hale", "person"), ("federal judge", "person")]
     assert [(name, type) for name, type, _, _ in speakers_of(analyze(said + "Several judges have said that the law was unconstitutional."))] == [
         ("Justin Hale", "person"), ("Several judges", "anonymous")]
-    assert [name for name, _, _, _ in speakers_of(analyze(said + "The professor said that the law was unconstitutional."))] == [
+    assert names_of(analyze(said + "The professor said that the law was unconstitutional.")) == [
         "Justin Hale", "Justin Hale"]
 
 
@@ -288,22 +293,22 @@ def test_a_role_is_no_one_titled_with_another_role_or_rank(analyze):
     # "The president" is President Obama, not Vice President Biden who spoke last.
     text = ("President Barack Obama spoke first. Vice President Joseph R. Biden Jr. said the deal was good. "
             "The president said on Friday that he would sign it.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Joseph R. Biden Jr.", "Barack Obama"]
+    assert names_of(analyze(text)) == ["Joseph R. Biden Jr.", "Barack Obama"]
     # A person not titled with the role may hold it formerly; one titled with it now does not.
     text = ("Hillary Clinton said on Monday that the race was close. In an interview, the former secretary of "
             "state and current Democratic presidential nominee said she wanted to speak directly to voters.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Hillary Clinton", "Hillary Clinton"]
+    assert names_of(analyze(text)) == ["Hillary Clinton", "Hillary Clinton"]
     text = "President Barack Obama said the race was close. The former president said the stakes were high."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Barack Obama", "former president"]
+    assert names_of(analyze(text)) == ["Barack Obama", "former president"]
     # An epithet with a party is whom the article titles so, even later, not whoever
     # spoke last ...
     judge = "Judge Frank Nervo said the records would stay sealed. Ivana Trump said she was pleased. "
     nominee = "The GOP presidential nominee argued that the records should stay private."
     titled = " Republican presidential nominee Donald Trump was not in court."
-    assert [name for name, _, _, _ in speakers_of(analyze(judge + nominee + titled))] == [
+    assert names_of(analyze(judge + nominee + titled)) == [
         "Frank Nervo", "Ivana Trump", "Donald Trump"]
     # ... and with no such person, the person who spoke last, if titled with no other rank.
-    assert [name for name, _, _, _ in speakers_of(analyze(judge + nominee))] == [
+    assert names_of(analyze(judge + nominee)) == [
         "Frank Nervo", "Ivana Trump", "Ivana Trump"]
 
 
@@ -345,7 +350,7 @@ def test_the_writers_first_person_is_not_the_people_written_of(analyze):
     text = '"We live in the end times," my father often said. I laughed and said, "I don\'t believe it."'
     assert [(name, mention) for name, _, mention, _ in speakers_of(analyze(text))] == [("my father", "my father"), ("i", "I")]
     text = "Many of his supporters believe the wall will be built. We asked readers whether the story mattered to them."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["his supporters", "we"]
+    assert names_of(analyze(text)) == ["his supporters", "we"]
 
 
 def test_an_indefinite_apposition_is_the_person_it_describes(analyze):
@@ -357,29 +362,29 @@ def test_an_indefinite_apposition_is_the_person_it_describes(analyze):
 def test_a_columnists_i_paragraphs_after_anyone_spoke_is_the_writer(analyze):
     text = ("Douglas Holtz-Eakin said the plan was costly.\n\nThe plan has three parts and many details.\n\n"
             "I think the cuts are too deep.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Douglas Holtz-Eakin", "i"]
+    assert names_of(analyze(text)) == ["Douglas Holtz-Eakin", "i"]
     # An unmarked quotation right after its speaker's paragraph is still theirs.
     text = ("Zuckerberg said scare tactics are an effective way of persuading startups.\n\n"
             "That's less my thing, but I think helping them understand the pain is a valuable tactic.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Zuckerberg", "Zuckerberg"]
+    assert names_of(analyze(text)) == ["Zuckerberg", "Zuckerberg"]
 
 
 def test_the_writers_relatives_and_the_writer_are_nobody_named_before(analyze):
     text = ('Donald Trump said the country was a mess. "Things are bad," my mother said. '
             'I said that I truly believed the progress of these past years had shown us the way.')
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "my mother", "i"]
+    assert names_of(analyze(text)) == ["Donald Trump", "my mother", "i"]
     # Someone's relative the article does not name is not the person who spoke last.
     text = 'Donald Trump said the country was a mess. "Things are bad," his wife said.'
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "his wife"]
+    assert names_of(analyze(text)) == ["Donald Trump", "his wife"]
 
 
 def test_a_titled_name_after_another_name_and_a_comma_is_the_speaker(analyze):
     # The parser's apposition of two names is a list; the speaker is the one by the cue.
     text = "To understand the real Dred Scott, Chief Justice Roberts said, one should visit this museum."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Roberts"]
+    assert names_of(analyze(text)) == ["Roberts"]
     # A description after the comma is still who the name is.
     text = "Ted Hicks, a Navy veteran, said the base should stay open."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Ted Hicks"]
+    assert names_of(analyze(text)) == ["Ted Hicks"]
 
 
 def test_plural_or_indefinite_outlets_and_roles_are_not_the_one_named_last(analyze):
@@ -398,34 +403,34 @@ def test_plural_or_indefinite_outlets_and_roles_are_not_the_one_named_last(analy
 def test_a_named_persons_strategist_is_who_spoke_just_before_never_the_owner(analyze):
     text = ('David Axelrod on Wednesday called on Howard Dean to apologize. "My reaction, that was outrageous," '
             "Obama's former campaign strategist said.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["David Axelrod", "David Axelrod"]
+    assert names_of(analyze(text)) == ["David Axelrod", "David Axelrod"]
     text = 'Donald Trump said the wall would be built. "It will happen," Trump\'s campaign manager said.'
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "Trump's campaign manager"]
+    assert names_of(analyze(text)) == ["Donald Trump", "Trump's campaign manager"]
 
 
 def test_a_live_blogs_new_entry_forgets_who_spoke_in_the_last(analyze):
     text = ("The Latest on the campaign.\n\n11:30 a.m.\n\nThe state's campaign chairman, Phil Lovas, said he cannot "
             "comment on the plan.\n\n___\n\n11:50 a.m.\n\nThe New York state attorney general is confirming that he is "
             "investigating the foundation.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Phil Lovas", "New York state attorney general"]
+    assert names_of(analyze(text)) == ["Phil Lovas", "New York state attorney general"]
 
 
 def test_a_document_is_the_one_that_spoke_or_whoever_sent_it(analyze):
     text = ("An exhaustive study being released on Tuesday by a group of researchers shows how companies shelter "
             "profits. The report says the company holds $10 billion offshore.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["exhaustive study", "exhaustive study"]
+    assert names_of(analyze(text)) == ["exhaustive study", "exhaustive study"]
     text = ('A group of parents with kids in charter schools sent a letter to the NAACP board urging them to '
             'reconsider. "We are disappointed," the letter reads.')
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["parents", "parents"]
+    assert names_of(analyze(text)) == ["parents", "parents"]
 
 
 def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
     # "They wouldn't tell the I.R.S. anything": they are not the I.R.S., however it was written before.
     text = ("I know you don't want to give the Internal Revenue Service any more ammunition. Those are numbers any "
             "taxpayer can understand. They wouldn't tell the I.R.S. anything it doesn't already know.")
-    assert "Internal Revenue Service" not in [name for name, _, _, _ in speakers_of(analyze(text))]
+    assert "Internal Revenue Service" not in names_of(analyze(text))
     text = "The Federal Reserve raised rates in June. It told the banks that more increases would follow."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Federal Reserve"]
+    assert names_of(analyze(text)) == ["Federal Reserve"]
 
 
 def test_a_role_with_no_speaker_before_it_is_the_one_person_just_named(analyze):
@@ -441,19 +446,19 @@ def test_a_known_outlet_is_media_and_the_website_it_spoke_as(analyze):
 
 def test_someones_doctor_is_not_them_and_the_agency_is_the_office_that_spoke(analyze):
     text = 'Donald Trump said he was healthy. "He is in excellent health," his doctor said.'
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Donald Trump", "his doctor"]
+    assert names_of(analyze(text)) == ["Donald Trump", "his doctor"]
     text = ("The Congressional Budget Office said the middle fifth paid 8.9 percent. The middle fifth paid less in "
             "2013, the agency said.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Congressional Budget Office"] * 2
+    assert names_of(analyze(text)) == ["Congressional Budget Office"] * 2
 
 
 def test_the_agency_is_the_office_just_named_and_bare_plurals_are_people_anew(analyze):
     text = ("Officials at the Federal Emergency Management Agency said they were concerned. In a 2013 memo, the "
             "agency suggested that the program end.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))][-1] == "Federal Emergency Management Agency"
+    assert names_of(analyze(text))[-1] == "Federal Emergency Management Agency"
     # "Democrats successfully argued" are not the "Some Democrats" before; "The sources" are the sources.
     text = ("Some Democrats question the plan. His district was at the center of a lawsuit in which Democrats "
             "successfully argued that Republicans concentrated black voters.")
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Some Democrats", "Democrats"]
+    assert names_of(analyze(text)) == ["Some Democrats", "Democrats"]
     text = "Sources said the deal was off. The sources said talks would resume."
-    assert [name for name, _, _, _ in speakers_of(analyze(text))] == ["Sources", "Sources"]
+    assert names_of(analyze(text)) == ["Sources", "Sources"]

@@ -215,7 +215,7 @@ class Resolver:
             return None
         for past in reversed(self.history):
             if past.position < root.idx and sentence - past.sentence <= 1 and past.speaker.type == "person":
-                if self._is_possessor(past.speaker.name, owner) or other_role(self.entities, past.speaker.name, root.lemma_.lower(), root):
+                if not self._may_hold_role(past.speaker.name, root, owner):
                     return None
                 s = past.speaker
                 return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
@@ -261,10 +261,12 @@ class Resolver:
         ent = self.entities.of_token.get(owner.i)
         return self.entities.named(ent).name if ent is not None else owner.text
 
-    @staticmethod
-    def _is_possessor(name: str, possessor: Optional[str]) -> bool:
-        # "Trump's campaign manager" is not Donald Trump.
-        return possessor is not None and name.split()[-1] in possessor.split()
+    def _may_hold_role(self, name: str, root: Token, possessor: Optional[str]) -> bool:
+        """Whether the person `name` may be the one a role noun describes: not titled with
+        another role or rank, and not its possessor ("Trump's campaign manager" is not
+        Donald Trump, nor "his doctor" whom "his" is)."""
+        is_possessor = possessor is not None and name.split()[-1] in possessor.split()
+        return not is_possessor and not other_role(self.entities, name, root.lemma_.lower(), root)
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
@@ -332,17 +334,17 @@ class Resolver:
             titled = titled_person(self.entities, lemma, root, anywhere=bool(ranks_of(root) or parties_of(root)))
             if titled is not None:
                 return titled
+            possessor = self._possessor(root)
             for past in reversed(self.history):
                 if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
                     # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").
-                    if not other_role(self.entities, past.speaker.name, lemma, root) and not self._is_possessor(past.speaker.name, self._possessor(root)):
+                    if self._may_hold_role(past.speaker.name, root, possessor):
                         s = past.speaker
                         return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
             # "... Donald Trump's audio ... The GOP nominee complained": no one spoke, but
             # one person was just named.
             named = self._only_person_named_just_before(root, sentence)
-            if named is not None and not other_role(self.entities, named.name, lemma, root) \
-                    and not self._is_possessor(named.name, self._possessor(root)):
+            if named is not None and self._may_hold_role(named.name, root, possessor):
                 return ResolvedSpeaker(named.name, "person", "description", named.distance, lemma)
             return ResolvedSpeaker(text, "person", "description-new", 0, lemma)
         if lemma in self.lexicon.document_nouns:

@@ -243,6 +243,7 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
         return {}
     lede = max(paragraph(s.mention_start) for s in speakers if s.name in described)
     role = same_role(next(iter(described)).split()[-1].lower())
+    role_titles = load_name_lexicon().role_titles
 
     def introduces(s: LedeSpeaker) -> bool:
         # Who they are after a comma ("said Dan Ruiz, who led the party"), or the role
@@ -253,7 +254,6 @@ def blind_lede(text: str, speakers: list[LedeSpeaker]) -> dict[str, str]:
         titles = {same_role(role_titles.get(name_word(w), name_word(w))) for w in before}
         return "," in s.mention or role in titles
 
-    role_titles = load_name_lexicon().role_titles
     # The next paragraphs' first person ("Secrecy is not a stranger ..." or an outlet's
     # filing may come between).
     following = sorted((s for s in speakers if paragraph(s.mention_start) in (lede + 1, lede + 2)

@@ -34,7 +34,7 @@ class ResolvedSpeaker:
     root_lemma: str = ""
 
 
-def title_case_headline_end(doc: Doc) -> int:
+def _title_case_headline_end(doc: Doc) -> int:
     """Where a title-case first sentence (a headline: at least three words, all but one
     capitalised, where capitals say nothing of names) ends; 0 when there is none."""
     first = next(doc.sents, None)
@@ -82,7 +82,7 @@ class ArticleEntities:
         # Nor is a dateline's place ("FAIRVIEW, W.Va. —"): where the story was filed; nor
         # what the small model takes for a name in a headline's capitals and the article
         # never names again ("Small" of "Small Steps Toward College Savings").
-        self.headline_end = title_case_headline_end(doc)
+        self.headline_end = _title_case_headline_end(doc)
         self.mentioned = [e for e in ents if not in_dateline(e[0]) and not self._headline_only(e)]
         self.antecedents = [e for e in self.mentioned if not any(q.start <= e.start_char < q.end for q in quotes)]
         for ent in ents:

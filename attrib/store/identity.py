@@ -95,10 +95,11 @@ def link_speakers(db: Database, attributions: list[Attribution], article_id: str
     # links where that full name links.
     same = _same_in_article(list(mentions))
     # "Several experts", "all the experts", "analysts": one group of unnamed people.
-    described = {}
+    described: dict[str, int] = {}
     for (name, type), said in mentions.items():
-        if is_description(proper_name(name, type), type):
-            described[proper_name(name, type)] = described.get(proper_name(name, type), 0) + len(said)
+        proper = proper_name(name, type)
+        if is_description(proper, type):
+            described[proper] = described.get(proper, 0) + len(said)
     groups = one_group_names(described, load_lexicon())
     for key in sorted(mentions, key=lambda k: k in same):
         name, type = key

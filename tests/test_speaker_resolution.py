@@ -428,7 +428,7 @@ def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
     # "They wouldn't tell the I.R.S. anything": they are not the I.R.S., however it was written before.
     text = ("I know you don't want to give the Internal Revenue Service any more ammunition. Those are numbers any "
             "taxpayer can understand. They wouldn't tell the I.R.S. anything it doesn't already know.")
-    assert "Internal Revenue Service" not in names_of(analyze(text))
+    assert names_of(analyze(text)) == ["i"]
     text = "The Federal Reserve raised rates in June. It told the banks that more increases would follow."
     assert names_of(analyze(text)) == ["Federal Reserve"]
 
@@ -455,7 +455,7 @@ def test_someones_doctor_is_not_them_and_the_agency_is_the_office_that_spoke(ana
 def test_the_agency_is_the_office_just_named_and_bare_plurals_are_people_anew(analyze):
     text = ("Officials at the Federal Emergency Management Agency said they were concerned. In a 2013 memo, the "
             "agency suggested that the program end.")
-    assert names_of(analyze(text))[-1] == "Federal Emergency Management Agency"
+    assert names_of(analyze(text)) == ["Officials at the Federal Emergency Management Agency", "Federal Emergency Management Agency"]
     # "Democrats successfully argued" are not the "Some Democrats" before; "The sources" are the sources.
     text = ("Some Democrats question the plan. His district was at the center of a lawsuit in which Democrats "
             "successfully argued that Republicans concentrated black voters.")

@@ -73,7 +73,7 @@ def test_ready_queries(pages):
         {"publisher": "(unknown)", "statements": 1, "anonymous": 0, "anonymous_percent": 0.0},
     ]
     assert [(r["speaker"], r["article"]) for r in pages["speaker"]["rows"]] == [("Tom Reyes", "market")]
-    assert [(r["confidence"], r["speaker"]) for r in pages["to check"]["rows"]] == [(0.42, "council officials")]
+    assert [(r["confidence"], r["speaker"]) for r in pages["to check"]["rows"]] == [(0.42, "council officials?")]
     assert [r["confidence"] for r in pages["to check 0.9"]["rows"]] == [0.42, 0.88]
 
 

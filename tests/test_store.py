@@ -16,6 +16,7 @@ from attrib.run.ingest import Ingest, ingest
 from attrib.store import QuoteFilters, open_database, quotes, speakers, sql, store_articles, who_said
 from attrib.store.db import failed_paths, forget_failures, now, record_failure
 from attrib.store.schema import MIGRATIONS
+from attrib.store.identity import CREDIT_CONFIDENCE
 from conftest import FIXTURES, get_nlp
 
 SEED = FIXTURES / "us-venezuela-relations.txt"
@@ -259,7 +260,9 @@ def test_speakers_counts_by_tier(seeded, seed_analysed):
     department = [a for a in analysed if a.speaker and a.speaker.name == "US State Department"]
     assert rows["US State Department"]["on_record"] == sum(a.tier == 1 for a in department) >= 4
     assert rows["US State Department"]["total"] == len(department)
-    assert rows["Axios sources"]["anonymous"] == 2
+    # An attribution less likely right than wrong waits for a review before it counts.
+    axios = [a for a in analysed if a.speaker and a.speaker.name == "Axios sources" and a.confidence >= CREDIT_CONFIDENCE]
+    assert rows["Axios sources"]["anonymous"] == len(axios) >= 1
     totals = [r["total"] for r in speakers(seeded)]
     assert totals == sorted(totals, reverse=True)
     assert len(speakers(seeded, limit=2)) == 2

@@ -7,7 +7,9 @@ kept with the speaker unknown). Each is a rule in `speaker_corrections` on the n
 latest first, which linking follows before anything else (attrib/store/identity.py).
 
 Attributions: a review confirms or rejects one attribution, and may correct its
-speaker, tier and act (a correction confirms it). A review is kept by the article's
+speaker, tier and act (a correction confirms it). Confirming an attribution the engine
+held back from its speaker's row (`identity.CREDIT_CONFIDENCE`) counts it for that
+speaker. A review is kept by the article's
 text hash and the attribution's stable key (`Attribution.id`, from where its content
 and cue are), so it finds the attribution again after a re-analysis, or in another
 database; the content's text is kept as well, for a later version whose spans moved.
@@ -242,13 +244,17 @@ def review_attribution(db: Database, attribution_id: int, review: Review) -> dic
 
 
 def _apply(db: Database, attribution_id: int, review: Review) -> None:
-    before, article_id = db.execute("SELECT speaker_id, article_id FROM attributions WHERE id = ?", [attribution_id]).fetchone()
+    before, article_id, unsure = db.execute(
+        "SELECT speaker_id, article_id, speaker_unsure FROM attributions WHERE id = ?", [attribution_id]
+    ).fetchone()
     speaker_id = before
     if review.speaker:
         name = " ".join(review.speaker.split())
         corrected = corrected_name(db, name)
         name = corrected.name if corrected else name
         speaker_id = identity.speaker_row(db, name, (corrected and corrected.type) or "unknown", article_id)
+    elif review.verdict == "confirmed" and unsure:
+        speaker_id = _engine_speaker(db, attribution_id)
     db.execute(
         "UPDATE attributions SET review = ?, speaker_id = ?, tier = coalesce(?, tier), act = coalesce(?, act) WHERE id = ?",
         [review.verdict, speaker_id, review.tier, review.act, attribution_id],
@@ -256,6 +262,27 @@ def _apply(db: Database, attribution_id: int, review: Review) -> None:
     if speaker_id != before:
         identity.drop_unused(db, [before] if before is not None else [])
         identity.refresh_aliases(db, [i for i in (before, speaker_id) if i is not None])
+
+
+def _engine_speaker(db: Database, attribution_id: int) -> Optional[int]:
+    """The row of the speaker the engine named for an attribution it held back
+    (`identity.CREDIT_CONFIDENCE`), now a person confirmed it: the row the article's
+    other attributions of that name went to, else the name linked as ingesting would."""
+    article_id, name, type = db.execute(
+        "SELECT article_id, speaker_in_article, speaker_type FROM attributions WHERE id = ?", [attribution_id]
+    ).fetchone()
+    if name is None:
+        return None
+    same = db.execute(
+        """SELECT speaker_id FROM attributions
+           WHERE article_id = ? AND speaker_in_article = ? AND speaker_id IS NOT NULL
+           LIMIT 1""",
+        [article_id, name],
+    ).fetchone()
+    if same is not None:
+        return same[0]
+    type = type or "unknown"
+    return identity.link_name(db, identity.proper_name(name, type), type, article_id)
 
 
 def apply_reviews(db: Database, article_id: str) -> None:

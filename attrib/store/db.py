@@ -310,8 +310,9 @@ def _insert_attributions(db: Database, article_id: str, attributions: list[Attri
         db.execute(
             """INSERT INTO attributions (article_id, speaker_id, kind, content, content_spans, cue, cue_spans,
                                          speaker_mention, mention_spans, via, via_type, channel, tier,
-                                         confidence, sentence, act, key, speaker_in_article, mention_alias)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                         confidence, sentence, act, key, speaker_in_article, mention_alias,
+                                         speaker_type, speaker_unsure)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 article_id,
                 speaker_id,
@@ -332,6 +333,8 @@ def _insert_attributions(db: Database, article_id: str, attributions: list[Attri
                 a.id,
                 speaker.name if speaker else None,
                 mention_alias(mention, speaker.name) if speaker else None,
+                speaker.type if speaker else None,
+                int(identity.speaks(a) and not identity.is_credited(a)),
             ],
         )
     corrections.apply_reviews(db, article_id)

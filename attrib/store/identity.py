@@ -51,6 +51,12 @@ USUAL_BEARER_ARTICLES = 3
 # An organisation's name links to the one organisation that had it as an alias when it
 # has at least this many words.
 MIN_ALIAS_WORDS = 3
+# An attribution the engine thinks more likely wrong than right (its calibrated
+# confidence below this) is not counted for its speaker until a person confirms it
+# (`attrib review confirm`): a speaker's row, and every query and report built on it,
+# holds what the engine is more sure of. Its speaker's name stays on the attribution
+# (`speaker_in_article`, `speaker_unsure`).
+CREDIT_CONFIDENCE = 0.5
 
 
 def acronym(name: str) -> Optional[str]:
@@ -81,14 +87,13 @@ def surname_of(name: str, type: str) -> Optional[str]:
 
 
 def link_speakers(db: Database, attributions: list[Attribution], article_id: str) -> list[Optional[int]]:
-    """The speaker row of each attribution of article `article_id` (None: unknown),
-    linking the article's names to the corpus's and creating rows for new speakers. One
-    name in one article is one person: its mentions together are the evidence."""
-    from attrib.store.corrections import corrected_name
-
+    """The speaker row of each attribution of article `article_id` (None: unknown, or
+    not credited), linking the article's names to the corpus's and creating rows for new
+    speakers. One name in one article is one person: its mentions together are the
+    evidence."""
     mentions: dict[tuple[str, str], list[Optional[str]]] = {}
     for a in attributions:
-        if _speaks(a):
+        if is_credited(a):
             mentions.setdefault((a.speaker.name, a.speaker.type), []).append(_mention_text(a.speaker))
     linked: dict[tuple[str, str], Optional[int]] = {}
     # A surname alone, or a common noun, naming someone the article names in full
@@ -107,17 +112,29 @@ def link_speakers(db: Database, attributions: list[Attribution], article_id: str
             linked[key] = linked.get(same[key])
             continue
         proper = proper_name(name, type)
-        proper = groups.get(proper, proper)
-        corrected = corrected_name(db, proper)
-        if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
-            linked[key] = None
-        elif corrected.name != proper:
-            linked[key] = speaker_row(db, corrected.name, corrected.type or type, article_id)
-        elif is_description(proper, type):
-            linked[key] = description_row(db, proper, type, article_id)
-        else:
-            linked[key] = link(db, proper, type, evidence_of(mentions[key], proper))
-    return [linked[(a.speaker.name, a.speaker.type)] if _speaks(a) else None for a in attributions]
+        linked[key] = link_name(db, groups.get(proper, proper), type, article_id, evidence_of(mentions[key], proper))
+    return [linked[(a.speaker.name, a.speaker.type)] if is_credited(a) else None for a in attributions]
+
+
+def link_name(db: Database, proper: str, type: str, article_id: str, evidence: Evidence = Evidence()) -> Optional[int]:
+    """The row of the speaker article `article_id` calls `proper` (its `proper_name`),
+    after a human's corrections; None for no speaker."""
+    from attrib.store.corrections import corrected_name
+
+    corrected = corrected_name(db, proper)
+    if corrected is None or not is_speaker_name(proper, type) or is_joint_name(proper, type):
+        return None
+    if corrected.name != proper:
+        return speaker_row(db, corrected.name, corrected.type or type, article_id)
+    if is_description(proper, type):
+        return description_row(db, proper, type, article_id)
+    return link(db, proper, type, evidence)
+
+
+def is_credited(a: Attribution) -> bool:
+    """Whether an attribution counts for its speaker's row as stored: its speaker gets a
+    row (`speaks`) and the engine is sure enough of it (CREDIT_CONFIDENCE)."""
+    return speaks(a) and a.confidence >= CREDIT_CONFIDENCE
 
 
 def is_description(name: str, type: str) -> bool:
@@ -136,7 +153,7 @@ def is_description(name: str, type: str) -> bool:
     return plural or words[-1][:1].islower()
 
 
-def _speaks(a: Attribution) -> bool:
+def speaks(a: Attribution) -> bool:
     """Whether an attribution's speaker gets a row: someone whose words or mind it
     reports (a statement, thought, knowledge or intention; not an action or a frame
     with no report, "Kissito (pronounced kiss-E-tow)"), not a mention naming two people,

@@ -84,6 +84,14 @@ def fts_phrase(text: str) -> Optional[str]:
     return '"' + text.replace('"', '""') + '"'
 
 
+# An attribution held back from its speaker's row until a person reviews it
+# (attrib/store/identity.py, CREDIT_CONFIDENCE): it keeps the name the engine gave.
+HELD_BACK = "attributions.speaker_unsure AND attributions.review IS NULL"
+# The speaker a listing shows: the row's name, else a held-back attribution's name
+# with a question mark ("Axios sources?").
+SPEAKER_SHOWN = f"coalesce(speakers.name, CASE WHEN {HELD_BACK} THEN attributions.speaker_in_article || '?' END)"
+
+
 def who_said(
     db: Database, phrase: str, limit: int = 50, confirmed: bool = False, acts: frozenset[str] = DEFAULT_ACTS
 ) -> Results:
@@ -109,7 +117,7 @@ def who_said(
     }
     rows = _rows(
         db.execute(
-            f"""SELECT speakers.name AS speaker, attributions.tier, attributions.confidence,
+            f"""SELECT {SPEAKER_SHOWN} AS speaker, attributions.tier, attributions.confidence,
                        hits.snippet, attributions.content, articles.id AS article, articles.published
                 FROM (SELECT rowid, snippet(attributions_fts, 0, '{MATCH_MARK}', '{MATCH_MARK}', '\u2026',
                                             {SNIPPET_WORDS}) AS snippet
@@ -211,7 +219,7 @@ def like_pattern(text: str) -> str:
 def quotes(db: Database, filters: QuoteFilters) -> Results:
     """The attributions the filters select, each with the sentence it is in."""
     where, params = filters.where(db)
-    sql = f"""SELECT attributions.id, speakers.name AS speaker, attributions.kind, attributions.act,
+    sql = f"""SELECT attributions.id, {SPEAKER_SHOWN} AS speaker, attributions.kind, attributions.act,
                      attributions.tier, attributions.confidence, attributions.content, attributions.via,
                      articles.id AS article, articles.published,
                      attributions.content_spans, attributions.cue_spans, attributions.mention_spans

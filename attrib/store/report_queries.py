@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from attrib.model import DEFAULT_ACTS
 from attrib.store import speaker_search
-from attrib.store.queries import act_condition, review_clause, speaker_clause
+from attrib.store.queries import HELD_BACK, act_condition, review_clause, speaker_clause
 
 Row = dict[str, Any]
 
@@ -63,8 +63,12 @@ def attributions(db: Database, scope: Scope, acts: frozenset[str] = DEFAULT_ACTS
     if condition:
         where = f"{where} AND {condition}"
         params = {**params, **act_params}
+    # A held-back attribution shows the speaker the engine gave, as the report of the
+    # article's file would; a speaker's scope holds only what counts for it.
     cursor = db.execute(
-        f"""SELECT attributions.article_id AS article, speakers.name AS speaker, speakers.type AS speaker_type,
+        f"""SELECT attributions.article_id AS article,
+                   coalesce(speakers.name, CASE WHEN {HELD_BACK} THEN attributions.speaker_in_article END) AS speaker,
+                   coalesce(speakers.type, CASE WHEN {HELD_BACK} THEN attributions.speaker_type END) AS speaker_type,
                    attributions.kind, attributions.act, attributions.tier, attributions.confidence,
                    attributions.content, attributions.content_spans, attributions.cue, attributions.cue_spans,
                    attributions.speaker_mention, attributions.mention_spans, attributions.via, attributions.channel,

@@ -278,6 +278,46 @@ def m008_surname_particles(db: Database) -> None:
         db.execute("UPDATE speakers SET surname = ? WHERE id = ?", [surname_of(name, type), speaker_id])
 
 
+@migration
+def m009_unsure_speakers(db: Database) -> None:
+    # The engine's type for each attribution's speaker, and whether the attribution was
+    # held back from its speaker's row until a person confirms it (its confidence below
+    # attrib/store/identity.py's CREDIT_CONFIDENCE). Rows stored before hold NULL: they
+    # were credited, until their articles are analysed again.
+    db["attributions"].add_column("speaker_type", str)
+    db["attributions"].add_column("speaker_unsure", int)
+    db.execute("DROP VIEW IF EXISTS attributions_view")
+    db.create_view(
+        "attributions_view",
+        textwrap.dedent(
+            """\
+        SELECT
+            attributions.id,
+            attributions.article_id,
+            articles.title,
+            articles.published,
+            articles.publisher,
+            speakers.name AS speaker,
+            speakers.type AS speaker_type,
+            attributions.kind,
+            attributions.act,
+            attributions.tier,
+            attributions.confidence,
+            attributions.review,
+            attributions.content,
+            attributions.cue,
+            attributions.speaker_mention,
+            attributions.speaker_in_article,
+            attributions.speaker_unsure,
+            attributions.via,
+            attributions.channel
+        FROM attributions
+        JOIN articles ON articles.id = attributions.article_id
+        LEFT JOIN speakers ON speakers.id = attributions.speaker_id"""
+        ),
+    )
+
+
 def applied_migrations(db: Database) -> set[str]:
     if not db["_migrations"].exists():
         return set()

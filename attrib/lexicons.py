@@ -129,6 +129,7 @@ class NameLexicon:
     honorifics: dict[str, Optional[str]]
     # word (or its abbreviation) -> the role it names: "sen" -> "senator"
     role_titles: dict[str, str]
+    nonpartisan_roles: frozenset[str]  # roles no party's candidate holds: "judge", "general"
     gendered_words: dict[str, str]
     gendered_pronouns: dict[str, str]
     first_names: dict[str, str]  # first name -> gender
@@ -148,6 +149,7 @@ def load_name_lexicon() -> NameLexicon:
         headline_verbs=frozenset(data["headline_verbs"]),
         honorifics=dict(data["honorifics"]),
         role_titles=dict(data["role_titles"]),
+        nonpartisan_roles=frozenset(data["nonpartisan_roles"]),
         gendered_words=dict(data["gendered_words"]),
         gendered_pronouns=dict(data["gendered_pronouns"]),
         first_names=first_names,

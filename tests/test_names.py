@@ -156,6 +156,8 @@ def test_an_outlet_run_into_a_persons_name_is_that_person(nlp):
         ([("Yahoo", "unknown"), ("Yahoo shareholders", "anonymous")], {}),
         ([("Tom Forte", "person"), ("analyst Tom Forte", "anonymous")], {}),
         ([("study", "document"), ("study authors", "anonymous")], {}),
+        # "another source" is someone else than "a source".
+        ([("source", "anonymous"), ("another source", "anonymous")], {}),
     ],
 )
 def test_a_description_grows_to_the_fuller_form_the_article_gives_it(speakers, fuller):

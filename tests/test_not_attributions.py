@@ -101,6 +101,18 @@ def test_what_someone_is_let_or_could_say_is_no_statement(analyze):
         assert [a.act for a in analyze(text) if a.act == "statement"] == [], text
 
 
+def test_what_is_imagined_or_wished_said_is_no_statement(analyze):
+    for text in ("Say Kessel demanded that the ferry company prove every passenger paid the tax.",
+                 "Suppose the mayor said the pier would close for a year.",
+                 'I hope in 2027 the island says, "Captain Berg, thank you for forty years of service."'):
+        assert [a.act for a in analyze(text) if a.act == "statement"] == [], text
+    # The same words quoted, or said by someone, are said.
+    text = '"Say it again," the mayor said.'
+    assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "mayor")]
+    text = '"I hope the pier stays open," the mayor said.'
+    assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "mayor")]
+
+
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")

@@ -369,6 +369,37 @@ def test_a_columnists_i_paragraphs_after_anyone_spoke_is_the_writer(analyze):
     assert names_of(analyze(text)) == ["Zuckerberg", "Zuckerberg"]
 
 
+def test_a_role_is_not_someone_named_in_its_own_clause_nor_someone_new_of_another_role(analyze):
+    text = ("Supreme Court Justice Ada Brenner rejected the request on Thursday. "
+            '"The court will not take that step," Brenner wrote.\n\n'
+            "The GOP presidential nominee argued that the files were sealed by law. "
+            "Later, Tom Kessler's lawyer said that the files were private.\n\n"
+            "The judge agreed with Tom Kessler that there was no reason to unseal them.")
+    # A justice is no party's nominee; "the judge" is neither the man it agreed with nor
+    # the nominee described before, but the justice.
+    assert [(name, act) for name, _, _, act in speakers_of(analyze(text))] == [
+        ("Ada Brenner", "other"), ("Ada Brenner", "statement"), ("GOP presidential nominee", "statement"),
+        ("Tom Kessler's lawyer", "statement"), ("Ada Brenner", "thought")]
+
+
+def test_a_pronoun_going_on_from_the_same_pronoun_is_not_whom_its_clause_named(analyze):
+    text = ("Critics of the ferry plan, like Senators Ola Brandt and Per Holm, want it changed. "
+            "They sent a letter on Thursday to Senate leaders opposing the plan.\n\n"
+            '"The plan has become a waste of money," they wrote.')
+    said = [name for name, _, mention, act in speakers_of(analyze(text)) if act == "statement"]
+    assert said == ["Critics of the ferry plan"]
+
+
+def test_a_columnists_i_beside_the_speaker_named_in_the_third_person_is_the_writer(analyze):
+    text = ('Lena Ortiz said the talks were over. When Ms. Ortiz came to see me last week, '
+            'I thought that she would bring up the old quarrel over trucks.')
+    assert names_of(analyze(text)) == ["Lena Ortiz", "i"]
+    # With no name beside it, the "I" just after its speaker is still theirs (an
+    # unmarked quotation).
+    text = "Lena Ortiz said the talks were over. I think that the quarrel over trucks is finished."
+    assert names_of(analyze(text)) == ["Lena Ortiz", "Lena Ortiz"]
+
+
 def test_the_writers_relatives_and_the_writer_are_nobody_named_before(analyze):
     text = ('Donald Trump said the country was a mess. "Things are bad," my mother said. '
             'I said that I truly believed the progress of these past years had shown us the way.')

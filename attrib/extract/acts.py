@@ -54,6 +54,10 @@ COUNT_WORDS = {"one", "some", "many", "most", "several", "few", "all", "none", "
 NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 # Heads the resolver may leave as they are that still name no speaker.
 NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "you"}
+# A sentence opened by these imagines what follows ("Say Mexico demanded ..."); the
+# writer's wish for words is no words said ("I hope America says ...").
+SUPPOSING_WORDS = {"say", "suppose", "imagine"}
+WISHING_VERBS = {"hope", "wish", "pray"}
 # Verbs whose infinitive was not done: "declined to say", "refused to name", "failed to mention".
 WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease"}
 # A modal or negation on the cue: the words were not (or not yet) communicated.
@@ -142,6 +146,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("let", "allow") and not any(
             c.dep_ == "nsubj" and c.lower_ in ("me", "us") for c in verb.children):
         return OTHER  # "guidelines that allow companies to tell ''...''": nobody tells (but "let me say")
+    if _supposed(verb, cand):
+        return OTHER  # "Say Mexico demanded that ...", "I hope America says, '...'": imagined, not said
     if cand.pattern in SAYING_PATTERNS:
         return STATEMENT
     if cand.pattern == tagger_candidates.PATTERN:
@@ -232,6 +238,26 @@ def _is_question(doc: Doc, cand: Candidate) -> bool:
     """ "asked if there were ...", "wondered why ...": a question put is its content."""
     first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     return first is not None and len(first) > 0 and first[0].lower_ in ("if", "whether", "why", "how", "what", "when", "who")
+
+
+def _supposed(verb: Token, cand: Candidate) -> bool:
+    """ "Say Mexico demanded that ...", "Suppose the company said ...", "I hope in 2017
+    America says, '...'": a report imagined or wished for, by the writer's words outside
+    the content (not "'Say it again,' he said")."""
+    def outside_content(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in cand.content)
+
+    first = verb.sent[0]
+    # The parser may tag the opening word a name ("Say Mexico"): its place tells.
+    if (first.i != verb.i and first.lower_ in SUPPOSING_WORDS and outside_content(first)
+            and (verb.i in (first.head.i, first.head.head.i) or verb.head.i == first.i)):
+        return True
+    wishers = ([verb.head] if verb.dep_ == "ccomp" else []) + [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    return any(
+        w.lemma_.lower() in WISHING_VERBS and outside_content(w)
+        and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in w.children)
+        for w in wishers
+    )
 
 
 def _passive_without_agent(verb: Token) -> bool:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from attrib.extract.quotes import Quote
 from attrib.lexicons import Lexicon
 from attrib.resolve.descriptions import (
-    CAMPAIGN_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, name_words, transcript_case,
+    CAMPAIGN_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, GROUP_PRONOUNS, RELATIVE_PRONOUNS, POINTING_WORDS, QUANTIFIERS, KIN_NOUNS, POSSESSIVE_PRONOUNS, SPOKESPERSON_ROLES, PRONOUN_WINDOW, description_of, is_a_crowd, is_bare_definite, is_indefinite, name_words, same_role, transcript_case,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
 from attrib.resolve.pronouns import Pronouns, SpeakerHistory
@@ -264,9 +264,11 @@ class Resolver:
     def _may_hold_role(self, name: str, root: Token, possessor: Optional[str]) -> bool:
         """Whether the person `name` may be the one a role noun describes: not titled with
         another role or rank, and not its possessor ("Trump's campaign manager" is not
-        Donald Trump, nor "his doctor" whom "his" is)."""
+        Donald Trump, nor "his doctor" whom "his" is), nor named in its own clause ("The
+        judge agreed with Ivana Trump")."""
         is_possessor = possessor is not None and name.split()[-1] in possessor.split()
-        return not is_possessor and not other_role(self.entities, name, root.lemma_.lower(), root)
+        return not is_possessor and name not in self.pronouns.named_in_own_clause(root.idx) \
+            and not other_role(self.entities, name, root.lemma_.lower(), root)
 
     def _anonymous(self, span: Span, root: Token, sentence: int, via: Optional[ResolvedSpeaker]) -> ResolvedSpeaker:
         lemma = root.lemma_.lower()
@@ -337,8 +339,12 @@ class Resolver:
             possessor = self._possessor(root)
             for past in reversed(self.history):
                 if past.position < root.idx and past.speaker.type == "person" and sentence - past.sentence <= PRONOUN_WINDOW:
-                    # "the president" is no one titled otherwise ("Vice President Biden", "Judge Nervo").
-                    if self._may_hold_role(past.speaker.name, root, possessor):
+                    # "the president" is no one titled otherwise ("Vice President Biden", "Judge
+                    # Nervo"), nor someone unnamed described by another role ("The GOP
+                    # nominee", "Tom Kessler's lawyer").
+                    other_description = past.speaker.how in ("description-new", "spokesperson") and \
+                        same_role(past.speaker.root_lemma or "") != same_role(lemma)
+                    if not other_description and self._may_hold_role(past.speaker.name, root, possessor):
                         s = past.speaker
                         return ResolvedSpeaker(s.name, s.type, "description", sentence - past.sentence, s.root_lemma)
             # "... Donald Trump's audio ... The GOP nominee complained": no one spoke, but

@@ -165,6 +165,8 @@ UNSAYING_WORDS = {"the", "a", "an", "this", "that", "these", "those", "his", "he
 # Words that say the same of which one: "a new poll" is the "latest Reuters/Ipsos opinion
 # poll" (not "an earlier study").
 SAME_WORDS = {"latest": "new", "newest": "new", "recent": "new"}
+# Words that say a fuller form is someone else: "another source" is not "a source".
+OTHER_ONE_WORDS = {"another", "second", "third", "different"}
 
 
 def _description_words(name: str) -> list[str]:
@@ -188,6 +190,7 @@ def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
             other for other, (other_type, other_words) in described.items()
             if other != name and len(other_words) > len(words) and set(words) <= set(other_words)
             and words[-1] in other_words and (other_type == type or "unknown" in (type, other_type))
+            and not (OTHER_ONE_WORDS & set(other_words)) - set(words)
         ]
         # The fullest of forms that each say more of one another; none when they part.
         forms.sort(key=lambda f: len(described[f][1]))

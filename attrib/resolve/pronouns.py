@@ -71,7 +71,7 @@ class Pronouns:
     def sentence_of(self, token: Token) -> int:
         return self.sentence_index[token.sent.start]
 
-    def _named_in_own_clause(self, position: int) -> set[str]:
+    def named_in_own_clause(self, position: int) -> set[str]:
         """The names in the rest of a pronoun's clause ("They wouldn't tell the I.R.S.
         anything"): a subject is not its own verb's object."""
         found = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -80,8 +80,25 @@ class Pronouns:
             return set()
         verb = pronoun.head
         others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in ("dobj", "dative", "prep", "attr") for t in c.subtree]
-        names = {self.entities.named(self.entities.of_token[t.i]).name for t in others if t.i in self.entities.of_token}
+        entities = {self.entities.of_token[t.i] for t in others if t.i in self.entities.of_token}
+        names = {self.entities.named(ent).name for ent in entities}
+        # "to Senate leaders": the people an entity before their noun says are whose.
+        names |= {people.name for ent in entities if modifies_a_noun(ent.root) and (people := self.people_of(ent))}
         return names | {initials(name) for name in names}
+
+    def _named_beside_the_same_pronoun(self, pronoun: str, sentence: int, position: int) -> set[str]:
+        """ "They sent a letter to Senate leaders. '...,' they wrote": a pronoun that goes on
+        from the same pronoun as a subject before it is not whom that one's clause named."""
+        for index in range(sentence, max(-1, sentence - PRONOUN_WINDOW - 1), -1):
+            for token in reversed(self.sentences[index]):
+                if token.idx < position and token.lower_ == pronoun and token.dep_ in ("nsubj", "nsubjpass"):
+                    return self.named_in_own_clause(token.idx)
+        return set()
+
+    def _named_in_sentence(self, sentence: int) -> set[str]:
+        span = self.sentences[sentence]
+        return {self.entities.named(e).name for e in self.entities.antecedents
+                if span.start_char <= e.start_char and e.end_char <= span.end_char}
 
     def _paragraphs_between(self, start: int, end: int) -> int:
         return len(PARAGRAPH_BREAK.findall(self.doc.text, start, end))
@@ -145,7 +162,7 @@ class Pronouns:
         best: Optional[tuple[int, ResolvedSpeaker, str, int]] = None
         gender = PRONOUN_GENDERS.get(pronoun)
 
-        in_clause = self._named_in_own_clause(position)
+        in_clause = self.named_in_own_clause(position) | self._named_beside_the_same_pronoun(pronoun, sentence, position)
 
         def fits(found: ResolvedSpeaker) -> bool:
             # "she" is not "Antonin Scalia": a first name that says the other gender rules a person out;
@@ -161,8 +178,12 @@ class Pronouns:
             if past.position < position and fits(past.speaker) and sentence - past.sentence <= PRONOUN_WINDOW:
                 if pronoun in ("i", "me") and past.speaker.name.lower().startswith(("my ", "our ")):
                     break  # "my father said ... I laughed": the writer, not their father nor anyone before
-                if narrated and self._paragraphs_between(past.position, position) > 1:
-                    break  # a columnist's "I", paragraphs after anyone spoke: the writer
+                if narrated and (self._paragraphs_between(past.position, position) > 1
+                                 or past.speaker.name in self._named_in_sentence(sentence)):
+                    # A columnist's "I": paragraphs after anyone spoke, or beside the
+                    # speaker named in the third person ("When Mr. Guajardo came to talk
+                    # to me, I didn't expect him to ...").
+                    break
                 best = (past.position, past.speaker, "pronoun", sentence - past.sentence)
                 break
         # "I" is whoever is talking, a speaker; a person merely named before it is someone

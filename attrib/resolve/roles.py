@@ -60,7 +60,8 @@ def titles_of(entities: ArticleEntities, name: str, before: int) -> set[str]:
 def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> bool:
     """Whether the person `name` is titled with another role than the description's
     ("Vice President Joe Biden" for "the president", "Judge Frank Nervo" for "the
-    mayor"): another rank, or role titles without the description's. A person not
+    mayor"): another rank, or role titles without the description's, or a role no
+    party's candidate holds for a description with a party. A person not
     titled with the role at all may be it ("the former secretary of state" is Hillary
     Clinton, named as the nominee)."""
     titles = titles_of(entities, name, root.idx)
@@ -69,7 +70,10 @@ def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> 
     # without the rank ("President Obama" for "the former president").
     if (ranks and ranks != wanted_ranks) or (wanted_ranks and not ranks and role in titles):
         return True
-    role_titles = load_name_lexicon().role_titles
+    lexicon = load_name_lexicon()
+    role_titles = lexicon.role_titles
     wanted = role_titles.get(role)
     held = {role_titles[t] for t in titles if t in role_titles}
+    if parties_of(root) and held & lexicon.nonpartisan_roles:
+        return True  # "The GOP presidential nominee" is not "Justice Frank Nervo"
     return wanted is not None and bool(held) and wanted not in held

@@ -80,6 +80,13 @@ def test_according_to_with_the_statement_parsed_as_an_apposition(analyze):
     assert a.speaker.mention.text == "radio host Sam Reyes"
 
 
+def test_according_to_an_outlet_that_someone_said_is_theirs_relayed_by_the_outlet(analyze):
+    text = "According to Coastline Times, harbour spokesman Tom Berg said Friday that the pier would reopen in May."
+    attributions = analyze(text)
+    assert [(a.speaker.name, a.via and a.via.name, a.tier) for a in attributions] == [("Tom Berg", "Coastline Times", 2)]
+    assert attributions[0].content.text == "that the pier would reopen in May"
+
+
 def test_as_per_report_citing_sources(analyze):
     text = (
         "As per a report in Coastline Times, which cited sources, "

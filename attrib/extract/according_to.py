@@ -58,10 +58,15 @@ def phrase_candidate(token: Token, phrase: str, doc: Doc, lexicon: Lexicon, sent
     # "These deals take time, he said according to a transcript": the transcript is where
     # the words are found; who said them is the subject of the verb it hangs on.
     said = token.head
-    if phrase == "according to" and relay is None and said.i < token.i and lexicon.acts.get(verb_lemma(said)) == "statement":
+    if phrase == "according to" and relay is None and lexicon.acts.get(verb_lemma(said)) == "statement":
         subject = subject_of(said)
-        if subject is not None and subject.i < said.i:
+        if said.i < token.i and subject is not None and subject.i < said.i:
             source = speaker_span(subject)
+        elif subject is not None and token.i < subject.i < said.i and said.idx < content[0][0]:
+            # "According to Yahoo News, Clinton spokesman Jesse Lehrich said that ...": the
+            # spokesman speaks, and the outlet relays his words (not "..., according to one
+            # of the sources, the publication reported", whose words come first).
+            relay, source = source, speaker_span(subject)
     return Candidate(
         content=content,
         cue=[token_char_span(cue_tokens)],

@@ -129,7 +129,7 @@ class NameLexicon:
     honorifics: dict[str, Optional[str]]
     # word (or its abbreviation) -> the role it names: "sen" -> "senator"
     role_titles: dict[str, str]
-    nonpartisan_roles: frozenset[str]  # roles no party's candidate holds: "judge", "general"
+    nonpartisan_roles: frozenset[str]  # roles and professions no party's candidate is introduced with: "judge", "economist"
     gendered_words: dict[str, str]
     gendered_pronouns: dict[str, str]
     first_names: dict[str, str]  # first name -> gender

@@ -390,6 +390,22 @@ def test_a_pronoun_going_on_from_the_same_pronoun_is_not_whom_its_clause_named(a
     assert said == ["Critics of the ferry plan"]
 
 
+def test_a_partys_candidate_is_not_the_economist_who_spoke_last(analyze):
+    text = ("Conservative economist Ana Vidal said the plan was vague. "
+            "The GOP candidate proposes letting parents deduct the cost of care.")
+    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
+    assert said == ["Ana Vidal", "GOP candidate"]
+
+
+def test_he_going_on_from_he_is_not_whom_his_clause_spoke_of(analyze):
+    text = ('"The votes will be there," Senate leader Mark Stone said on Tuesday.\n\n'
+            "House Speaker Paul Ryder, despite his doubts, the victims need their day in court and "
+            "he does believe Stone is right about the override.\n\n"
+            '"I do think we will win," he said.')
+    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
+    assert said[0] == "Mark Stone" and said[-1] == "Paul Ryder"
+
+
 def test_a_columnists_i_beside_the_speaker_named_in_the_third_person_is_the_writer(analyze):
     text = ('Lena Ortiz said the talks were over. When Ms. Ortiz came to see me last week, '
             'I thought that she would bring up the old quarrel over trucks.')

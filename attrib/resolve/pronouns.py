@@ -71,15 +71,17 @@ class Pronouns:
     def sentence_of(self, token: Token) -> int:
         return self.sentence_index[token.sent.start]
 
-    def named_in_own_clause(self, position: int) -> set[str]:
+    def named_in_own_clause(self, position: int, with_clauses: bool = False) -> set[str]:
         """The names in the rest of a pronoun's clause ("They wouldn't tell the I.R.S.
-        anything"): a subject is not its own verb's object."""
+        anything"): a subject is not its own verb's object; `with_clauses`, nor whom
+        its clause speaks of ("he does believe McConnell is correct")."""
         found = self.doc.char_span(position, position + 1, alignment_mode="expand")
         pronoun = found[0] if found is not None and len(found) else None
         if pronoun is None or pronoun.idx != position or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return set()
         verb = pronoun.head
-        others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in ("dobj", "dative", "prep", "attr") for t in c.subtree]
+        deps = ("dobj", "dative", "prep", "attr") + (("ccomp",) if with_clauses else ())
+        others = [t for c in verb.children if c.i != pronoun.i and c.dep_ in deps for t in c.subtree]
         entities = {self.entities.of_token[t.i] for t in others if t.i in self.entities.of_token}
         names = {self.entities.named(ent).name for ent in entities}
         # "to Senate leaders": the people an entity before their noun says are whose.
@@ -87,12 +89,13 @@ class Pronouns:
         return names | {initials(name) for name in names}
 
     def _named_beside_the_same_pronoun(self, pronoun: str, sentence: int, position: int) -> set[str]:
-        """ "They sent a letter to Senate leaders. '...,' they wrote": a pronoun that goes on
-        from the same pronoun as a subject before it is not whom that one's clause named."""
+        """ "They sent a letter to Senate leaders. '...,' they wrote", "he does believe
+        McConnell is correct. '...,' he said": a pronoun that goes on from the same pronoun
+        as a subject before it is not whom that one's clause named."""
         for index in range(sentence, max(-1, sentence - PRONOUN_WINDOW - 1), -1):
             for token in reversed(self.sentences[index]):
                 if token.idx < position and token.lower_ == pronoun and token.dep_ in ("nsubj", "nsubjpass"):
-                    return self.named_in_own_clause(token.idx)
+                    return self.named_in_own_clause(token.idx, with_clauses=True)
         return set()
 
     def _named_in_sentence(self, sentence: int) -> set[str]:

@@ -60,8 +60,9 @@ def titles_of(entities: ArticleEntities, name: str, before: int) -> set[str]:
 def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> bool:
     """Whether the person `name` is titled with another role than the description's
     ("Vice President Joe Biden" for "the president", "Judge Frank Nervo" for "the
-    mayor"): another rank, or role titles without the description's, or a role no
-    party's candidate holds for a description with a party. A person not
+    mayor"): another rank, or role titles without the description's, or, for a
+    description with a party, a role or profession no party's candidate is introduced
+    with ("Justice Frank Nervo", "economist Aparna Mathur"). A person not
     titled with the role at all may be it ("the former secretary of state" is Hillary
     Clinton, named as the nominee)."""
     titles = titles_of(entities, name, root.idx)
@@ -74,6 +75,6 @@ def other_role(entities: ArticleEntities, name: str, role: str, root: Token) -> 
     role_titles = lexicon.role_titles
     wanted = role_titles.get(role)
     held = {role_titles[t] for t in titles if t in role_titles}
-    if parties_of(root) and held & lexicon.nonpartisan_roles:
-        return True  # "The GOP presidential nominee" is not "Justice Frank Nervo"
+    if parties_of(root) and (held | titles) & lexicon.nonpartisan_roles:
+        return True  # "The GOP nominee" is not "Justice Frank Nervo" nor "economist Aparna Mathur"
     return wanted is not None and bool(held) and wanted not in held

@@ -390,6 +390,13 @@ def test_a_pronoun_going_on_from_the_same_pronoun_is_not_whom_its_clause_named(a
     assert said == ["Critics of the ferry plan"]
 
 
+def test_officials_at_an_office_named_with_an_aside_are_not_the_officials_before(analyze):
+    text = ("Federal and state officials said the two developers raised $350 million. "
+            "Officials at the Harbour Fraud Unit, a division of the Kessel Port Authority, said they were "
+            "concerned about forged papers.")
+    assert names_of(analyze(text)) == ["Federal and state officials", "Officials at the Harbour Fraud Unit"]
+
+
 def test_a_partys_candidate_is_not_the_economist_who_spoke_last(analyze):
     text = ("Conservative economist Ana Vidal said the plan was vague. "
             "The GOP candidate proposes letting parents deduct the cost of care.")

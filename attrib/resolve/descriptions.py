@@ -125,7 +125,11 @@ def description_of(root: Token) -> str:
         elif child.i > root.i and (child.dep_ in ("prep", "amod") and child.lower_ in DESCRIPTION_PREPOSITIONS):
             if root.doc[child.i - 1].is_punct:
                 continue
-            keep.update(t.i for t in child.subtree if not (t.dep_ in ("relcl", "acl", "appos") and t.head.i != root.i and t.i > child.i + 1 and root.doc[t.left_edge.i - 1].is_punct))
+            # Without an aside set off inside the phrase ("at Homeland Security
+            # Investigations, a division of Immigration and Customs Enforcement").
+            aside = {a.i for t in child.subtree if t.dep_ in ("relcl", "acl", "appos") and t.head.i != root.i
+                     and t.i > child.i + 1 and root.doc[t.left_edge.i - 1].is_punct for a in t.subtree}
+            keep.update(t.i for t in child.subtree if t.i not in aside)
         elif child.i > root.i and child.dep_ in ("nummod", "compound") and child.i == root.i + 1:
             keep.add(child.i)
         elif child.i > root.i and child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and any(

@@ -113,6 +113,14 @@ def test_what_is_imagined_or_wished_said_is_no_statement(analyze):
     assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "mayor")]
 
 
+def test_a_document_someone_else_wrote_is_passed_on_not_stated(analyze):
+    text = 'The mayor released a letter from her doctor on Friday that says she is in "excellent health."'
+    assert [a.act for a in analyze(text) if a.act == "statement"] == []
+    # Her own letter states.
+    text = "The mayor released a letter on Friday saying that the pier would reopen in May."
+    assert [(a.act, a.speaker.name) for a in analyze(text) if a.act == "statement"] == [("statement", "mayor")]
+
+
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")

@@ -159,6 +159,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return None  # "It goes without saying that ...": the writer's own words, no one's report
     if word in REMOVAL_VERBS or (verb.dep_ == "dobj" and verb.head.lemma_.lower() in REMOVAL_VERBS):
         return OTHER  # "stripping out a call for ...": someone's words removed, not said
+    if cand.pattern == "verb-object" and _anothers_document(verb, lexicon):
+        return OTHER  # "He released a letter from his doctor that says ...": the doctor's words, passed on
     if not quoted and verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children) \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "His group, called the Legacy Fund, ...": a name given, nothing said
@@ -258,6 +260,22 @@ def _supposed(verb: Token, cand: Candidate) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in w.children)
         for w in wishers
     )
+
+
+def _anothers_document(verb: Token, lexicon: Lexicon) -> bool:
+    """ "released a letter from his doctor", "published a report by the inspector
+    general": the object is a document someone else wrote."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.document_nouns):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is None:
+                continue
+            lemma = author.lemma_.lower()
+            # A named author, a role, or someone's person ("his doctor"; not "his office").
+            if author.ent_type_ in ("PERSON", "ORG") or lemma in lexicon.person_roles or (
+                    any(c.dep_ == "poss" for c in author.children) and lemma not in lexicon.organization_nouns):
+                return True
+    return False
 
 
 def _passive_without_agent(verb: Token) -> bool:

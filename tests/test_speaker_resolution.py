@@ -397,6 +397,13 @@ def test_officials_at_an_office_named_with_an_aside_are_not_the_officials_before
     assert names_of(analyze(text)) == ["Federal and state officials", "Officials at the Harbour Fraud Unit"]
 
 
+def test_a_participle_after_a_where_clause_goes_on_from_the_clause_outside_it(analyze):
+    text = ("Small groups of protesters continued to call for answers, looping the streets around the stadium "
+            '- where the Kessel Pirates played the Lunden Rovers - while chanting, "Hands up, don\'t shoot."')
+    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
+    assert said == ["Small groups of protesters"]
+
+
 def test_a_partys_candidate_is_not_the_economist_who_spoke_last(analyze):
     text = ("Conservative economist Ana Vidal said the plan was vague. "
             "The GOP candidate proposes letting parents deduct the cost of care.")

@@ -181,7 +181,14 @@ def subject_of(verb: Token, raised_speaks: bool = False) -> Optional[Token]:
     # A clause of its own goes on from a raised subject too: in "Ode seemed to back the
     # plan, saying ..." Ode says it (the infinitive passes that on up to "seemed").
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
-        return subject_of(verb.head, raised_speaks=raised_speaks or verb.dep_ != "xcomp")
+        governor = verb.head
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and governor.head != governor and governor.head.i < governor.i
+                and any(c.dep_ == "advmod" and c.lower_ == "where" for c in governor.children)):
+            # "looping the streets around the stadium - where the Panthers played - while
+            # chanting ...": the parser hangs the participle on the "where" clause's verb;
+            # it goes on from the clause that place is in.
+            governor = governor.head
+        return subject_of(governor, raised_speaks=raised_speaks or verb.dep_ != "xcomp")
     # "were able to say", "is eager to point out": the infinitive on a predicate adjective
     # has the linking verb's subject; but "it" in "it is worth noting", "it is fair to
     # say" stands for the infinitive itself, and nobody is named.

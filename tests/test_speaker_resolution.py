@@ -404,6 +404,14 @@ def test_a_participle_after_a_where_clause_goes_on_from_the_clause_outside_it(an
     assert said == ["Small groups of protesters"]
 
 
+def test_his_opening_a_sentence_is_the_one_person_the_sentence_before_named(analyze):
+    text = ('"It raises a lot of questions," Rep. Tom Varga said.\n\n'
+            "The panel wants to question several witnesses, including the aide Carl Brenner. "
+            "On Thursday, the panel held Brenner in contempt of Congress. His lawyer said he would not answer questions.")
+    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
+    assert said == ["Tom Varga", "Carl Brenner's lawyer"]
+
+
 def test_a_partys_candidate_is_not_the_economist_who_spoke_last(analyze):
     text = ("Conservative economist Ana Vidal said the plan was vague. "
             "The GOP candidate proposes letting parents deduct the cost of care.")

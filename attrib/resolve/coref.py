@@ -254,7 +254,7 @@ class Resolver:
         whom "his" stands for in "his doctor")."""
         owner = next((c for c in root.children if c.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS:
-            found = self.pronouns.resolve(POSSESSIVE_PRONOUNS[owner.lower_], self._sentence_of(owner), owner.idx)
+            found = self.pronouns.owner(owner, self._sentence_of(owner))
             return found.name if found.how != "unresolved" else None
         if owner is None or owner.pos_ != "PROPN":
             return None

@@ -26,7 +26,7 @@ from attrib.resolve.descriptions import (
     description_of, modifies_a_noun,
 )
 from attrib.resolve.entities import ArticleEntities, ResolvedSpeaker
-from attrib.resolve.names import clean_name, name_gender
+from attrib.resolve.names import clean_name, name_gender, name_word
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,28 @@ class Pronouns:
         text = self.doc.text
         paragraph = text[text.rfind("\n", 0, position) + 1 : position]
         return TRANSCRIPT_TURN.match(paragraph) is None and not paragraph.startswith(("    ", "\t"))
+
+    def owner(self, possessive: Token, sentence: int) -> ResolvedSpeaker:
+        """Whom a possessive ("his", "their") stands for. "His"/"her" opening a sentence
+        whose sentence before has no person for subject and names one person outside
+        quotations is that person ("On Thursday, the panel held Pagliano in contempt.
+        His lawyer said ..."); else the pronoun's antecedent."""
+        pronoun = POSSESSIVE_PRONOUNS[possessive.lower_]
+        gender = PRONOUN_GENDERS.get(pronoun)
+        if gender is not None and sentence > 0 and possessive.i - possessive.sent.start <= 1:
+            before = self.sentences[sentence - 1]
+            quoted = [(q.start, q.end) for q in self.quotes if q.start < before.end_char and q.end > before.start_char]
+            people = {self.entities.named(e).name for e in self.entities.antecedents
+                      if e.label_ == "PERSON" and before.start_char <= e.start_char and e.end_char <= before.end_char}
+            # A surname the small model did not tag, of someone the article names in full.
+            people |= {self.entities.names.full_name(t.text) for t in before
+                       if t.pos_ == "PROPN" and t.i not in self.entities.of_token and name_word(t.text) in self.entities.names.people
+                       and not any(start <= t.idx < end for start, end in quoted)}
+            person_subject = any(t.dep_ in ("nsubj", "nsubjpass") and (t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS)
+                                 for t in before)
+            if len(people) == 1 and not person_subject and name_gender(name := people.pop()) in (None, gender):
+                return ResolvedSpeaker(name, "person", "pronoun-entity", 1)
+        return self.resolve(pronoun, sentence, possessive.idx)
 
     def gendered_owner(self, possessive: Token, sentence: int) -> Optional[ResolvedSpeaker]:
         """The person "his"/"her" stands for, when their first name says the same gender: the

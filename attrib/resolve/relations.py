@@ -70,7 +70,7 @@ class Relations:
         for child in root.children:
             if child.dep_ == "poss":
                 if child.lower_ in POSSESSIVE_PRONOUNS:
-                    owner = self.pronouns.resolve(POSSESSIVE_PRONOUNS[child.lower_], sentence, child.idx)
+                    owner = self.pronouns.owner(child, sentence)
                     if owner.how == "unresolved":
                         return None
                     name = owner.name

@@ -113,6 +113,12 @@ def test_what_is_imagined_or_wished_said_is_no_statement(analyze):
     assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "mayor")]
 
 
+def test_an_infinitive_quoted_from_a_text_after_a_verb_of_no_speech_is_nobodys_words(analyze):
+    text = ("Though the club's rules typically permit members to send proxies to vote for them if they can't "
+            'attend, it\'s prohibited when voting "to fill a vacancy on the board," per the club\'s bylaws.')
+    assert {a.act for a in analyze(text) if "vacancy" in a.content.text} == {"other"}
+
+
 def test_a_document_someone_else_wrote_is_passed_on_not_stated(analyze):
     text = 'The mayor released a letter from her doctor on Friday that says she is in "excellent health."'
     assert [a.act for a in analyze(text) if a.act == "statement"] == []

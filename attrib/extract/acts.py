@@ -148,6 +148,12 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return OTHER  # "guidelines that allow companies to tell ''...''": nobody tells (but "let me say")
     if _supposed(verb, cand):
         return OTHER  # "Say Mexico demanded that ...", "I hope America says, '...'": imagined, not said
+    if (quoted and lexicon.acts.get(word) != STATEMENT and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and content.lower().lstrip("\"'\u201c\u2018").startswith("to ")):
+        # A verb of no speech with no subject of its own, and an infinitive quoted from a
+        # text: "it's prohibited when voting 'to fill a vacancy on the National ticket'"
+        # is what a vote is for, nobody's words.
+        return OTHER
     if cand.pattern in SAYING_PATTERNS:
         return STATEMENT
     if cand.pattern == tagger_candidates.PATTERN:

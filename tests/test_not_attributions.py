@@ -119,6 +119,13 @@ def test_an_infinitive_quoted_from_a_text_after_a_verb_of_no_speech_is_nobodys_w
     assert {a.act for a in analyze(text) if "vacancy" in a.content.text} == {"other"}
 
 
+def test_words_a_conditional_puts_in_anyones_mouth_are_nobodys(analyze):
+    text = 'If the town were run sensibly, a reader would now ask: "Why is the pier still closed?"'
+    assert [a.act for a in analyze(text) if a.act == "statement"] == []
+    text = '"Why is the pier still closed?" a reader asked in a letter this week.'
+    assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "reader")]
+
+
 def test_a_document_someone_else_wrote_is_passed_on_not_stated(analyze):
     text = 'The mayor released a letter from her doctor on Friday that says she is in "excellent health."'
     assert [a.act for a in analyze(text) if a.act == "statement"] == []

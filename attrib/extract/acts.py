@@ -58,6 +58,9 @@ NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "y
 # writer's wish for words is no words said ("I hope America says ...").
 SUPPOSING_WORDS = {"say", "suppose", "imagine"}
 WISHING_VERBS = {"hope", "wish", "pray"}
+# A conditional on speech by someone indefinite: "a reader would now ask".
+HYPOTHETICAL_AUXILIARIES = {"would", "could", "might"}
+INDEFINITE_PEOPLE = {"someone", "somebody", "anyone", "anybody", "one", "everyone", "everybody"}
 # Verbs whose infinitive was not done: "declined to say", "refused to name", "failed to mention".
 WITHHOLDING_VERBS = {"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease"}
 # A modal or negation on the cue: the words were not (or not yet) communicated.
@@ -154,6 +157,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         # text: "it's prohibited when voting 'to fill a vacancy on the National ticket'"
         # is what a vote is for, nobody's words.
         return OTHER
+    if _anyone_would_say(verb, speaker_head):
+        return OTHER  # "a reader would now ask: '...'": speech imagined for anyone
     if cand.pattern in SAYING_PATTERNS:
         return STATEMENT
     if cand.pattern == tagger_candidates.PATTERN:
@@ -266,6 +271,15 @@ def _supposed(verb: Token, cand: Candidate) -> bool:
         and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in w.children)
         for w in wishers
     )
+
+
+def _anyone_would_say(verb: Token, speaker_head: Optional[Token]) -> bool:
+    """ "a reader would now ask: '...'", "anyone might say ...": words a conditional puts
+    in the mouth of someone indefinite, which nobody said (not "He would often say ...")."""
+    if speaker_head is None or not any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUXILIARIES for c in verb.children):
+        return False
+    return speaker_head.lower_ in INDEFINITE_PEOPLE or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in speaker_head.children)
 
 
 def _anothers_document(verb: Token, lexicon: Lexicon) -> bool:

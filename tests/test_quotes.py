@@ -94,6 +94,19 @@ def test_multi_paragraph_quote(analyze):
     assert len(carrying(attributions, "too many mistakes")) == 1, describe(attributions)
 
 
+def test_a_quote_left_unclosed_before_another_speakers_quote_is_not_theirs(analyze):
+    # The writer forgot the mark closing Ms. Varga's second quotation; the next paragraph
+    # opens Mr. Holm's, attributed after it.
+    text = (
+        '"The ferry is a lifeline for the island," Rep. Ana Varga said Friday. "If the ferry stops, the '
+        "school closes and the young people leave.\n"
+        '"I have been thinking a lot about where we are going," added Rep. Per Holm, the party\'s leader.\n'
+    )
+    said = {a.speaker.name: a.content.text for a in analyze(text)}
+    assert set(said) == {"Ana Varga", "Per Holm"}, said
+    assert "school closes" in said["Ana Varga"] and "school closes" not in said["Per Holm"]
+
+
 def test_quote_continues_after_doubled_apostrophe_marks(analyze):
     # The parser ends the first sentence after the next quote's opening '' mark.
     text = "''The bridge will reopen in May,'' said Lena Morales, the mayor of Eastbrook. ''We have waited long enough for it.''"

@@ -3,8 +3,9 @@
 Works on characters, not tokens, so that quotes spanning sentences or paragraphs
 come out whole. A paragraph that ends inside an open quote and a next paragraph that
 reopens with a quote mark continue one quotation (the newspaper convention for
-multi-paragraph quotes). Unbalanced marks never raise: an unclosed quote ends at its
-paragraph's end.
+multi-paragraph quotes), unless the writer plainly left a quotation unclosed before
+another speaker's (`_new_speakers_quote`). Unbalanced marks never raise: an unclosed
+quote ends at its paragraph's end.
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def _quotes_of(text: str) -> tuple[Quote, ...]:
                 k = j
                 while k < n and scan[k] in "\n \t\r":
                     k += 1
-                if k < n and scan[k] in OPENING_MARKS:
+                if k < n and scan[k] in OPENING_MARKS and not _new_speakers_quote(scan, start, k):
                     pieces.append((piece_start, j))
                     piece_start = mark_end(k)
                     j = piece_start
@@ -97,6 +98,25 @@ def _quotes_of(text: str) -> tuple[Quote, ...]:
             quotes.append(Quote(start, min(end, n), pieces[0][0], j, tuple(pieces), closed))
         i = max(end, i + 1)
     return tuple(quotes)
+
+
+def _new_speakers_quote(scan: str, start: int, reopening: int) -> bool:
+    """Whether the paragraph at `reopening` starts a new quotation rather than going on
+    with the one opened at `start`: that one opened after an attributed quotation in
+    its paragraph ('"...," Rep. Moore said Friday. "If indeed ...'), and the new
+    paragraph's quotation closes before words of its own ('"I have been ...," added Rep.
+    Clyburn'). The writer left the first one unclosed."""
+    paragraph_start = scan.rfind("\n", 0, start) + 1
+    if not any(mark in scan[paragraph_start:start] for mark in CLOSING_MARKS):
+        return False
+    paragraph_end = scan.find("\n", reopening)
+    paragraph = scan[reopening + 1 : paragraph_end if paragraph_end >= 0 else len(scan)]
+    closings = [i for i, ch in enumerate(paragraph) if ch in CLOSING_MARKS]
+    if not closings:
+        return False
+    after = paragraph[closings[0] + 1 :]
+    reopened = [i for i, ch in enumerate(after) if ch in OPENING_MARKS]
+    return any(ch.isalpha() for ch in after[: reopened[0] if reopened else len(after)])
 
 
 # What may stand between a content's edge and the mark that closes (or opens) the

@@ -266,7 +266,7 @@ def test_a_partys_nominee_is_not_another_partys(analyze):
 def test_who_after_people_somewhere_is_the_people_not_the_place(analyze):
     # The parser hangs "who" on the place the people are in; a person named so is the person.
     text = "The change may placate nervous Democrats on Capitol Hill, who have argued that it helps their races."
-    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("nervous Democrats", "anonymous")]
+    assert [(name, type) for name, type, _, _ in speakers_of(analyze(text))] == [("nervous Democrats on Capitol Hill", "anonymous")]
     text = "The plan angered Mayor Ann Ruiz of Eastbrook, who said it was unfair."
     assert names_of(analyze(text)) == ["Ann Ruiz"]
 

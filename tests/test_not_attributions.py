@@ -134,6 +134,25 @@ def test_a_document_someone_else_wrote_is_passed_on_not_stated(analyze):
     assert [(a.act, a.speaker.name) for a in analyze(text) if a.act == "statement"] == [("statement", "mayor")]
 
 
+def test_a_wish_for_words_is_no_statement_however_the_parser_joins_them(nlp):
+    # In a longer letter the parser may set "says" beside "hope" (parataxis) rather than
+    # under it: the wish is the same.
+    from spacy.tokens import Doc
+
+    from attrib.extract.acts import _supposed
+    from attrib.extract.candidate import Candidate
+
+    words = ["I", "hope", "in", "2027", "Kessel", "says", ",", '"', "Thank", "you", '"']
+    heads = [1, 1, 1, 2, 5, 1, 5, 5, 5, 8, 5]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "nsubj", "parataxis", "punct", "punct", "ccomp", "dobj", "punct"]
+    lemmas = ["I", "hope", "in", "2027", "Kessel", "say", ",", '"', "thank", "you", '"']
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    start = doc[8].idx
+    candidate = Candidate(content=[(start, doc[9].idx + 3)], cue=[], source=(4, 5), cue_token=5, sentence=0,
+                          pattern="verb-quote-after")
+    assert _supposed(doc[5], candidate)
+
+
 def test_added_with_a_clause_still_reports(analyze):
     text = "Mayor Lin added that the new bus route would open in May."
     check(the_attribution(analyze(text), "would open in May", text), text, cue="added", mention="Mayor Lin")

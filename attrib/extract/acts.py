@@ -265,7 +265,8 @@ def _supposed(verb: Token, cand: Candidate) -> bool:
     if (first.i != verb.i and first.lower_ in SUPPOSING_WORDS and outside_content(first)
             and (verb.i in (first.head.i, first.head.head.i) or verb.head.i == first.i)):
         return True
-    wishers = ([verb.head] if verb.dep_ == "ccomp" else []) + [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    wishers = ([verb.head] if verb.dep_ in ("ccomp", "parataxis") else []) + [
+        c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     return any(
         w.lemma_.lower() in WISHING_VERBS and outside_content(w)
         and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in w.children)

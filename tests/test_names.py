@@ -156,8 +156,12 @@ def test_an_outlet_run_into_a_persons_name_is_that_person(nlp):
         ([("Yahoo", "unknown"), ("Yahoo shareholders", "anonymous")], {}),
         ([("Tom Forte", "person"), ("analyst Tom Forte", "anonymous")], {}),
         ([("study", "document"), ("study authors", "anonymous")], {}),
-        # "another source" is someone else than "a source".
+        # "another source" is someone else than "a source"; one unnamed person described
+        # anew may be someone else than one described more fully.
         ([("source", "anonymous"), ("another source", "anonymous")], {}),
+        ([("Democratic source", "anonymous"), ("one Democratic source on the panel", "anonymous")], {}),
+        # A fuller form is of the same head: "the panel" is no "source on the panel".
+        ([("panel", "unknown"), ("Democratic sources on the panel", "unknown")], {}),
     ],
 )
 def test_a_description_grows_to_the_fuller_form_the_article_gives_it(speakers, fuller):

@@ -178,6 +178,13 @@ def _description_words(name: str) -> list[str]:
     return [SAME_WORDS.get(w, w) for w in words if w and w not in UNSAYING_WORDS]
 
 
+def _head_word(words: list[str]) -> str:
+    """A description's head among its words: the one before its first preposition
+    ("source" of "one democratic source on panel"), else the last."""
+    at = next((i for i, w in enumerate(words) if w in DESCRIPTION_PREPOSITIONS and i > 0), len(words))
+    return words[at - 1]
+
+
 def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
     """{description: the article's fuller form of it} for the (name, type) of one
     article's speakers: "study" -> "exhaustive study", "Clinton campaign" -> "Hillary
@@ -190,10 +197,15 @@ def fullest_descriptions(speakers: list[tuple[str, str]]) -> dict[str, str]:
         # "Yahoo" is a name the resolver could not type, not a shorter "Yahoo shareholders".
         if not words or (type != "anonymous" and not name.split()[-1][:1].islower()):
             continue
+        if type == "anonymous" and not words[-1].endswith("s"):
+            # One unnamed person described anew ("A Democratic source said") may be
+            # someone else than the one described more fully before: two people, unless
+            # the article says "the source" (attrib/resolve/coref.py).
+            continue
         forms = [
             other for other, (other_type, other_words) in described.items()
             if other != name and len(other_words) > len(words) and set(words) <= set(other_words)
-            and words[-1] in other_words and (other_type == type or "unknown" in (type, other_type))
+            and words[-1] == _head_word(other_words) and (other_type == type or "unknown" in (type, other_type))
             and not (OTHER_ONE_WORDS & set(other_words)) - set(words)
         ]
         # The fullest of forms that each say more of one another; none when they part.

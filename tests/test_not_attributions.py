@@ -126,6 +126,14 @@ def test_words_a_conditional_puts_in_anyones_mouth_are_nobodys(analyze):
     assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "reader")]
 
 
+def test_answering_someone_elses_words_states_nothing_of_ones_own(analyze):
+    text = "Mayor Ann Lind responded to Mr. Berg's debate interjection that closing the pier made him ''smart.''"
+    assert [a.act for a in analyze(text) if a.act == "statement"] == []
+    # Her own answer is said.
+    text = "Mayor Ann Lind responded that the pier would reopen in May."
+    assert [(a.act, a.speaker.name) for a in analyze(text) if a.act == "statement"] == [("statement", "Ann Lind")]
+
+
 def test_a_document_someone_else_wrote_is_passed_on_not_stated(analyze):
     text = 'The mayor released a letter from her doctor on Friday that says she is in "excellent health."'
     assert [a.act for a in analyze(text) if a.act == "statement"] == []

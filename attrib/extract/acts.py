@@ -58,6 +58,8 @@ NOT_SPEAKER_WORDS = {"this", "that", "these", "those", "it", "which", "what", "y
 # writer's wish for words is no words said ("I hope America says ...").
 SUPPOSING_WORDS = {"say", "suppose", "imagine"}
 WISHING_VERBS = {"hope", "wish", "pray"}
+# Nouns for words someone said that the acts lexicon does not list as cues.
+SPEECH_NOUNS = {"interjection", "quip", "tweet", "boast", "retort", "jab", "insult", "slogan", "line", "words"}
 # A conditional on speech by someone indefinite: "a reader would now ask".
 HYPOTHETICAL_AUXILIARIES = {"would", "could", "might"}
 INDEFINITE_PEOPLE = {"someone", "somebody", "anyone", "anybody", "one", "everyone", "everybody"}
@@ -170,8 +172,11 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         return None  # "It goes without saying that ...": the writer's own words, no one's report
     if word in REMOVAL_VERBS or (verb.dep_ == "dobj" and verb.head.lemma_.lower() in REMOVAL_VERBS):
         return OTHER  # "stripping out a call for ...": someone's words removed, not said
-    if cand.pattern == "verb-object" and _anothers_document(verb, lexicon):
-        return OTHER  # "He released a letter from his doctor that says ...": the doctor's words, passed on
+    if (cand.pattern == "verb-object" and _anothers_document(verb, lexicon)) or (
+            cand.pattern in ("verb-object", "verb-clause") and _anothers_words(verb, speaker_head, lexicon)):
+        # "He released a letter from his doctor that says ...", "responded to Mr. Trump's
+        # interjection that ...": someone else's words, passed on or answered
+        return OTHER
     if not quoted and verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children) \
             and not any(c.dep_ == "dobj" for c in verb.children):
         return None  # "His group, called the Legacy Fund, ...": a name given, nothing said
@@ -281,6 +286,24 @@ def _anyone_would_say(verb: Token, speaker_head: Optional[Token]) -> bool:
         return False
     return speaker_head.lower_ in INDEFINITE_PEOPLE or any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in speaker_head.children)
+
+
+def _anothers_words(verb: Token, speaker_head: Optional[Token], lexicon: Lexicon) -> bool:
+    """ "responded to Mr. Trump's debate interjection that ...", "mocked Clinton's claim
+    that ...": the object is words a named other said, with what they said (not
+    "repeated his claim", nor "expressed the Government's willingness to ...")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    for noun in objects:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        said = lexicon.acts.get(f"{noun.lemma_.lower()} (noun)") == STATEMENT or noun.lemma_.lower() in SPEECH_NOUNS
+        # What they said follows the noun, whether the parser hangs it on the noun or the verb.
+        what = any(c.dep_ in ("acl", "ccomp") for c in noun.children) or any(
+            c.dep_ == "ccomp" and c.left_edge.i == noun.i + 1 for c in verb.children)
+        if owner is not None and owner.pos_ == "PROPN" and said and what \
+                and (speaker_head is None or owner.text not in {t.text for t in speaker_head.subtree}):
+            return True
+    return False
 
 
 def _anothers_document(verb: Token, lexicon: Lexicon) -> bool:

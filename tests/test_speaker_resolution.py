@@ -113,6 +113,11 @@ def names_of(attributions):
     return [name for name, _, _, _ in speakers_of(attributions)]
 
 
+def statement_speakers(attributions):
+    """The speaker name of each statement, in reading order."""
+    return [name for name, _, _, act in speakers_of(attributions) if act == "statement"]
+
+
 def test_a_datelines_place_is_no_antecedent(analyze, nlp):
     # Where the story was filed is no organisation "the union" points back to.
     text = "FAIRVIEW, Ohio — The plant was quiet on Monday.\n\nThe mill closed in May, according to the union."
@@ -386,8 +391,7 @@ def test_a_pronoun_going_on_from_the_same_pronoun_is_not_whom_its_clause_named(a
     text = ("Critics of the ferry plan, like Senators Ola Brandt and Per Holm, want it changed. "
             "They sent a letter on Thursday to Senate leaders opposing the plan.\n\n"
             '"The plan has become a waste of money," they wrote.')
-    said = [name for name, _, mention, act in speakers_of(analyze(text)) if act == "statement"]
-    assert said == ["Critics of the ferry plan"]
+    assert statement_speakers(analyze(text)) == ["Critics of the ferry plan"]
 
 
 def test_officials_at_an_office_named_with_an_aside_are_not_the_officials_before(analyze):
@@ -400,23 +404,20 @@ def test_officials_at_an_office_named_with_an_aside_are_not_the_officials_before
 def test_a_participle_after_a_where_clause_goes_on_from_the_clause_outside_it(analyze):
     text = ("Small groups of protesters continued to call for answers, looping the streets around the stadium "
             '- where the Kessel Pirates played the Lunden Rovers - while chanting, "Hands up, don\'t shoot."')
-    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
-    assert said == ["Small groups of protesters"]
+    assert statement_speakers(analyze(text)) == ["Small groups of protesters"]
 
 
 def test_his_opening_a_sentence_is_the_one_person_the_sentence_before_named(analyze):
     text = ('"It raises a lot of questions," Rep. Tom Varga said.\n\n'
             "The panel wants to question several witnesses, including the aide Carl Brenner. "
             "On Thursday, the panel held Brenner in contempt of Congress. His lawyer said he would not answer questions.")
-    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
-    assert said == ["Tom Varga", "Carl Brenner's lawyer"]
+    assert statement_speakers(analyze(text)) == ["Tom Varga", "Carl Brenner's lawyer"]
 
 
 def test_a_partys_candidate_is_not_the_economist_who_spoke_last(analyze):
     text = ("Conservative economist Ana Vidal said the plan was vague. "
             "The GOP candidate proposes letting parents deduct the cost of care.")
-    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
-    assert said == ["Ana Vidal", "GOP candidate"]
+    assert statement_speakers(analyze(text)) == ["Ana Vidal", "GOP candidate"]
 
 
 def test_he_going_on_from_he_is_not_whom_his_clause_spoke_of(analyze):
@@ -424,7 +425,7 @@ def test_he_going_on_from_he_is_not_whom_his_clause_spoke_of(analyze):
             "House Speaker Paul Ryder, despite his doubts, the victims need their day in court and "
             "he does believe Stone is right about the override.\n\n"
             '"I do think we will win," he said.')
-    said = [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"]
+    said = statement_speakers(analyze(text))
     assert said[0] == "Mark Stone" and said[-1] == "Paul Ryder"
 
 
@@ -505,7 +506,7 @@ def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
 def test_a_role_with_no_speaker_before_it_is_the_one_person_just_named(analyze):
     text = ("The commission says there was a problem with Donald Trump's microphone. There was no issue on "
             "television. The GOP nominee complained about his mic, suggesting he may have been sabotaged.")
-    assert [name for name, _, _, act in speakers_of(analyze(text)) if act == "statement"] == ["commission", "Donald Trump"]
+    assert statement_speakers(analyze(text)) == ["commission", "Donald Trump"]
 
 
 def test_a_known_outlet_is_media_and_the_website_it_spoke_as(analyze):

@@ -494,6 +494,13 @@ def test_a_document_is_the_one_that_spoke_or_whoever_sent_it(analyze):
     assert names_of(analyze(text)) == ["parents", "parents"]
 
 
+def test_a_document_by_two_authors_speaks_for_both(analyze):
+    text = "A 2014 study by Harvard and the University of Kessel found that poor children in Lunden have the worst odds."
+    assert names_of(analyze(text)) == ["2014 study"]
+    text = "A 2014 study by Harvard found that poor children in Lunden have the worst odds."
+    assert names_of(analyze(text)) == ["Harvard"]
+
+
 def test_a_pronoun_subject_is_not_named_in_its_own_clause(analyze):
     # "They wouldn't tell the I.R.S. anything": they are not the I.R.S., however it was written before.
     text = ("I know you don't want to give the Internal Revenue Service any more ammunition. Those are numbers any "

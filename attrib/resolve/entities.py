@@ -169,7 +169,7 @@ class ArticleEntities:
 
     def owner_of(self, noun: Token) -> Optional[Span]:
         """ "the statement by X", "a report in X", "X's statement", "a speech X delivered":
-        the owning entity."""
+        the owning entity (none for two: "a study by Harvard and Berkeley")."""
         for child in noun.children:
             # "a speech Mrs. Clinton delivered at New York University": who gave it.
             if child.dep_ == "relcl" and child.lemma_.lower() in self.lexicon.publishing_verbs | AUTHORING_VERBS:
@@ -187,6 +187,10 @@ class ArticleEntities:
                         # "the notes of the British Bill": another document, not an owner.
                         if pobj.lemma_.lower() in self.lexicon.document_nouns | LAW_NOUNS and pobj.i not in self.of_token:
                             continue
+                        # "a study by Harvard and the University of California": two
+                        # authors, no one owner; the document speaks for both.
+                        if any(c.dep_ == "conj" for c in pobj.children):
+                            return None
                         # The owner's own name first: "by Loyola law professor Justin Levitt".
                         ent = self.entity_in([pobj]) or self.entity_in(list(pobj.subtree))
                         if ent is not None:

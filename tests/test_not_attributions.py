@@ -126,6 +126,11 @@ def test_words_a_conditional_puts_in_anyones_mouth_are_nobodys(analyze):
     assert [(a.act, a.speaker.name) for a in analyze(text)] == [("statement", "reader")]
 
 
+def test_what_someone_heard_is_others_words_not_theirs(analyze):
+    text = "Many islanders have heard by now that the ferry will stop in May."
+    assert {(a.act, a.speaker.name) for a in analyze(text)} == {("other", "Many islanders")}
+
+
 def test_answering_someone_elses_words_states_nothing_of_ones_own(analyze):
     text = "Mayor Ann Lind responded to Mr. Berg's debate interjection that closing the pier made him ''smart.''"
     assert [a.act for a in analyze(text) if a.act == "statement"] == []

@@ -60,6 +60,8 @@ SUPPOSING_WORDS = {"say", "suppose", "imagine"}
 WISHING_VERBS = {"hope", "wish", "pray"}
 # Nouns for words someone said that the acts lexicon does not list as cues.
 SPEECH_NOUNS = {"interjection", "quip", "tweet", "boast", "retort", "jab", "insult", "slogan", "line", "words"}
+# Verbs whose subject received words someone else said.
+RECEIVING_VERBS = {"hear", "overhear"}
 # A conditional on speech by someone indefinite: "a reader would now ask".
 HYPOTHETICAL_AUXILIARIES = {"would", "could", "might"}
 INDEFINITE_PEOPLE = {"someone", "somebody", "anyone", "anybody", "one", "everyone", "everybody"}
@@ -159,6 +161,8 @@ def _act_in_frame(doc: Doc, cand: Candidate, word: str, lexicon: Lexicon, quoted
         # text: "it's prohibited when voting 'to fill a vacancy on the National ticket'"
         # is what a vote is for, nobody's words.
         return OTHER
+    if word in RECEIVING_VERBS:
+        return OTHER  # "Many Americans have heard by now that ...": others' words, received
     if _anyone_would_say(verb, speaker_head):
         return OTHER  # "a reader would now ask: '...'": speech imagined for anyone
     if cand.pattern in SAYING_PATTERNS:

@@ -9,10 +9,10 @@ latest first, which linking follows before anything else (attrib/store/identity.
 Attributions: a review confirms or rejects one attribution, and may correct its
 speaker, tier and act (a correction confirms it). Confirming an attribution the engine
 held back from its speaker's row (`identity.CREDIT_CONFIDENCE`) counts it for that
-speaker. A review is kept by the article's
-text hash and the attribution's stable key (`Attribution.id`, from where its content
-and cue are), so it finds the attribution again after a re-analysis, or in another
-database; the content's text is kept as well, for a later version whose spans moved.
+speaker. A review is kept by the article's text hash and the attribution's stable key
+(`Attribution.id`, from where its content and cue are), so it finds the attribution
+again after a re-analysis, or in another database; the content's text is kept as well,
+for a later version whose spans moved.
 
 `export_corrections` writes both as JSON Lines, which `import_corrections` applies
 again, to this database or another.

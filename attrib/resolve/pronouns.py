@@ -98,10 +98,11 @@ class Pronouns:
                     return self.named_in_own_clause(token.idx, with_clauses=True)
         return set()
 
-    def _named_in_sentence(self, sentence: int) -> set[str]:
+    def _named_in_sentence(self, sentence: int, label: Optional[str] = None) -> set[str]:
+        """The names outside quotations in a sentence (of entities labelled `label`, if given)."""
         span = self.sentences[sentence]
         return {self.entities.named(e).name for e in self.entities.antecedents
-                if span.start_char <= e.start_char and e.end_char <= span.end_char}
+                if (label is None or e.label_ == label) and span.start_char <= e.start_char and e.end_char <= span.end_char}
 
     def _paragraphs_between(self, start: int, end: int) -> int:
         return len(PARAGRAPH_BREAK.findall(self.doc.text, start, end))
@@ -139,8 +140,7 @@ class Pronouns:
         if gender is not None and sentence > 0 and possessive.i - possessive.sent.start <= 1:
             before = self.sentences[sentence - 1]
             quoted = [(q.start, q.end) for q in self.quotes if q.start < before.end_char and q.end > before.start_char]
-            people = {self.entities.named(e).name for e in self.entities.antecedents
-                      if e.label_ == "PERSON" and before.start_char <= e.start_char and e.end_char <= before.end_char}
+            people = self._named_in_sentence(sentence - 1, "PERSON")
             # A surname the small model did not tag, of someone the article names in full.
             people |= {self.entities.names.full_name(t.text) for t in before
                        if t.pos_ == "PROPN" and t.i not in self.entities.of_token and name_word(t.text) in self.entities.names.people
